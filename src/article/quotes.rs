@@ -1,0 +1,199 @@
+//! Quotations: straight and curly double quotes, guillemets, curly single quotes used as
+//! quotation marks, quotes spanning sentences, and the newspaper convention where a quotation
+//! runs on into the next paragraph, which reopens it without the previous one closing.
+
+use super::Paragraph;
+use crate::span::Span;
+
+#[derive(Clone, Debug)]
+pub struct Quotation {
+    /// From the opening mark to the closing mark inclusive, or to the paragraph's end when the
+    /// quotation runs on or is never closed.
+    pub span: Span,
+    /// The quoted words, without the marks.
+    pub content: Span,
+    pub paragraph: usize,
+    /// The quotation of the previous paragraph that this one continues.
+    pub continues: Option<usize>,
+    pub closed: bool,
+}
+
+impl Quotation {
+    pub fn word_count(&self, text: &str) -> usize {
+        self.content.text(text).split_whitespace().count()
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuoteIssueKind {
+    /// Opened and never closed, and the next paragraph does not reopen it.
+    NeverClosed,
+    /// A closing mark with no quotation open.
+    NeverOpened,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct QuoteIssue {
+    /// The offending mark.
+    pub mark: Span,
+    pub kind: QuoteIssueKind,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Open,
+    Close,
+    /// A straight `"`: direction from context.
+    Either,
+}
+
+fn double_mark(c: char) -> Option<Mark> {
+    match c {
+        '“' | '«' | '„' => Some(Mark::Open),
+        '”' | '»' => Some(Mark::Close),
+        '"' => Some(Mark::Either),
+        _ => None,
+    }
+}
+
+/// A mark that follows a word and precedes a space or punctuation reads as a closing mark.
+fn looks_closing(prev: Option<char>, next: Option<char>) -> bool {
+    prev.is_some_and(|p| !p.is_whitespace() && !matches!(p, '(' | '[' | '—' | '–' | '-'))
+        && next.is_none_or(|n| n.is_whitespace() || n.is_ascii_punctuation() || matches!(n, '—' | '–' | '…'))
+}
+
+fn opens_paragraph(text: &str, paragraph: &Paragraph) -> bool {
+    paragraph.span.text(text).starts_with(['“', '"', '«', '„'])
+}
+
+pub(super) fn find(text: &str, paragraphs: &[Paragraph]) -> (Vec<Quotation>, Vec<QuoteIssue>) {
+    let mut quotes: Vec<Quotation> = Vec::new();
+    let mut issues = Vec::new();
+    let mut running_on: Option<usize> = None;
+    for (index, paragraph) in paragraphs.iter().enumerate() {
+        let s = paragraph.span.text(text);
+        let base = paragraph.span.start;
+        let mut open: Option<usize> = None; // byte offset of the opening mark
+        let mut continues = running_on.take();
+        let chars: Vec<(usize, char)> = s.char_indices().collect();
+        for (k, &(i, c)) in chars.iter().enumerate() {
+            let Some(mark) = double_mark(c) else { continue };
+            let prev = k.checked_sub(1).map(|p| chars[p].1);
+            let next = chars.get(k + 1).map(|n| n.1);
+            let closing = match mark {
+                Mark::Close => true,
+                Mark::Open => open.is_some() && c == '“' && looks_closing(prev, next),
+                Mark::Either => open.is_some() || looks_closing(prev, next),
+            };
+            let at = base + i;
+            match (closing, open) {
+                (true, Some(o)) => {
+                    quotes.push(Quotation {
+                        span: Span::new(o, at + c.len_utf8()),
+                        content: Span::new(o + text[o..].chars().next().map_or(1, char::len_utf8), at),
+                        paragraph: index,
+                        continues: continues.take(),
+                        closed: true,
+                    });
+                    open = None;
+                }
+                (true, None) => issues.push(QuoteIssue { mark: Span::new(at, at + c.len_utf8()), kind: QuoteIssueKind::NeverOpened }),
+                (false, Some(o)) => {
+                    issues.push(QuoteIssue { mark: mark_span(text, o), kind: QuoteIssueKind::NeverClosed });
+                    open = Some(at);
+                }
+                (false, None) => open = Some(at),
+            }
+        }
+        if let Some(o) = open {
+            let runs_on = paragraphs.get(index + 1).is_some_and(|next| opens_paragraph(text, next));
+            let content_start = o + text[o..].chars().next().map_or(1, char::len_utf8);
+            quotes.push(Quotation {
+                span: Span::new(o, paragraph.span.end),
+                content: Span::new(content_start, paragraph.span.end),
+                paragraph: index,
+                continues,
+                closed: false,
+            });
+            if runs_on {
+                running_on = Some(quotes.len() - 1);
+            } else {
+                issues.push(QuoteIssue { mark: mark_span(text, o), kind: QuoteIssueKind::NeverClosed });
+            }
+        }
+    }
+    single_quotes(text, paragraphs, &mut quotes);
+    (quotes, issues)
+}
+
+fn mark_span(text: &str, at: usize) -> Span {
+    Span::new(at, at + text[at..].chars().next().map_or(1, char::len_utf8))
+}
+
+/// British-style quotations in curly single quotes, outside any double-quoted quotation. `’` is
+/// also the apostrophe, so only a `‘` after a space opens one, and an unmatched one is not an issue.
+fn single_quotes(text: &str, paragraphs: &[Paragraph], quotes: &mut Vec<Quotation>) {
+    let doubles: Vec<Span> = quotes.iter().map(|q| q.span).collect();
+    for (index, paragraph) in paragraphs.iter().enumerate() {
+        let s = paragraph.span.text(text);
+        let base = paragraph.span.start;
+        let mut search = 0;
+        while let Some(rel) = s[search..].find('‘') {
+            let o = search + rel;
+            search = o + '‘'.len_utf8();
+            let at = base + o;
+            let after_space = s[..o].chars().next_back().is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '—' | '–'));
+            if !after_space || doubles.iter().any(|d| d.contains(at)) {
+                continue;
+            }
+            let close = s[search..].char_indices().find(|&(j, c)| {
+                c == '’' && s[search + j + c.len_utf8()..].chars().next().is_none_or(|n| !n.is_alphanumeric())
+            });
+            if let Some((j, _)) = close {
+                let end = search + j;
+                quotes.push(Quotation {
+                    span: Span::new(at, base + end + '’'.len_utf8()),
+                    content: Span::new(at + '‘'.len_utf8(), base + end),
+                    paragraph: index,
+                    continues: None,
+                    closed: true,
+                });
+                search = end + '’'.len_utf8();
+            }
+        }
+    }
+    quotes.sort_by_key(|q| q.span.start);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::article::Article;
+
+    use super::*;
+
+    #[test]
+    fn multi_paragraph_convention_is_balanced() {
+        let text = "Head\n\n“We will stay,” she said. “We have work to do.\n\n“And we will finish it.”\n";
+        let article = Article::parse(text);
+        assert!(article.quote_issues.is_empty(), "{:?}", article.quote_issues);
+        assert_eq!(article.quotations.len(), 3);
+        assert_eq!(article.quotations[2].continues, Some(1));
+    }
+
+    #[test]
+    fn unclosed_and_unopened_marks() {
+        let text = "Head\n\n“We will stay, she said.\n\nThe plan failed.” Officials left.\n";
+        let article = Article::parse(text);
+        let kinds: Vec<_> = article.quote_issues.iter().map(|i| i.kind).collect();
+        assert_eq!(kinds, [QuoteIssueKind::NeverClosed, QuoteIssueKind::NeverOpened]);
+    }
+
+    #[test]
+    fn straight_quotes_and_single_quotes() {
+        let text = "Head\n\nHe called it \"a disgrace\" and left. She said ‘it’s over’ today.\n";
+        let article = Article::parse(text);
+        let quoted: Vec<&str> = article.quotations.iter().map(|q| q.content.text(text)).collect();
+        assert_eq!(quoted, ["a disgrace", "it’s over"]);
+        assert!(article.quote_issues.is_empty());
+    }
+}

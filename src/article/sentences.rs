@@ -1,0 +1,122 @@
+//! Sentence boundaries inside a paragraph, not fooled by abbreviations, initials, decimals,
+//! ellipses followed by lower case, or a full stop inside a closing quotation mark.
+
+use crate::span::Span;
+
+/// Abbreviations that are always followed by a name or number, so never end a sentence.
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "messrs", "dr", "prof", "sen", "sens", "rep", "reps", "gov", "gen", "lt", "col", "sgt", "capt",
+    "cmdr", "adm", "maj", "rev", "hon", "pres", "supt", "det", "insp", "atty", "amb", "st", "ft", "mt", "no", "nos",
+    "vol", "fig", "sra", "sras", "srta", "dra", "lic", "ing", "profa", "dña", "sto", "sta", "vs", "v", "cf", "approx",
+    "ca", "op",
+];
+
+/// Abbreviations that usually sit mid-sentence but can end one ("... of Acme Inc. The company ...").
+const MID_SENTENCE: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp", "co", "cos",
+    "ltd", "bros", "jr", "sr", "plc", "llc", "etc", "ave", "blvd", "dept", "univ", "est", "govt", "assn", "intl",
+];
+
+/// Words that commonly open a sentence, which tips an ambiguous abbreviation into a boundary.
+const SENTENCE_OPENERS: &[&str] = &[
+    "the", "a", "an", "it", "he", "she", "they", "we", "i", "you", "but", "and", "in", "on", "at", "this", "that",
+    "these", "those", "his", "her", "their", "its", "there", "some", "many", "most", "meanwhile", "however", "still",
+    "yet", "also", "for", "if", "when", "while", "after", "before", "as", "so", "then", "now", "mr", "mrs", "ms",
+    "el", "la", "los", "las", "o", "os", "as", "em", "en", "por", "pero", "mas",
+];
+
+fn is_closing(c: char) -> bool {
+    matches!(c, '"' | '”' | '’' | '\'' | '»' | ')' | ']')
+}
+
+fn is_terminal(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…')
+}
+
+fn can_open_sentence(c: char) -> bool {
+    c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '\'' | '«' | '¿' | '¡' | '(' | '[' | '—' | '–')
+}
+
+/// The word (letters, digits and inner dots) that ends just before byte `end` of `s`.
+fn word_before(s: &str, end: usize) -> &str {
+    let start = s[..end]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
+        .last()
+        .map_or(end, |(i, _)| i);
+    &s[start..end]
+}
+
+fn word_after(s: &str) -> String {
+    s.trim_start_matches(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase()
+}
+
+/// Whether a single full stop after `word` ends the sentence, given the text that follows.
+fn full_stop_ends_sentence(word: &str, following: &str) -> bool {
+    let lower = word.to_lowercase();
+    let next = word_after(following);
+    let next_is_opener = SENTENCE_OPENERS.contains(&next.as_str());
+    if TITLES.contains(&lower.as_str()) {
+        return false;
+    }
+    let is_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    let is_dotted = word.contains('.');
+    if is_initial || is_dotted || MID_SENTENCE.contains(&lower.as_str()) {
+        return next_is_opener;
+    }
+    true
+}
+
+pub(super) fn split(text: &str, span: Span) -> Vec<Span> {
+    let s = span.text(text);
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !is_terminal(c) {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        let mut terminal_run = 1;
+        while let Some(&(j, d)) = chars.peek() {
+            if is_terminal(d) {
+                terminal_run += 1;
+            } else if !is_closing(d) {
+                break;
+            }
+            end = j + d.len_utf8();
+            chars.next();
+        }
+        let rest = &s[end..];
+        let after_space = rest.trim_start();
+        if after_space.len() == rest.len() && !rest.is_empty() {
+            continue; // no space after: a decimal, a URL, "U.S.-led"
+        }
+        let Some(next) = after_space.chars().next() else { break };
+        if !can_open_sentence(next) {
+            continue;
+        }
+        if c == '.' && terminal_run == 1 && !full_stop_ends_sentence(word_before(s, i), after_space) {
+            continue;
+        }
+        push(&mut out, span.start, s, start, end);
+        start = end;
+    }
+    push(&mut out, span.start, s, start, s.len());
+    out
+}
+
+fn push(out: &mut Vec<Span>, base: usize, s: &str, start: usize, end: usize) {
+    let piece = &s[start..end];
+    let lead = piece.len() - piece.trim_start().len();
+    let trimmed = piece.trim();
+    if !trimmed.is_empty() {
+        let first = base + start + lead;
+        out.push(Span::new(first, first + trimmed.len()));
+    }
+}

@@ -1,0 +1,230 @@
+//! The words of attribution in news writing: reporting verbs with their inflections, noun cues,
+//! prepositional cues, hedging adverbs and vague sources. English, Spanish and Portuguese.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// How a reporting verb relates its subject to the content.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VerbClass {
+    /// Speech acts: said, told, added, warned, highlighted, reaffirmed.
+    Speech,
+    /// States of mind ascribed to the source: believes, thinks, hopes, fears.
+    Cognition,
+    /// Documents and data as sources: the report found, a poll shows.
+    Evidence,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct VerbCue {
+    pub class: VerbClass,
+    /// The verb has common senses that are not reporting ("added 200 jobs", "a noted author"), so it
+    /// needs a reporting frame around it to count.
+    pub ambiguous: bool,
+}
+
+/// (lemma, class, ambiguous). Inflections are generated, with the irregular ones listed below.
+const ENGLISH_VERBS: &[(&str, VerbClass, bool)] = {
+    use VerbClass::*;
+    &[
+        ("say", Speech, false), ("tell", Speech, false), ("state", Speech, true), ("declare", Speech, false),
+        ("announce", Speech, false), ("explain", Speech, false), ("note", Speech, true), ("add", Speech, true),
+        ("claim", Speech, true), ("argue", Speech, false), ("insist", Speech, false), ("assert", Speech, false),
+        ("maintain", Speech, true), ("contend", Speech, false), ("acknowledge", Speech, false), ("admit", Speech, false),
+        ("concede", Speech, false), ("confirm", Speech, false), ("deny", Speech, false), ("warn", Speech, false),
+        ("caution", Speech, true), ("stress", Speech, true), ("emphasize", Speech, false), ("emphasise", Speech, false),
+        ("highlight", Speech, false), ("recall", Speech, true), ("reaffirm", Speech, false), ("reiterate", Speech, false),
+        ("remark", Speech, false), ("comment", Speech, false), ("observe", Speech, true), ("mention", Speech, false),
+        ("write", Speech, true), ("tweet", Speech, false), ("post", Speech, true), ("testify", Speech, false),
+        ("allege", Speech, false), ("predict", Speech, false), ("promise", Speech, true), ("vow", Speech, false),
+        ("pledge", Speech, false), ("suggest", Speech, true), ("propose", Speech, true), ("urge", Speech, false),
+        ("demand", Speech, true), ("complain", Speech, false), ("reply", Speech, false), ("respond", Speech, true),
+        ("answer", Speech, true), ("ask", Speech, true), ("counter", Speech, true), ("quip", Speech, false),
+        ("joke", Speech, false), ("boast", Speech, false), ("brag", Speech, false), ("lament", Speech, false),
+        ("disclose", Speech, false), ("reveal", Speech, true), ("report", Speech, true), ("inform", Speech, false),
+        ("indicate", Speech, true), ("signal", Speech, true), ("estimate", Speech, true), ("forecast", Speech, true),
+        ("project", Speech, true), ("conclude", Speech, true), ("agree", Speech, true), ("disagree", Speech, false),
+        ("accuse", Speech, false), ("charge", Speech, true), ("blame", Speech, true), ("criticize", Speech, false),
+        ("criticise", Speech, false), ("praise", Speech, false), ("welcome", Speech, true), ("describe", Speech, true),
+        ("call", Speech, true), ("contest", Speech, true), ("dispute", Speech, true), ("question", Speech, true),
+        ("speculate", Speech, false), ("theorize", Speech, false), ("recount", Speech, false), ("describe", Speech, true),
+        ("announce", Speech, false), ("declare", Speech, false), ("proclaim", Speech, false), ("exclaim", Speech, false),
+        ("shout", Speech, false), ("whisper", Speech, false), ("mutter", Speech, false), ("scoff", Speech, false),
+        ("retort", Speech, false), ("rebut", Speech, false), ("acknowledge", Speech, false), ("affirm", Speech, false),
+        ("attest", Speech, false), ("assure", Speech, false), ("reassure", Speech, false), ("remind", Speech, true),
+        ("advise", Speech, true), ("recommend", Speech, true), ("caution", Speech, true), ("threaten", Speech, true),
+        ("vouch", Speech, false), ("hint", Speech, false), ("imply", Speech, false), ("concur", Speech, false),
+        ("elaborate", Speech, false), ("clarify", Speech, false), ("specify", Speech, true), ("underline", Speech, true),
+        ("underscore", Speech, true), ("point", Speech, true), ("brief", Speech, true), ("certify", Speech, true),
+        ("swear", Speech, true), ("pronounce", Speech, true), ("decry", Speech, false), ("condemn", Speech, false),
+        ("denounce", Speech, false), ("applaud", Speech, true), ("hail", Speech, true), ("celebrate", Speech, true),
+        ("acknowledge", Speech, false), ("profess", Speech, false), ("surmise", Speech, false), ("guess", Speech, true),
+        ("believe", Cognition, false), ("think", Cognition, true), ("feel", Cognition, true), ("hope", Cognition, true),
+        ("fear", Cognition, true), ("expect", Cognition, true), ("doubt", Cognition, false), ("worry", Cognition, true),
+        ("suspect", Cognition, true), ("assume", Cognition, true), ("consider", Cognition, true), ("reckon", Cognition, false),
+        ("wonder", Cognition, true), ("know", Cognition, true), ("understand", Cognition, true), ("recognize", Cognition, true),
+        ("recognise", Cognition, true), ("realize", Cognition, true), ("realise", Cognition, true), ("envision", Cognition, true),
+        ("show", Evidence, true), ("find", Evidence, true), ("demonstrate", Evidence, true), ("document", Evidence, true),
+    ]
+};
+
+/// Past tense / participle of verbs that do not take -ed, and present forms that do not take -s.
+const IRREGULAR: &[(&str, &[&str])] = &[
+    ("say", &["said", "says", "saying"]),
+    ("tell", &["told", "tells", "telling"]),
+    ("write", &["wrote", "written", "writes", "writing"]),
+    ("think", &["thought", "thinks", "thinking"]),
+    ("feel", &["felt", "feels", "feeling"]),
+    ("know", &["knew", "known", "knows", "knowing"]),
+    ("understand", &["understood", "understands", "understanding"]),
+    ("find", &["found", "finds", "finding"]),
+    ("show", &["showed", "shown", "shows", "showing"]),
+    ("forecast", &["forecast", "forecasted", "forecasts", "forecasting"]),
+    ("swear", &["swore", "sworn", "swears", "swearing"]),
+    ("admit", &["admitted", "admits", "admitting"]),
+    ("quip", &["quipped", "quips", "quipping"]),
+    ("brag", &["bragged", "brags", "bragging"]),
+    ("rebut", &["rebutted", "rebuts", "rebutting"]),
+    ("concur", &["concurred", "concurs", "concurring"]),
+    ("signal", &["signaled", "signalled", "signals", "signaling", "signalling"]),
+    ("deny", &["denied", "denies", "denying"]),
+    ("reply", &["replied", "replies", "replying"]),
+    ("testify", &["testified", "testifies", "testifying"]),
+    ("specify", &["specified", "specifies", "specifying"]),
+    ("certify", &["certified", "certifies", "certifying"]),
+    ("clarify", &["clarified", "clarifies", "clarifying"]),
+    ("imply", &["implied", "implies", "implying"]),
+    ("worry", &["worried", "worries", "worrying"]),
+    ("theorize", &["theorized", "theorizes", "theorizing"]),
+];
+
+/// Spanish and Portuguese reporting verbs, as the inflected forms news copy uses.
+const IBERIAN_VERBS: &[(&str, VerbClass)] = {
+    use VerbClass::*;
+    &[
+        ("dijo", Speech), ("dice", Speech), ("dicen", Speech), ("dijeron", Speech), ("decía", Speech), ("ha dicho", Speech),
+        ("afirmó", Speech), ("afirma", Speech), ("afirmaron", Speech), ("señaló", Speech), ("señala", Speech),
+        ("señalaron", Speech), ("declaró", Speech), ("declara", Speech), ("declararon", Speech), ("aseguró", Speech),
+        ("asegura", Speech), ("aseguraron", Speech), ("explicó", Speech), ("explica", Speech), ("indicó", Speech),
+        ("indica", Speech), ("añadió", Speech), ("agregó", Speech), ("sostuvo", Speech), ("sostiene", Speech),
+        ("advirtió", Speech), ("advierte", Speech), ("destacó", Speech), ("destaca", Speech), ("subrayó", Speech),
+        ("recordó", Speech), ("reiteró", Speech), ("manifestó", Speech), ("expresó", Speech), ("anunció", Speech),
+        ("comentó", Speech), ("precisó", Speech), ("apuntó", Speech), ("admitió", Speech), ("reconoció", Speech),
+        ("negó", Speech), ("denunció", Speech), ("criticó", Speech), ("insistió", Speech), ("respondió", Speech),
+        ("preguntó", Speech), ("escribió", Speech), ("informó", Speech), ("confirmó", Speech), ("aclaró", Speech),
+        ("opinó", Speech), ("enfatizó", Speech), ("prometió", Speech), ("reafirmó", Speech),
+        ("cree", Cognition), ("creen", Cognition), ("considera", Cognition), ("consideró", Cognition),
+        ("estima", Cognition), ("estimó", Cognition), ("espera", Cognition), ("teme", Cognition),
+        ("disse", Speech), ("diz", Speech), ("dizem", Speech), ("disseram", Speech), ("afirmou", Speech),
+        ("afirmaram", Speech), ("declarou", Speech), ("declararam", Speech), ("explicou", Speech), ("ressaltou", Speech),
+        ("destacou", Speech), ("salientou", Speech), ("assegurou", Speech), ("garantiu", Speech), ("acrescentou", Speech),
+        ("completou", Speech), ("observou", Speech), ("lembrou", Speech), ("reiterou", Speech), ("anunciou", Speech),
+        ("comentou", Speech), ("informou", Speech), ("confirmou", Speech), ("negou", Speech), ("criticou", Speech),
+        ("advertiu", Speech), ("alertou", Speech), ("sustentou", Speech), ("respondeu", Speech), ("perguntou", Speech),
+        ("escreveu", Speech), ("admitiu", Speech), ("reconheceu", Speech), ("prometeu", Speech), ("defendeu", Speech),
+        ("acredita", Cognition), ("acreditam", Cognition), ("avalia", Cognition), ("avaliou", Cognition),
+        ("considera", Cognition), ("considerou", Cognition),
+        ("muestra", Evidence), ("muestran", Evidence), ("mostró", Evidence), ("revela", Evidence), ("reveló", Evidence),
+        ("mostra", Evidence), ("mostram", Evidence), ("mostrou", Evidence), ("revelou", Evidence), ("aponta", Evidence),
+        ("apontou", Evidence),
+    ]
+};
+
+fn regular_forms(lemma: &str) -> Vec<String> {
+    let (third, past, gerund) = if let Some(stem) = lemma.strip_suffix('e') {
+        (format!("{lemma}s"), format!("{lemma}d"), format!("{stem}ing"))
+    } else if lemma.ends_with(['s', 'x', 'z']) || lemma.ends_with("sh") || lemma.ends_with("ch") {
+        (format!("{lemma}es"), format!("{lemma}ed"), format!("{lemma}ing"))
+    } else {
+        (format!("{lemma}s"), format!("{lemma}ed"), format!("{lemma}ing"))
+    };
+    vec![lemma.to_string(), third, past, gerund]
+}
+
+/// Every inflected reporting-verb form, lower-cased, to its cue.
+pub static VERB_FORMS: LazyLock<HashMap<String, VerbCue>> = LazyLock::new(|| {
+    let mut map = HashMap::new();
+    for &(lemma, class, ambiguous) in ENGLISH_VERBS {
+        let forms = IRREGULAR
+            .iter()
+            .find(|(l, _)| *l == lemma)
+            .map(|(_, forms)| std::iter::once(lemma.to_string()).chain(forms.iter().map(|f| f.to_string())).collect())
+            .unwrap_or_else(|| regular_forms(lemma));
+        for form in forms {
+            map.insert(form, VerbCue { class, ambiguous });
+        }
+    }
+    for &(form, class) in IBERIAN_VERBS {
+        if !form.contains(' ') {
+            map.insert(form.to_string(), VerbCue { class, ambiguous: false });
+        }
+    }
+    map
+});
+
+/// Nouns that, after "in a/his/their ...", make a phrase a cue: "in a statement", "in an interview".
+pub const CUE_NOUNS: &[&str] = &[
+    "statement", "statements", "interview", "interviews", "speech", "tweet", "tweets", "letter", "post", "memo",
+    "remarks", "testimony", "op-ed", "editorial", "email", "e-mail", "release", "conference", "briefing", "video",
+    "message", "column", "essay", "book", "filing", "lawsuit", "complaint", "ruling", "opinion", "view", "words",
+    "address", "appearance", "comments", "comment", "report", "announcement", "declaration", "communique",
+    "communiqué", "podcast", "broadcast", "blog", "note", "response", "reply", "affidavit", "deposition",
+];
+
+/// Words that stand between a subject and its verb without ending the subject: "Putin also said".
+pub const VERB_PRELUDE: &[&str] = &[
+    "also", "later", "previously", "then", "once", "recently", "repeatedly", "publicly", "privately", "again",
+    "further", "earlier", "first", "has", "have", "had", "will", "would", "could", "might", "may", "did", "does",
+    "do", "never", "always", "often", "has", "had", "just", "already", "reportedly", "allegedly", "both", "all",
+    "himself", "herself", "themselves", "itself", "flatly", "strongly", "firmly", "openly", "quickly", "simply",
+    "clearly", "frequently", "not", "n't", "now", "still", "long", "reportedly", "separately", "subsequently",
+    "told", "who", "which", "that",
+];
+
+/// Forms of "to be" that make a following participle passive: "is expected to", "was said to".
+pub const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s", "it's", "widely"];
+
+/// Passive participles that report an unnamed source: "is expected to", "it is believed".
+pub const VAGUE_PARTICIPLES: &[&str] = &[
+    "expected", "believed", "thought", "said", "reported", "rumored", "rumoured", "understood", "alleged",
+    "considered", "seen", "viewed", "regarded", "known", "estimated", "projected", "predicted", "feared",
+    "claimed", "suspected", "assumed", "presumed", "deemed", "tipped", "anticipated", "touted",
+];
+
+/// Adverbs that attribute to nobody: "reportedly", "allegedly".
+pub const VAGUE_ADVERBS: &[&str] = &[
+    "reportedly", "allegedly", "purportedly", "supposedly", "reputedly", "ostensibly", "rumoredly",
+    "supuestamente", "presuntamente", "aparentemente", "supostamente", "alegadamente",
+];
+
+/// Group nouns that name no one in particular: "critics say", "some experts".
+pub const VAGUE_SOURCES: &[&str] = &[
+    "critics", "experts", "analysts", "observers", "commentators", "pundits", "insiders", "skeptics", "sceptics",
+    "opponents", "supporters", "detractors", "people", "some", "many", "others", "economists", "scientists",
+    "researchers", "historians", "activists", "diplomats", "watchers", "strategists", "advocates", "residents",
+    "críticos", "expertos", "analistas", "observadores", "especialistas", "muchos", "algunos", "muitos", "alguns",
+];
+
+/// Quantifiers that make a following group noun vague: "some officials", "many observers".
+pub const VAGUE_QUANTIFIERS: &[&str] = &["some", "many", "several", "most", "few", "various", "numerous", "certain", "other"];
+
+/// Personal pronouns that can be the subject of a reporting verb.
+pub const SUBJECT_PRONOUNS: &[&str] = &[
+    "he", "she", "they", "i", "we", "you", "it", "who", "ella", "él", "ellos", "ele", "eles", "elas",
+];
+
+/// Words after which a verb form is not a reporting verb: "declined to say", "the noted author".
+pub const NON_REPORTING_BEFORE: &[&str] = &[
+    "to", "the", "a", "an", "of", "for", "with", "this", "that's", "these", "those", "its", "their", "his", "her",
+    "our", "my", "your", "no", "any", "every", "each", "without",
+];
+
+/// Words that open a reported clause or complement right after a cue: "said that", "told reporters".
+pub const COMPLEMENT_OPENERS: &[&str] = &[
+    "that", "if", "whether", "how", "why", "what", "when", "where", "who", "he", "she", "they", "it", "we", "i",
+    "there", "this", "these", "those", "reporters", "journalists", "the", "a", "an", "his", "her", "their", "its",
+    "our", "of", "on", "about", "to", "in", "at", "during", "after", "before", "last", "earlier", "later", "for",
+    "against", "recently", "previously", "yesterday", "today", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "most", "many", "some", "more", "few", "all", "no", "only", "nearly", "almost",
+    "over", "just", "que", "con", "en",
+];

@@ -1,0 +1,158 @@
+//! Attribution: for every sentence, whether its content is attributed, to whom (source span) and
+//! by which words (cue span), and for every quotation, who speaks it.
+//!
+//! Cues are found inside a sentence (reporting verbs in any order, "according to", noun cues such
+//! as "in a statement", transcript speaker labels), then carried to the sentences they govern:
+//! quotations whose speaker is named once, text after a colon introduction, and the following
+//! sentences of the same paragraph, where news writing continues a speaker without repeating the tag.
+
+mod cues;
+pub mod lexicon;
+
+pub use cues::{Cue, CueKind};
+
+use crate::article::{Article, ParagraphKind};
+use crate::span::Span;
+
+/// How a sentence came to be attributed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Link {
+    /// The cue is in the sentence itself.
+    InSentence,
+    /// The sentence is inside a quotation whose speaker is named elsewhere.
+    Quotation,
+    /// The sentence follows a "... said:" introduction.
+    ColonIntro,
+    /// The sentence continues the speaker of the previous sentence in its paragraph.
+    Continuation,
+    /// The paragraph opens with a transcript label such as "WALLACE:".
+    SpeakerLabel,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Attribution {
+    pub cue: Cue,
+    pub link: Link,
+    /// The sentence that holds the cue.
+    pub cue_sentence: usize,
+}
+
+/// The attribution of every sentence and every quotation of an article.
+#[derive(Clone, Debug, Default)]
+pub struct Attributions {
+    /// Indexed like [`Article::sentences`].
+    pub sentences: Vec<Option<Attribution>>,
+    /// Indexed like [`Article::quotations`]: the speaker of each quotation.
+    pub quotations: Vec<Option<Attribution>>,
+}
+
+/// Share of a sentence's length inside quotations above which the sentence is the quotation's.
+const QUOTED_SHARE: f32 = 0.5;
+
+fn quoted_share(article: &Article, sentence: Span) -> f32 {
+    let inside: usize = article
+        .quotations
+        .iter()
+        .filter(|q| q.content.intersects(sentence))
+        .map(|q| q.content.end.min(sentence.end) - q.content.start.max(sentence.start))
+        .sum();
+    inside as f32 / sentence.len().max(1) as f32
+}
+
+pub fn attribute(text: &str, article: &Article) -> Attributions {
+    let quoted: Vec<Span> = article.quotations.iter().map(|q| q.content).collect();
+    let direct: Vec<Option<Cue>> = article
+        .sentences
+        .iter()
+        .map(|s| cues::find(text, s.span, &quoted))
+        .collect();
+    let labels: Vec<Option<Cue>> = article.paragraphs.iter().map(|p| cues::speaker_label(text, p.span)).collect();
+    let in_sentence = |i: usize| direct[i].map(|cue| Attribution { cue, link: Link::InSentence, cue_sentence: i });
+
+    let quotations = quotation_speakers(text, article, &direct);
+
+    let mut sentences: Vec<Option<Attribution>> = Vec::with_capacity(article.sentences.len());
+    for (i, sentence) in article.sentences.iter().enumerate() {
+        let paragraph = &article.paragraphs[sentence.paragraph];
+        let first_in_paragraph = paragraph.sentences.start == i;
+        let previous = i.checked_sub(1).and_then(|p| sentences[p]);
+        let previous_same_paragraph = previous.filter(|_| !first_in_paragraph);
+        let attribution = in_sentence(i)
+            .or_else(|| {
+                labels[sentence.paragraph]
+                    .map(|cue| Attribution { cue, link: Link::SpeakerLabel, cue_sentence: paragraph.sentences.start })
+            })
+            .or_else(|| {
+                (quoted_share(article, sentence.span) >= QUOTED_SHARE)
+                    .then(|| {
+                        article
+                            .quotations
+                            .iter()
+                            .zip(&quotations)
+                            .filter(|(q, _)| q.content.intersects(sentence.span))
+                            .find_map(|(_, speaker)| *speaker)
+                    })
+                    .flatten()
+                    .map(|a| Attribution { link: Link::Quotation, ..a })
+            })
+            .or_else(|| {
+                let before = i.checked_sub(1)?;
+                let intro = previous?;
+                ends_with_colon(text, article.sentences[before].span)
+                    .then_some(Attribution { link: Link::ColonIntro, ..intro })
+            })
+            .or_else(|| {
+                previous_same_paragraph
+                    .filter(|a| !a.cue.vague && paragraph.kind == ParagraphKind::Body)
+                    .map(|a| Attribution { link: Link::Continuation, ..a })
+            });
+        sentences.push(attribution);
+    }
+    Attributions { sentences, quotations }
+}
+
+fn ends_with_colon(text: &str, span: Span) -> bool {
+    span.text(text).trim_end().ends_with(':')
+}
+
+/// The speaker of each quotation: a cue in a sentence it overlaps, a short tag sentence right after
+/// it, a colon introduction right before it, the quotation it continues from the previous
+/// paragraph, or the speaker of the sentence before it in its paragraph.
+fn quotation_speakers(text: &str, article: &Article, direct: &[Option<Cue>]) -> Vec<Option<Attribution>> {
+    let mut speakers: Vec<Option<Attribution>> = vec![None; article.quotations.len()];
+    let at = |i: usize| direct.get(i).copied().flatten().map(|cue| Attribution { cue, link: Link::Quotation, cue_sentence: i });
+    for (qi, quote) in article.quotations.iter().enumerate() {
+        let Some(first) = article.sentence_at(quote.span.start) else { continue };
+        let last = article.sentence_at(quote.span.end.saturating_sub(1)).unwrap_or(first);
+        let paragraph = &article.paragraphs[quote.paragraph];
+        let same_paragraph = |i: usize| paragraph.sentences.contains(&i);
+        let overlapping = (first..=last).find_map(at);
+        let tag_after = Some(last + 1).filter(|&i| same_paragraph(i) && is_speech_tag(text, article.sentences[i].span)).and_then(at);
+        let colon_before = first
+            .checked_sub(1)
+            .filter(|&i| ends_with_colon(text, article.sentences[i].span))
+            .and_then(at);
+        let continued = quote.continues.and_then(|p| speakers[p]);
+        let previous_in_paragraph = first.checked_sub(1).filter(|&i| same_paragraph(i)).and_then(at);
+        speakers[qi] = overlapping.or(tag_after).or(colon_before).or(continued).or(previous_in_paragraph);
+    }
+    // A quotation that runs over several paragraphs is often tagged only in a later one.
+    for qi in (0..speakers.len()).rev() {
+        if let (Some(p), Some(speaker)) = (article.quotations[qi].continues, speakers[qi])
+            && speakers[p].is_none()
+        {
+            speakers[p] = Some(speaker);
+        }
+    }
+    speakers
+}
+
+/// A short sentence that only names a speaker: "Putin said.", "he added in an interview."
+fn is_speech_tag(text: &str, span: Span) -> bool {
+    const MAX_TAG_WORDS: usize = 12;
+    let s = span.text(text);
+    s.split_whitespace().count() <= MAX_TAG_WORDS || s.starts_with(char::is_lowercase)
+}
+
+#[cfg(test)]
+mod tests;

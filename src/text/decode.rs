@@ -1,0 +1,78 @@
+//! Turning the bytes of an article file into text.
+
+use std::borrow::Cow;
+use std::fmt;
+
+/// Text decoded from bytes, with what the decoder had to assume.
+#[derive(Debug)]
+pub struct Decoded<'a> {
+    pub text: Cow<'a, str>,
+    /// Set when the bytes were not valid UTF-8 and were read as Windows-1252 (Latin-1).
+    pub lossy_latin1: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeError {
+    /// The bytes hold NUL characters: a binary file, not an article.
+    Binary,
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecodeError::Binary => f.write_str("binary file (contains NUL bytes), not a text article"),
+        }
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+/// Decodes article bytes: UTF-8 with an optional BOM; anything else that is not binary is read as
+/// Windows-1252, the usual encoding of legacy newsroom archives, and reported as such.
+pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.contains(&0) {
+        return Err(DecodeError::Binary);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(Decoded { text: Cow::Borrowed(text), lossy_latin1: false }),
+        Err(_) => Ok(Decoded { text: Cow::Owned(bytes.iter().map(|&b| windows_1252(b)).collect()), lossy_latin1: true }),
+    }
+}
+
+/// Windows-1252 differs from Latin-1 only in 0x80..=0x9F, where it has curly quotes and dashes.
+fn windows_1252(byte: u8) -> char {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž', '\u{8F}', '\u{90}', '‘', '’', '“',
+        '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}', 'ž', 'Ÿ',
+    ];
+    match byte {
+        0x80..=0x9F => HIGH[usize::from(byte - 0x80)],
+        _ => char::from(byte),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_bom_and_borrows_utf8() {
+        let d = decode("\u{FEFF}Héllo".as_bytes()).unwrap();
+        assert_eq!(d.text, "Héllo");
+        assert!(!d.lossy_latin1);
+        assert!(matches!(d.text, Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn reads_invalid_utf8_as_windows_1252() {
+        let d = decode(b"caf\xe9 \x93quoted\x94").unwrap();
+        assert_eq!(d.text, "café “quoted”");
+        assert!(d.lossy_latin1);
+    }
+
+    #[test]
+    fn rejects_binary() {
+        assert_eq!(decode(b"PK\x03\x04\x00\x00").unwrap_err(), DecodeError::Binary);
+    }
+}
