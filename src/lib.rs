@@ -1,6 +1,14 @@
 //! newsls: the analysis core (article model, attribution, rules) and the front ends over it.
+//! See ARCHITECTURE.md for the pipeline and which module may depend on which.
 
+pub mod analysis;
 pub mod article;
 pub mod attribution;
+pub mod claims;
+pub mod cli;
+pub mod files;
+pub mod protocol;
+pub mod rules;
+pub mod server;
 pub mod span;
 pub mod text;

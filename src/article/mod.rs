@@ -6,7 +6,7 @@ mod quotes;
 mod sentences;
 mod words;
 
-pub use quotes::{QuoteIssue, QuoteIssueKind, Quotation};
+pub use quotes::{Quotation, QuoteIssue, QuoteIssueKind};
 pub use words::{Word, words};
 
 use crate::span::Span;
@@ -60,15 +60,30 @@ impl Article {
                 span = Span::new(d.end, span.end).trim(text);
             }
             let first = sentences.len();
-            sentences.extend(sentences::split(text, span).into_iter().map(|span| Sentence { span, paragraph: index }));
+            sentences.extend(
+                sentences::split(text, span)
+                    .into_iter()
+                    .map(|span| Sentence {
+                        span,
+                        paragraph: index,
+                    }),
+            );
             paragraph.sentences = first..sentences.len();
         }
         let (quotations, quote_issues) = quotes::find(text, &paragraphs);
-        Article { paragraphs, sentences, dateline, quotations, quote_issues }
+        Article {
+            paragraphs,
+            sentences,
+            dateline,
+            quotations,
+            quote_issues,
+        }
     }
 
     pub fn headline(&self) -> Option<&Paragraph> {
-        self.paragraphs.first().filter(|p| p.kind == ParagraphKind::Headline)
+        self.paragraphs
+            .first()
+            .filter(|p| p.kind == ParagraphKind::Headline)
     }
 
     pub fn paragraph_of(&self, sentence: usize) -> &Paragraph {
@@ -87,7 +102,11 @@ mod tests {
     use super::*;
 
     fn sentence_texts<'a>(text: &'a str, article: &Article) -> Vec<&'a str> {
-        article.sentences.iter().map(|s| s.span.text(text)).collect()
+        article
+            .sentences
+            .iter()
+            .map(|s| s.span.text(text))
+            .collect()
     }
 
     #[test]
@@ -95,11 +114,19 @@ mod tests {
         let text = "Mill to close\n\nLIMA, May 3 (Reuters) - Mr. Ruiz said the U.S. firm paid $3.5 million. It closes in Sept. next year.\n\nBy Ana Soto\n";
         let article = Article::parse(text);
         assert_eq!(article.paragraphs[0].kind, ParagraphKind::Headline);
-        assert_eq!(article.dateline.unwrap().text(text), "LIMA, May 3 (Reuters) - ");
+        assert_eq!(
+            article.dateline.unwrap().text(text),
+            "LIMA, May 3 (Reuters) - "
+        );
         assert_eq!(article.paragraphs[2].kind, ParagraphKind::Byline);
         assert_eq!(
             sentence_texts(text, &article),
-            ["Mill to close", "Mr. Ruiz said the U.S. firm paid $3.5 million.", "It closes in Sept. next year.", "By Ana Soto"]
+            [
+                "Mill to close",
+                "Mr. Ruiz said the U.S. firm paid $3.5 million.",
+                "It closes in Sept. next year.",
+                "By Ana Soto"
+            ]
         );
     }
 
@@ -107,9 +134,16 @@ mod tests {
     fn hard_wrapped_wire_copy_joins_lines_and_splits_on_indent() {
         let text = "GRAIN PRICES RISE\n\n  CHICAGO, March 3 - Grain prices rose on\nWednesday, traders said.\n  Corn gained two cents a\nbushel.\n";
         let article = Article::parse(text);
-        let bodies: Vec<_> = article.paragraphs.iter().filter(|p| p.kind == ParagraphKind::Body).collect();
+        let bodies: Vec<_> = article
+            .paragraphs
+            .iter()
+            .filter(|p| p.kind == ParagraphKind::Body)
+            .collect();
         assert_eq!(bodies.len(), 2);
-        assert_eq!(sentence_texts(text, &article)[1], "Grain prices rose on\nWednesday, traders said.");
+        assert_eq!(
+            sentence_texts(text, &article)[1],
+            "Grain prices rose on\nWednesday, traders said."
+        );
     }
 
     #[test]
@@ -125,7 +159,12 @@ mod tests {
         let article = Article::parse(text);
         assert_eq!(
             sentence_texts(text, &article)[1..],
-            ["She said: “We won.”", "Then she left.", "They waited … and waited.", "“Is it over?” he asked."]
+            [
+                "She said: “We won.”",
+                "Then she left.",
+                "They waited … and waited.",
+                "“Is it over?” he asked."
+            ]
         );
     }
 
@@ -135,7 +174,12 @@ mod tests {
         let article = Article::parse(text);
         assert_eq!(
             sentence_texts(text, &article)[1..],
-            ["John F. Kennedy met Dr. Smith of Acme Inc. on Tuesday.", "Acme Inc.", "The company declined.", "Sen. Cruz spoke."]
+            [
+                "John F. Kennedy met Dr. Smith of Acme Inc. on Tuesday.",
+                "Acme Inc.",
+                "The company declined.",
+                "Sen. Cruz spoke."
+            ]
         );
     }
 }

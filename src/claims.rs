@@ -1,0 +1,423 @@
+//! What a sentence asserts, which decides how much an unattributed one matters: a prediction or
+//! an evaluation needs a source more than a plain statement of fact does.
+
+use crate::article::{Word, words};
+use crate::span::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ClaimKind {
+    Prediction,
+    /// A motive or intention ascribed to someone.
+    Intention,
+    /// An opinion, evaluation or recommendation.
+    Evaluation,
+    Superlative,
+    Causal,
+    /// A figure or statistic.
+    Figure,
+    /// Any other statement of fact.
+    Fact,
+}
+
+impl ClaimKind {
+    /// Contestable claims need a source; plain facts a reporter may state on their own authority.
+    pub fn is_contestable(self) -> bool {
+        self != ClaimKind::Fact
+    }
+
+    pub fn noun(self) -> &'static str {
+        match self {
+            ClaimKind::Prediction => "prediction",
+            ClaimKind::Intention => "claim about someone's intentions",
+            ClaimKind::Evaluation => "opinion or evaluation",
+            ClaimKind::Superlative => "superlative",
+            ClaimKind::Causal => "causal claim",
+            ClaimKind::Figure => "figure",
+            ClaimKind::Fact => "statement of fact",
+        }
+    }
+}
+
+/// The kind of a claim and the words that show it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Claim {
+    pub kind: ClaimKind,
+    pub evidence: Option<Span>,
+}
+
+const PREDICTION: &[&str] = &[
+    "will",
+    "won't",
+    "shall",
+    "likely",
+    "unlikely",
+    "forecast",
+    "forecasts",
+    "soon",
+    "would",
+    "could",
+    "might",
+    "may",
+    "poised",
+    "going",
+    "expects",
+    "expected",
+    "upcoming",
+    "eventually",
+    "future",
+    "'ll",
+    "será",
+    "serán",
+    "podría",
+    "podrían",
+    "vai",
+    "vão",
+    "deverá",
+    "poderá",
+];
+const INTENTION: &[&str] = &[
+    "wants",
+    "want",
+    "wanted",
+    "intends",
+    "intend",
+    "intended",
+    "aims",
+    "aim",
+    "aimed",
+    "seeks",
+    "seek",
+    "sought",
+    "trying",
+    "tries",
+    "tried",
+    "plans",
+    "planned",
+    "hopes",
+    "hoped",
+    "interested",
+    "determined",
+    "eager",
+    "keen",
+    "willing",
+    "ready",
+    "motivated",
+    "intent",
+    "desire",
+    "desires",
+    "wish",
+    "wishes",
+    "goal",
+    "strategy",
+    "bid",
+    "quiere",
+    "busca",
+    "pretende",
+    "quer",
+    "busca",
+    "pretende",
+];
+const EVALUATION: &[&str] = &[
+    "should",
+    "must",
+    "ought",
+    "need",
+    "needs",
+    "important",
+    "crucial",
+    "vital",
+    "key",
+    "essential",
+    "significant",
+    "good",
+    "bad",
+    "great",
+    "terrible",
+    "strong",
+    "weak",
+    "successful",
+    "failed",
+    "failure",
+    "dangerous",
+    "disastrous",
+    "historic",
+    "unprecedented",
+    "controversial",
+    "remarkable",
+    "impressive",
+    "excellent",
+    "poor",
+    "wrong",
+    "unfair",
+    "fair",
+    "clearly",
+    "obviously",
+    "undoubtedly",
+    "unfortunately",
+    "fortunately",
+    "surprisingly",
+    "sadly",
+    "arguably",
+    "shameful",
+    "outrageous",
+    "absurd",
+    "ridiculous",
+    "brilliant",
+    "stable",
+    "unstable",
+    "corrupt",
+    "incompetent",
+    "effective",
+    "ineffective",
+    "misguided",
+    "reckless",
+    "radical",
+    "extreme",
+    "legitimate",
+    "illegitimate",
+    "unacceptable",
+    "appropriate",
+    "inappropriate",
+    "troubling",
+    "alarming",
+    "worrying",
+    "positive",
+    "negative",
+    "better",
+    "worse",
+    "serious",
+    "major",
+    "huge",
+    "massive",
+    "tiny",
+    "interference",
+    "obtrusive",
+    "emerging",
+    "importante",
+    "grave",
+    "fundamental",
+    "necesario",
+    "necessário",
+];
+const SUPERLATIVE: &[&str] = &[
+    "best",
+    "worst",
+    "most",
+    "least",
+    "biggest",
+    "largest",
+    "highest",
+    "lowest",
+    "greatest",
+    "smallest",
+    "fastest",
+    "slowest",
+    "strongest",
+    "weakest",
+    "richest",
+    "poorest",
+    "deadliest",
+    "longest",
+    "shortest",
+    "oldest",
+    "youngest",
+    "record",
+    "first-ever",
+    "maior",
+    "menor",
+    "peor",
+    "pior",
+    "mejor",
+    "melhor",
+];
+const CAUSAL: &[&str] = &[
+    "because",
+    "due",
+    "owing",
+    "result",
+    "resulted",
+    "resulting",
+    "caused",
+    "causes",
+    "cause",
+    "causing",
+    "thanks",
+    "therefore",
+    "consequently",
+    "hence",
+    "led",
+    "leads",
+    "lead",
+    "triggered",
+    "sparked",
+    "fueled",
+    "fuelled",
+    "driven",
+    "blamed",
+    "attributed",
+    "porque",
+    "debido",
+    "causa",
+    "devido",
+    "graças",
+];
+const FIGURE_WORDS: &[&str] = &[
+    "percent",
+    "per",
+    "million",
+    "millions",
+    "billion",
+    "billions",
+    "trillion",
+    "thousand",
+    "thousands",
+    "hundreds",
+    "dozens",
+    "half",
+    "third",
+    "quarter",
+    "twice",
+    "double",
+    "triple",
+    "por ciento",
+    "millones",
+    "milhões",
+    "bilhões",
+    "mil",
+];
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+fn is_year(word: &str) -> bool {
+    word.len() == 4
+        && word
+            .parse::<u32>()
+            .is_ok_and(|y| (1800..=2100).contains(&y))
+}
+
+/// A number that is a statistic rather than a date, a time or an ordinal.
+fn is_figure(words: &[Word], i: usize, text: &str) -> bool {
+    let w = &words[i];
+    if !w.lower.starts_with(|c: char| c.is_ascii_digit()) {
+        return FIGURE_WORDS.contains(&w.lower.as_str());
+    }
+    let after_month = i > 0 && MONTHS.contains(&words[i - 1].lower.as_str());
+    let before_month = words
+        .get(i + 1)
+        .is_some_and(|n| MONTHS.contains(&n.lower.as_str()));
+    let currency_or_percent =
+        text[..w.span.start].ends_with(['$', '€', '£', '¥']) || text[w.span.end..].starts_with('%');
+    currency_or_percent
+        || !(is_year(&w.lower)
+            || after_month
+            || before_month
+            || text[w.span.end..].starts_with(':'))
+}
+
+/// Classifies the sentence at `span`, most contestable kind first.
+pub fn classify(text: &str, span: Span) -> Claim {
+    let words = words(text, span);
+    let find = |set: &[&str]| {
+        words
+            .iter()
+            .find(|w| set.contains(&w.lower.as_str()))
+            .map(|w| w.span)
+    };
+    let superlative = || {
+        find(SUPERLATIVE).or_else(|| {
+            words
+                .iter()
+                .find(|w| {
+                    w.lower.len() > 5 && w.lower.ends_with("iest")
+                        || matches!(w.lower.as_str(), "largest" | "greatest")
+                })
+                .map(|w| w.span)
+        })
+    };
+    let figure = || {
+        (0..words.len())
+            .find(|&i| is_figure(&words, i, text))
+            .map(|i| words[i].span)
+    };
+    let kinds: [(ClaimKind, &dyn Fn() -> Option<Span>); 6] = [
+        (ClaimKind::Prediction, &|| {
+            find(PREDICTION).filter(|s| s.text(text) != "May")
+        }),
+        (ClaimKind::Intention, &|| find(INTENTION)),
+        (ClaimKind::Evaluation, &|| find(EVALUATION)),
+        (ClaimKind::Superlative, &superlative),
+        (ClaimKind::Causal, &|| find(CAUSAL)),
+        (ClaimKind::Figure, &figure),
+    ];
+    kinds
+        .iter()
+        .find_map(|(kind, evidence)| {
+            evidence().map(|span| Claim {
+                kind: *kind,
+                evidence: Some(span),
+            })
+        })
+        .unwrap_or(Claim {
+            kind: ClaimKind::Fact,
+            evidence: None,
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(sentence: &str) -> ClaimKind {
+        classify(sentence, Span::new(0, sentence.len())).kind
+    }
+
+    #[test]
+    fn kinds_of_claims() {
+        assert_eq!(kind("Prices will double next year."), ClaimKind::Prediction);
+        assert_eq!(
+            kind("Russia was interested in a united region."),
+            ClaimKind::Intention
+        );
+        assert_eq!(
+            kind("The reform is a dangerous mistake."),
+            ClaimKind::Evaluation
+        );
+        assert_eq!(
+            kind("It is the largest market in the region."),
+            ClaimKind::Superlative
+        );
+        assert_eq!(
+            kind("The bridge closed because of the flood."),
+            ClaimKind::Causal
+        );
+        assert_eq!(kind("Exports fell 12% to $3.5 billion."), ClaimKind::Figure);
+        assert_eq!(
+            kind("The summit took place on May 3, 2015 in Lima."),
+            ClaimKind::Fact
+        );
+    }
+}

@@ -1,0 +1,74 @@
+//! `--format human`: `path:line:col: severity[rule] message`, then the line with the span underlined.
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use crate::rules::Finding;
+use crate::text::{LineIndex, PositionEncoding};
+
+/// Snippets longer than this many characters are cut around the span.
+const MAX_SNIPPET_CHARS: usize = 100;
+const CONTEXT_CHARS: usize = 20;
+
+pub fn write(
+    out: &mut impl Write,
+    path: &Path,
+    text: &str,
+    findings: &[Finding],
+) -> io::Result<()> {
+    if findings.is_empty() {
+        return Ok(());
+    }
+    let lines = LineIndex::new(text);
+    for finding in findings {
+        let start = lines.position(text, finding.span.start, PositionEncoding::Utf8);
+        let (line_start, line_end) = lines.line_span(text, start.line as usize);
+        let line = &text[line_start..line_end];
+        let col_chars = text[line_start..finding.span.start].chars().count();
+        writeln!(
+            out,
+            "{}:{}:{}: {}[{}] {}",
+            path.display(),
+            start.line + 1,
+            col_chars + 1,
+            finding.severity.as_str(),
+            finding.rule.name,
+            finding.message
+        )?;
+        let span_end = finding.span.end.min(line_end).max(finding.span.start);
+        let span_chars = text[finding.span.start..span_end].chars().count().max(1);
+        let (shown, offset) = window(line, col_chars, span_chars);
+        let number = (start.line + 1).to_string();
+        let pad = " ".repeat(number.len());
+        let underline = " ".repeat(offset)
+            + &"^".repeat(
+                span_chars
+                    .min(MAX_SNIPPET_CHARS.saturating_sub(offset))
+                    .max(1),
+            );
+        writeln!(out, "{pad} |\n{number} | {shown}\n{pad} | {underline}\n")?;
+    }
+    Ok(())
+}
+
+/// The part of `line` to show and where the span starts in it, cut to fit.
+fn window(line: &str, col: usize, span_len: usize) -> (String, usize) {
+    let total = line.chars().count();
+    if total <= MAX_SNIPPET_CHARS {
+        return (line.to_string(), col);
+    }
+    let from = col.saturating_sub(CONTEXT_CHARS);
+    let to = (from + MAX_SNIPPET_CHARS)
+        .min(total)
+        .max((col + span_len).min(from + MAX_SNIPPET_CHARS));
+    let mut shown: String = line.chars().skip(from).take(to - from).collect();
+    let mut offset = col - from;
+    if from > 0 {
+        shown.insert(0, '…');
+        offset += 1;
+    }
+    if to < total {
+        shown.push('…');
+    }
+    (shown, offset)
+}

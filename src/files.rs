@@ -1,0 +1,108 @@
+//! Which files are articles: the selection shared by `newsls check` and the server's workspace index.
+
+use std::path::{Path, PathBuf};
+
+/// The extension of article files found by walking folders. A file named explicitly is checked
+/// whatever its extension.
+pub const ARTICLE_EXTENSION: &str = "txt";
+
+/// Files above this size are skipped with a message: no article is that long.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
+
+pub fn is_article(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case(ARTICLE_EXTENSION))
+}
+
+/// Every article under `root` (or `root` itself when it is a file), skipping what `.gitignore`,
+/// `.ignore` and hidden folders exclude, sorted. Walk errors (unreadable folders, symlink loops)
+/// are returned beside the paths.
+pub fn walk(root: &Path) -> (Vec<PathBuf>, Vec<(PathBuf, String)>) {
+    if root.is_file() {
+        return (vec![root.to_path_buf()], Vec::new());
+    }
+    let mut paths = Vec::new();
+    let mut errors = Vec::new();
+    let walker = ignore::WalkBuilder::new(root)
+        .follow_links(true)
+        .require_git(false)
+        .build();
+    for entry in walker {
+        match entry {
+            Ok(entry)
+                if entry.file_type().is_some_and(|t| t.is_file()) && is_article(entry.path()) =>
+            {
+                paths.push(entry.into_path());
+            }
+            Ok(_) => {}
+            Err(err) => {
+                let path = err_path(&err).unwrap_or_else(|| root.to_path_buf());
+                errors.push((path, err.to_string()));
+            }
+        }
+    }
+    paths.sort();
+    (paths, errors)
+}
+
+fn err_path(err: &ignore::Error) -> Option<PathBuf> {
+    match err {
+        ignore::Error::WithPath { path, .. } => Some(path.clone()),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            err_path(err)
+        }
+        ignore::Error::Loop { child, .. } => Some(child.clone()),
+        _ => None,
+    }
+}
+
+/// Why a file could not be checked.
+#[derive(Debug)]
+pub enum ReadError {
+    Io(std::io::Error),
+    TooLarge { size: u64, limit: u64 },
+    Binary,
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::Io(err) => write!(f, "cannot read: {err}"),
+            ReadError::TooLarge { size, limit } => write!(
+                f,
+                "skipped: {} MB is above the {} MB limit for an article (raise max-file-size in newsls.toml if this is really one)",
+                size / (1024 * 1024),
+                limit / (1024 * 1024)
+            ),
+            ReadError::Binary => {
+                f.write_str("skipped: binary file (contains NUL bytes), not a text article")
+            }
+        }
+    }
+}
+
+/// An article's text, and whether it had to be read as Windows-1252 because it was not UTF-8.
+pub struct ArticleText {
+    pub text: String,
+    pub lossy_latin1: bool,
+}
+
+pub fn read_article(path: &Path, max_size: u64) -> Result<ArticleText, ReadError> {
+    let size = std::fs::metadata(path).map_err(ReadError::Io)?.len();
+    if size > max_size {
+        return Err(ReadError::TooLarge {
+            size,
+            limit: max_size,
+        });
+    }
+    let bytes = std::fs::read(path).map_err(ReadError::Io)?;
+    decode_article(&bytes)
+}
+
+pub fn decode_article(bytes: &[u8]) -> Result<ArticleText, ReadError> {
+    let decoded = crate::text::decode(bytes).map_err(|_| ReadError::Binary)?;
+    Ok(ArticleText {
+        text: decoded.text.into_owned(),
+        lossy_latin1: decoded.lossy_latin1,
+    })
+}

@@ -1,0 +1,113 @@
+//! The rules: each in its own file, with a stable kebab-case name, a default severity, and its
+//! documentation (the doc comment on its declaration, which `newsls explain` prints).
+
+mod unattributed_claim;
+mod unattributed_quote;
+mod unbalanced_quote;
+mod vague_attribution;
+
+use serde::{Deserialize, Serialize};
+
+use crate::analysis::Analysis;
+use crate::span::Span;
+
+/// LSP's four severities, most severe first; the numbers are LSP's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error = 1,
+    Warning = 2,
+    Information = 3,
+    Hint = 4,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Information => "information",
+            Severity::Hint => "hint",
+        }
+    }
+}
+
+/// Another place that helps explain a finding: the quotation a claim belongs to, an earlier attribution.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Related {
+    pub span: Span,
+    pub message: String,
+}
+
+/// One problem found in an article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    pub rule: &'static Rule,
+    pub severity: Severity,
+    pub span: Span,
+    pub message: String,
+    pub related: Vec<Related>,
+}
+
+/// A rule's identity, defaults and checker.
+#[derive(Debug)]
+pub struct Rule {
+    /// Stable kebab-case name: the diagnostic `code`; never renamed.
+    pub name: &'static str,
+    pub default_severity: Severity,
+    /// Markdown: what it flags, why, and an example.
+    pub documentation: &'static str,
+    pub check: fn(&Analysis, &mut Vec<Finding>),
+}
+
+impl PartialEq for Rule {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name
+    }
+}
+
+impl Eq for Rule {}
+
+impl Rule {
+    /// The first line of the documentation.
+    pub fn summary(&self) -> &'static str {
+        self.documentation
+            .lines()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("")
+            .trim()
+    }
+
+    pub fn url(&self) -> String {
+        format!(
+            "https://github.com/newsls/newsls/blob/main/docs/rules.md#{}",
+            self.name
+        )
+    }
+}
+
+/// Declares a rule whose doc comment is its documentation.
+macro_rules! declare_rule {
+    ($(#[doc = $doc:literal])+ pub static $id:ident = ($name:literal, $severity:expr, $check:path);) => {
+        $(#[doc = $doc])+
+        pub static $id: $crate::rules::Rule = $crate::rules::Rule {
+            name: $name,
+            default_severity: $severity,
+            documentation: concat!($($doc, "\n"),+),
+            check: $check,
+        };
+    };
+}
+pub(crate) use declare_rule;
+
+/// Every rule, in the order findings of one place are reported.
+pub static ALL: &[&Rule] = &[
+    &unattributed_claim::UNATTRIBUTED_CLAIM,
+    &unattributed_quote::UNATTRIBUTED_QUOTE,
+    &unbalanced_quote::UNBALANCED_QUOTE,
+    &vague_attribution::VAGUE_ATTRIBUTION,
+];
+
+pub fn by_name(name: &str) -> Option<&'static Rule> {
+    ALL.iter().copied().find(|r| r.name == name)
+}

@@ -1,0 +1,86 @@
+use super::{Finding, Related, Severity, declare_rule};
+use crate::analysis::Analysis;
+use crate::article::ParagraphKind;
+use crate::claims::{self, ClaimKind};
+
+declare_rule! {
+    /// Flags a body sentence that asserts something with no attribution in scope.
+    ///
+    /// **Why.** Readers must be able to tell who says so. A prediction, an evaluation, a motive
+    /// ascribed to someone, a figure, a superlative or a causal claim is contestable, so it is a
+    /// warning; any other statement of fact, which a reporter may make on their own authority, is
+    /// information, so an editor can still see it. Headlines, datelines, bylines, questions,
+    /// boilerplate and quotations (see `unattributed-quote`) are not flagged. A sentence is in scope
+    /// of an attribution when it holds a cue ("said", "according to", "in a statement"), sits in a
+    /// quotation whose speaker is named, follows a "... said:" introduction, or continues the
+    /// speaker of the sentence before it in the same paragraph.
+    ///
+    /// **Example.**
+    ///
+    /// ```text
+    /// Prices will double next year.              <- warning: unattributed prediction
+    /// Prices will double next year, the central bank said.   <- fine
+    /// ```
+    pub static UNATTRIBUTED_CLAIM = ("unattributed-claim", Severity::Warning, check);
+}
+
+/// Fewer words than this make a fragment, not a claim.
+const MIN_WORDS: usize = 4;
+
+fn check(analysis: &Analysis, out: &mut Vec<Finding>) {
+    let text = analysis.text;
+    let article = &analysis.article;
+    for (i, sentence) in article.sentences.iter().enumerate() {
+        let paragraph = &article.paragraphs[sentence.paragraph];
+        let s = sentence.span.text(text);
+        if paragraph.kind != ParagraphKind::Body
+            || analysis.attributions.sentences[i].is_some()
+            || analysis.is_quoted(i)
+            || s.trim_end_matches(['"', '”', '’', '\'', ')', '»'])
+                .ends_with('?')
+            || s.split_whitespace().count() < MIN_WORDS
+        {
+            continue;
+        }
+        let claim = claims::classify(text, sentence.span);
+        let severity = if claim.kind.is_contestable() {
+            Severity::Warning
+        } else {
+            Severity::Information
+        };
+        let message = match claim.kind {
+            ClaimKind::Fact => "Unattributed statement of fact: no source is named. Fine if the reporter established it; \
+                 otherwise say who says so (\"..., the ministry said\")."
+                .to_string(),
+            kind => format!(
+                "Unattributed {}: nobody is named as its source. Say who says so (\"..., the ministry said\", \
+                 \"according to ...\") or rewrite it as established fact.",
+                kind.noun()
+            ),
+        };
+        let related = nearest_attribution(analysis, i)
+            .map(|span| Related {
+                span,
+                message: "the nearest attribution, which does not cover this sentence".into(),
+            })
+            .into_iter()
+            .collect();
+        out.push(Finding {
+            rule: &UNATTRIBUTED_CLAIM,
+            severity,
+            span: sentence.span,
+            message,
+            related,
+        });
+    }
+}
+
+/// The cue of the closest attributed sentence before this one, in this or the previous paragraph.
+fn nearest_attribution(analysis: &Analysis, sentence: usize) -> Option<crate::span::Span> {
+    let paragraph = analysis.article.sentences[sentence].paragraph;
+    (0..sentence)
+        .rev()
+        .take_while(|&j| analysis.article.sentences[j].paragraph + 1 >= paragraph)
+        .find_map(|j| analysis.attributions.sentences[j])
+        .map(|a| a.cue.span)
+}
