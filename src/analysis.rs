@@ -15,11 +15,7 @@ impl<'a> Analysis<'a> {
     pub fn new(text: &'a str) -> Self {
         let article = Article::parse(text);
         let attributions = attribution::attribute(text, &article);
-        Analysis {
-            text,
-            article,
-            attributions,
-        }
+        Analysis { text, article, attributions }
     }
 
     /// Whether a sentence lies mostly inside quotations.
@@ -40,11 +36,8 @@ impl<'a> Analysis<'a> {
             // A configured severity replaces the rule's default; findings the rule itself graded
             // lower (information for plain facts) never rise above it.
             for finding in &mut out[start..] {
-                finding.severity = if finding.severity == rule.default_severity {
-                    severity
-                } else {
-                    finding.severity.max(severity)
-                };
+                finding.severity =
+                    if finding.severity == rule.default_severity { severity } else { finding.severity.max(severity) };
             }
         }
         out.sort_by_key(|f| (f.span.start, f.span.end));

@@ -313,10 +313,7 @@ const MONTHS: &[&str] = &[
 ];
 
 fn is_year(word: &str) -> bool {
-    word.len() == 4
-        && word
-            .parse::<u32>()
-            .is_ok_and(|y| (1800..=2100).contains(&y))
+    word.len() == 4 && word.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))
 }
 
 /// A number that is a statistic rather than a date, a time or an ordinal.
@@ -326,47 +323,29 @@ fn is_figure(words: &[Word], i: usize, text: &str) -> bool {
         return FIGURE_WORDS.contains(&w.lower.as_str());
     }
     let after_month = i > 0 && MONTHS.contains(&words[i - 1].lower.as_str());
-    let before_month = words
-        .get(i + 1)
-        .is_some_and(|n| MONTHS.contains(&n.lower.as_str()));
+    let before_month = words.get(i + 1).is_some_and(|n| MONTHS.contains(&n.lower.as_str()));
     let currency_or_percent =
         text[..w.span.start].ends_with(['$', '€', '£', '¥']) || text[w.span.end..].starts_with('%');
-    currency_or_percent
-        || !(is_year(&w.lower)
-            || after_month
-            || before_month
-            || text[w.span.end..].starts_with(':'))
+    currency_or_percent || !(is_year(&w.lower) || after_month || before_month || text[w.span.end..].starts_with(':'))
 }
 
 /// Classifies the sentence at `span`, most contestable kind first.
 pub fn classify(text: &str, span: Span) -> Claim {
     let words = words(text, span);
-    let find = |set: &[&str]| {
-        words
-            .iter()
-            .find(|w| set.contains(&w.lower.as_str()))
-            .map(|w| w.span)
-    };
+    let find = |set: &[&str]| words.iter().find(|w| set.contains(&w.lower.as_str())).map(|w| w.span);
     let superlative = || {
         find(SUPERLATIVE).or_else(|| {
             words
                 .iter()
                 .find(|w| {
-                    w.lower.len() > 5 && w.lower.ends_with("iest")
-                        || matches!(w.lower.as_str(), "largest" | "greatest")
+                    w.lower.len() > 5 && w.lower.ends_with("iest") || matches!(w.lower.as_str(), "largest" | "greatest")
                 })
                 .map(|w| w.span)
         })
     };
-    let figure = || {
-        (0..words.len())
-            .find(|&i| is_figure(&words, i, text))
-            .map(|i| words[i].span)
-    };
+    let figure = || (0..words.len()).find(|&i| is_figure(&words, i, text)).map(|i| words[i].span);
     let kinds: [(ClaimKind, &dyn Fn() -> Option<Span>); 6] = [
-        (ClaimKind::Prediction, &|| {
-            find(PREDICTION).filter(|s| s.text(text) != "May")
-        }),
+        (ClaimKind::Prediction, &|| find(PREDICTION).filter(|s| s.text(text) != "May")),
         (ClaimKind::Intention, &|| find(INTENTION)),
         (ClaimKind::Evaluation, &|| find(EVALUATION)),
         (ClaimKind::Superlative, &superlative),
@@ -375,16 +354,8 @@ pub fn classify(text: &str, span: Span) -> Claim {
     ];
     kinds
         .iter()
-        .find_map(|(kind, evidence)| {
-            evidence().map(|span| Claim {
-                kind: *kind,
-                evidence: Some(span),
-            })
-        })
-        .unwrap_or(Claim {
-            kind: ClaimKind::Fact,
-            evidence: None,
-        })
+        .find_map(|(kind, evidence)| evidence().map(|span| Claim { kind: *kind, evidence: Some(span) }))
+        .unwrap_or(Claim { kind: ClaimKind::Fact, evidence: None })
 }
 
 #[cfg(test)]
@@ -398,26 +369,11 @@ mod tests {
     #[test]
     fn kinds_of_claims() {
         assert_eq!(kind("Prices will double next year."), ClaimKind::Prediction);
-        assert_eq!(
-            kind("Russia was interested in a united region."),
-            ClaimKind::Intention
-        );
-        assert_eq!(
-            kind("The reform is a dangerous mistake."),
-            ClaimKind::Evaluation
-        );
-        assert_eq!(
-            kind("It is the largest market in the region."),
-            ClaimKind::Superlative
-        );
-        assert_eq!(
-            kind("The bridge closed because of the flood."),
-            ClaimKind::Causal
-        );
+        assert_eq!(kind("Russia was interested in a united region."), ClaimKind::Intention);
+        assert_eq!(kind("The reform is a dangerous mistake."), ClaimKind::Evaluation);
+        assert_eq!(kind("It is the largest market in the region."), ClaimKind::Superlative);
+        assert_eq!(kind("The bridge closed because of the flood."), ClaimKind::Causal);
         assert_eq!(kind("Exports fell 12% to $3.5 billion."), ClaimKind::Figure);
-        assert_eq!(
-            kind("The summit took place on May 3, 2015 in Lima."),
-            ClaimKind::Fact
-        );
+        assert_eq!(kind("The summit took place on May 3, 2015 in Lima."), ClaimKind::Fact);
     }
 }

@@ -2,37 +2,46 @@
 
 use std::path::{Path, PathBuf};
 
-/// The extension of article files found by walking folders. A file named explicitly is checked
-/// whatever its extension.
+use crate::config::Settings;
+
+/// The extension of article files found by walking folders when no `include` globs are configured.
+/// A file named explicitly is checked whatever its extension.
 pub const ARTICLE_EXTENSION: &str = "txt";
 
 /// Files above this size are skipped with a message: no article is that long.
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
 
-pub fn is_article(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case(ARTICLE_EXTENSION))
-}
-
-/// Every article under `root` (or `root` itself when it is a file), skipping what `.gitignore`,
-/// `.ignore` and hidden folders exclude, sorted. Walk errors (unreadable folders, symlink loops)
-/// are returned beside the paths.
-pub fn walk(root: &Path) -> (Vec<PathBuf>, Vec<(PathBuf, String)>) {
+/// Every article under `root` (or `root` itself when it is a file) that `settings` selects,
+/// skipping what `.gitignore`, `.ignore` and hidden folders exclude, sorted. Walk errors
+/// (unreadable folders, symlink loops) are returned beside the paths.
+pub fn walk(root: &Path, settings: &Settings) -> (Vec<PathBuf>, Vec<(PathBuf, String)>) {
     if root.is_file() {
         return (vec![root.to_path_buf()], Vec::new());
     }
     let mut paths = Vec::new();
     let mut errors = Vec::new();
+    let absolute_root = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
+    let excluded = {
+        let settings = settings.clone();
+        let absolute_root = absolute_root.clone();
+        let root = root.to_path_buf();
+        move |entry: &ignore::DirEntry| {
+            let relative = entry.path().strip_prefix(&root).unwrap_or(entry.path());
+            settings.excludes(&absolute_root.join(relative))
+        }
+    };
     let walker = ignore::WalkBuilder::new(root)
         .follow_links(true)
         .require_git(false)
+        .filter_entry(move |entry| !excluded(entry))
         .build();
     for entry in walker {
         match entry {
-            Ok(entry)
-                if entry.file_type().is_some_and(|t| t.is_file()) && is_article(entry.path()) =>
-            {
-                paths.push(entry.into_path());
+            Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
+                let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
+                if settings.selects(&absolute_root.join(relative)) {
+                    paths.push(entry.into_path());
+                }
             }
             Ok(_) => {}
             Err(err) => {
@@ -48,9 +57,7 @@ pub fn walk(root: &Path) -> (Vec<PathBuf>, Vec<(PathBuf, String)>) {
 fn err_path(err: &ignore::Error) -> Option<PathBuf> {
     match err {
         ignore::Error::WithPath { path, .. } => Some(path.clone()),
-        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
-            err_path(err)
-        }
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => err_path(err),
         ignore::Error::Loop { child, .. } => Some(child.clone()),
         _ => None,
     }
@@ -74,9 +81,7 @@ impl std::fmt::Display for ReadError {
                 size / (1024 * 1024),
                 limit / (1024 * 1024)
             ),
-            ReadError::Binary => {
-                f.write_str("skipped: binary file (contains NUL bytes), not a text article")
-            }
+            ReadError::Binary => f.write_str("skipped: binary file (contains NUL bytes), not a text article"),
         }
     }
 }
@@ -90,10 +95,7 @@ pub struct ArticleText {
 pub fn read_article(path: &Path, max_size: u64) -> Result<ArticleText, ReadError> {
     let size = std::fs::metadata(path).map_err(ReadError::Io)?.len();
     if size > max_size {
-        return Err(ReadError::TooLarge {
-            size,
-            limit: max_size,
-        });
+        return Err(ReadError::TooLarge { size, limit: max_size });
     }
     let bytes = std::fs::read(path).map_err(ReadError::Io)?;
     decode_article(&bytes)
@@ -101,8 +103,5 @@ pub fn read_article(path: &Path, max_size: u64) -> Result<ArticleText, ReadError
 
 pub fn decode_article(bytes: &[u8]) -> Result<ArticleText, ReadError> {
     let decoded = crate::text::decode(bytes).map_err(|_| ReadError::Binary)?;
-    Ok(ArticleText {
-        text: decoded.text.into_owned(),
-        lossy_latin1: decoded.lossy_latin1,
-    })
+    Ok(ArticleText { text: decoded.text.into_owned(), lossy_latin1: decoded.lossy_latin1 })
 }

@@ -6,6 +6,7 @@ pub mod article;
 pub mod attribution;
 pub mod claims;
 pub mod cli;
+pub mod config;
 pub mod files;
 pub mod protocol;
 pub mod rules;

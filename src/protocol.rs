@@ -2,8 +2,8 @@
 //! `newsls check --format json`, so the editor and CI never disagree.
 
 use tower_lsp_server::ls_types::{
-    CodeDescription, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location,
-    NumberOrString, Position, Range, Uri,
+    CodeDescription, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Position,
+    Range, Uri,
 };
 
 use crate::rules::{Finding, Severity};
@@ -31,14 +31,7 @@ impl Document<'_> {
 
     /// The byte offset of an LSP position, clamped into the text.
     pub fn offset(&self, position: Position) -> usize {
-        self.lines.offset(
-            self.text,
-            LineCol {
-                line: position.line,
-                col: position.character,
-            },
-            self.encoding,
-        )
+        self.lines.offset(self.text, LineCol { line: position.line, col: position.character }, self.encoding)
     }
 }
 
@@ -67,12 +60,7 @@ pub fn diagnostic(finding: &Finding, document: &Document, uri: Option<&Uri>) -> 
         range: document.range(finding.span),
         severity: Some(severity(finding.severity)),
         code: Some(NumberOrString::String(finding.rule.name.to_string())),
-        code_description: finding
-            .rule
-            .url()
-            .parse()
-            .ok()
-            .map(|href| CodeDescription { href }),
+        code_description: finding.rule.url().parse().ok().map(|href| CodeDescription { href }),
         source: Some(SOURCE.to_string()),
         message: finding.message.clone(),
         related_information: related.filter(|r| !r.is_empty()),

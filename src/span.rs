@@ -48,10 +48,6 @@ impl Span {
         let slice = self.text(text);
         let start = self.start + (slice.len() - slice.trim_start().len());
         let end = self.start + slice.trim_end().len();
-        if start >= end {
-            Span::new(start, start)
-        } else {
-            Span::new(start, end)
-        }
+        if start >= end { Span::new(start, start) } else { Span::new(start, end) }
     }
 }

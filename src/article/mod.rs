@@ -49,10 +49,8 @@ impl Article {
     pub fn parse(text: &str) -> Article {
         let mut paragraphs = paragraphs::split(text);
         paragraphs::classify(text, &mut paragraphs);
-        let dateline = paragraphs
-            .iter()
-            .find(|p| p.kind == ParagraphKind::Body)
-            .and_then(|p| paragraphs::dateline(text, p.span));
+        let dateline =
+            paragraphs.iter().find(|p| p.kind == ParagraphKind::Body).and_then(|p| paragraphs::dateline(text, p.span));
         let mut sentences = Vec::new();
         for (index, paragraph) in paragraphs.iter_mut().enumerate() {
             let mut span = paragraph.span;
@@ -60,30 +58,15 @@ impl Article {
                 span = Span::new(d.end, span.end).trim(text);
             }
             let first = sentences.len();
-            sentences.extend(
-                sentences::split(text, span)
-                    .into_iter()
-                    .map(|span| Sentence {
-                        span,
-                        paragraph: index,
-                    }),
-            );
+            sentences.extend(sentences::split(text, span).into_iter().map(|span| Sentence { span, paragraph: index }));
             paragraph.sentences = first..sentences.len();
         }
         let (quotations, quote_issues) = quotes::find(text, &paragraphs);
-        Article {
-            paragraphs,
-            sentences,
-            dateline,
-            quotations,
-            quote_issues,
-        }
+        Article { paragraphs, sentences, dateline, quotations, quote_issues }
     }
 
     pub fn headline(&self) -> Option<&Paragraph> {
-        self.paragraphs
-            .first()
-            .filter(|p| p.kind == ParagraphKind::Headline)
+        self.paragraphs.first().filter(|p| p.kind == ParagraphKind::Headline)
     }
 
     pub fn paragraph_of(&self, sentence: usize) -> &Paragraph {
@@ -102,11 +85,7 @@ mod tests {
     use super::*;
 
     fn sentence_texts<'a>(text: &'a str, article: &Article) -> Vec<&'a str> {
-        article
-            .sentences
-            .iter()
-            .map(|s| s.span.text(text))
-            .collect()
+        article.sentences.iter().map(|s| s.span.text(text)).collect()
     }
 
     #[test]
@@ -114,10 +93,7 @@ mod tests {
         let text = "Mill to close\n\nLIMA, May 3 (Reuters) - Mr. Ruiz said the U.S. firm paid $3.5 million. It closes in Sept. next year.\n\nBy Ana Soto\n";
         let article = Article::parse(text);
         assert_eq!(article.paragraphs[0].kind, ParagraphKind::Headline);
-        assert_eq!(
-            article.dateline.unwrap().text(text),
-            "LIMA, May 3 (Reuters) - "
-        );
+        assert_eq!(article.dateline.unwrap().text(text), "LIMA, May 3 (Reuters) - ");
         assert_eq!(article.paragraphs[2].kind, ParagraphKind::Byline);
         assert_eq!(
             sentence_texts(text, &article),
@@ -134,16 +110,9 @@ mod tests {
     fn hard_wrapped_wire_copy_joins_lines_and_splits_on_indent() {
         let text = "GRAIN PRICES RISE\n\n  CHICAGO, March 3 - Grain prices rose on\nWednesday, traders said.\n  Corn gained two cents a\nbushel.\n";
         let article = Article::parse(text);
-        let bodies: Vec<_> = article
-            .paragraphs
-            .iter()
-            .filter(|p| p.kind == ParagraphKind::Body)
-            .collect();
+        let bodies: Vec<_> = article.paragraphs.iter().filter(|p| p.kind == ParagraphKind::Body).collect();
         assert_eq!(bodies.len(), 2);
-        assert_eq!(
-            sentence_texts(text, &article)[1],
-            "Grain prices rose on\nWednesday, traders said."
-        );
+        assert_eq!(sentence_texts(text, &article)[1], "Grain prices rose on\nWednesday, traders said.");
     }
 
     #[test]
@@ -159,12 +128,7 @@ mod tests {
         let article = Article::parse(text);
         assert_eq!(
             sentence_texts(text, &article)[1..],
-            [
-                "She said: “We won.”",
-                "Then she left.",
-                "They waited … and waited.",
-                "“Is it over?” he asked."
-            ]
+            ["She said: “We won.”", "Then she left.", "They waited … and waited.", "“Is it over?” he asked."]
         );
     }
 

@@ -29,11 +29,7 @@ fn lines(text: &str) -> Vec<Line> {
         match bytes[i] {
             b'\n' | b'\r' => {
                 push(start, i);
-                i += if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-                    2
-                } else {
-                    1
-                };
+                i += if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
                 start = i;
             }
             _ => i += 1,
@@ -48,8 +44,7 @@ fn lines(text: &str) -> Vec<Line> {
 /// A block of lines is hard-wrapped when its lines are narrow and some line breaks mid-sentence.
 fn is_hard_wrapped(text: &str, block: &[Line]) -> bool {
     let body = &block[..block.len() - 1];
-    body.iter()
-        .all(|l| l.span.text(text).chars().count() <= MAX_WRAPPED_WIDTH)
+    body.iter().all(|l| l.span.text(text).chars().count() <= MAX_WRAPPED_WIDTH)
         && body.iter().any(|l| {
             let t = l.span.text(text).trim_end();
             !t.ends_with(['.', '!', '?', '"', '”', '’', ':', '»'])
@@ -62,11 +57,7 @@ pub(super) fn split(text: &str) -> Vec<Paragraph> {
     let mut push = |span: Span| {
         let span = span.trim(text);
         if !span.is_empty() {
-            out.push(Paragraph {
-                span,
-                kind: ParagraphKind::Body,
-                sentences: 0..0,
-            });
+            out.push(Paragraph { span, kind: ParagraphKind::Body, sentences: 0..0 });
         }
     };
     for block in lines.split(|l| l.blank).filter(|b| !b.is_empty()) {
@@ -139,9 +130,7 @@ pub(super) fn classify(text: &str, paragraphs: &mut [Paragraph]) {
             && (t.starts_with("By ") || t.starts_with("BY ") || t.starts_with("Por "))
         {
             ParagraphKind::Byline
-        } else if word_count <= BOILERPLATE_MAX_WORDS
-            && BOILERPLATE_OPENINGS.iter().any(|o| lower.starts_with(o))
-        {
+        } else if word_count <= BOILERPLATE_MAX_WORDS && BOILERPLATE_OPENINGS.iter().any(|o| lower.starts_with(o)) {
             ParagraphKind::Boilerplate
         } else {
             ParagraphKind::Body
@@ -159,17 +148,13 @@ pub(super) fn dateline(text: &str, paragraph: Span) -> Option<Span> {
         limit -= 1;
     }
     let head = &t[..limit];
-    let (at, dash_len) = [" - ", " -- ", " — ", " – "]
-        .iter()
-        .filter_map(|d| head.find(d).map(|i| (i, d.len())))
-        .min()?;
+    let (at, dash_len) =
+        [" - ", " -- ", " — ", " – "].iter().filter_map(|d| head.find(d).map(|i| (i, d.len()))).min()?;
     let place = &head[..at];
     let city_end = place.find([',', '(']).unwrap_or(place.len());
     let city = place[..city_end].trim();
     let city_is_caps = city.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && city
-            .chars()
-            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '-' | '’'));
+        && city.chars().all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '-' | '’'));
     // After the city: a region, a date, an agency in brackets; never a whole clause.
     let rest = &place[city_end..];
     let rest_is_short = rest.split_whitespace().count() <= 6 && !rest.contains(';');

@@ -59,9 +59,7 @@ fn double_mark(c: char) -> Option<Mark> {
 /// A mark that follows a word and precedes a space or punctuation reads as a closing mark.
 fn looks_closing(prev: Option<char>, next: Option<char>) -> bool {
     prev.is_some_and(|p| !p.is_whitespace() && !matches!(p, '(' | '[' | '—' | '–' | '-'))
-        && next.is_none_or(|n| {
-            n.is_whitespace() || n.is_ascii_punctuation() || matches!(n, '—' | '–' | '…')
-        })
+        && next.is_none_or(|n| n.is_whitespace() || n.is_ascii_punctuation() || matches!(n, '—' | '–' | '…'))
 }
 
 fn opens_paragraph(text: &str, paragraph: &Paragraph) -> bool {
@@ -92,34 +90,24 @@ pub(super) fn find(text: &str, paragraphs: &[Paragraph]) -> (Vec<Quotation>, Vec
                 (true, Some(o)) => {
                     quotes.push(Quotation {
                         span: Span::new(o, at + c.len_utf8()),
-                        content: Span::new(
-                            o + text[o..].chars().next().map_or(1, char::len_utf8),
-                            at,
-                        ),
+                        content: Span::new(o + text[o..].chars().next().map_or(1, char::len_utf8), at),
                         paragraph: index,
                         continues: continues.take(),
                         closed: true,
                     });
                     open = None;
                 }
-                (true, None) => issues.push(QuoteIssue {
-                    mark: Span::new(at, at + c.len_utf8()),
-                    kind: QuoteIssueKind::NeverOpened,
-                }),
+                (true, None) => issues
+                    .push(QuoteIssue { mark: Span::new(at, at + c.len_utf8()), kind: QuoteIssueKind::NeverOpened }),
                 (false, Some(o)) => {
-                    issues.push(QuoteIssue {
-                        mark: mark_span(text, o),
-                        kind: QuoteIssueKind::NeverClosed,
-                    });
+                    issues.push(QuoteIssue { mark: mark_span(text, o), kind: QuoteIssueKind::NeverClosed });
                     open = Some(at);
                 }
                 (false, None) => open = Some(at),
             }
         }
         if let Some(o) = open {
-            let runs_on = paragraphs
-                .get(index + 1)
-                .is_some_and(|next| opens_paragraph(text, next));
+            let runs_on = paragraphs.get(index + 1).is_some_and(|next| opens_paragraph(text, next));
             let content_start = o + text[o..].chars().next().map_or(1, char::len_utf8);
             quotes.push(Quotation {
                 span: Span::new(o, paragraph.span.end),
@@ -131,10 +119,7 @@ pub(super) fn find(text: &str, paragraphs: &[Paragraph]) -> (Vec<Quotation>, Vec
             if runs_on {
                 running_on = Some(quotes.len() - 1);
             } else {
-                issues.push(QuoteIssue {
-                    mark: mark_span(text, o),
-                    kind: QuoteIssueKind::NeverClosed,
-                });
+                issues.push(QuoteIssue { mark: mark_span(text, o), kind: QuoteIssueKind::NeverClosed });
             }
         }
     }
@@ -158,19 +143,13 @@ fn single_quotes(text: &str, paragraphs: &[Paragraph], quotes: &mut Vec<Quotatio
             let o = search + rel;
             search = o + '‘'.len_utf8();
             let at = base + o;
-            let after_space = s[..o]
-                .chars()
-                .next_back()
-                .is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '—' | '–'));
+            let after_space =
+                s[..o].chars().next_back().is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '—' | '–'));
             if !after_space || doubles.iter().any(|d| d.contains(at)) {
                 continue;
             }
             let close = s[search..].char_indices().find(|&(j, c)| {
-                c == '’'
-                    && s[search + j + c.len_utf8()..]
-                        .chars()
-                        .next()
-                        .is_none_or(|n| !n.is_alphanumeric())
+                c == '’' && s[search + j + c.len_utf8()..].chars().next().is_none_or(|n| !n.is_alphanumeric())
             });
             if let Some((j, _)) = close {
                 let end = search + j;
@@ -196,14 +175,9 @@ mod tests {
 
     #[test]
     fn multi_paragraph_convention_is_balanced() {
-        let text =
-            "Head\n\n“We will stay,” she said. “We have work to do.\n\n“And we will finish it.”\n";
+        let text = "Head\n\n“We will stay,” she said. “We have work to do.\n\n“And we will finish it.”\n";
         let article = Article::parse(text);
-        assert!(
-            article.quote_issues.is_empty(),
-            "{:?}",
-            article.quote_issues
-        );
+        assert!(article.quote_issues.is_empty(), "{:?}", article.quote_issues);
         assert_eq!(article.quotations.len(), 3);
         assert_eq!(article.quotations[2].continues, Some(1));
     }
@@ -213,21 +187,14 @@ mod tests {
         let text = "Head\n\n“We will stay, she said.\n\nThe plan failed.” Officials left.\n";
         let article = Article::parse(text);
         let kinds: Vec<_> = article.quote_issues.iter().map(|i| i.kind).collect();
-        assert_eq!(
-            kinds,
-            [QuoteIssueKind::NeverClosed, QuoteIssueKind::NeverOpened]
-        );
+        assert_eq!(kinds, [QuoteIssueKind::NeverClosed, QuoteIssueKind::NeverOpened]);
     }
 
     #[test]
     fn straight_quotes_and_single_quotes() {
         let text = "Head\n\nHe called it \"a disgrace\" and left. She said ‘it’s over’ today.\n";
         let article = Article::parse(text);
-        let quoted: Vec<&str> = article
-            .quotations
-            .iter()
-            .map(|q| q.content.text(text))
-            .collect();
+        let quoted: Vec<&str> = article.quotations.iter().map(|q| q.content.text(text)).collect();
         assert_eq!(quoted, ["a disgrace", "it’s over"]);
         assert!(article.quote_issues.is_empty());
     }

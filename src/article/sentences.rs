@@ -5,17 +5,16 @@ use crate::span::Span;
 
 /// Abbreviations that are always followed by a name or number, so never end a sentence.
 const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "messrs", "dr", "prof", "sen", "sens", "rep", "reps", "gov", "gen", "lt",
-    "col", "sgt", "capt", "cmdr", "adm", "maj", "rev", "hon", "pres", "supt", "det", "insp",
-    "atty", "amb", "st", "ft", "mt", "no", "nos", "vol", "fig", "sra", "sras", "srta", "dra",
-    "lic", "ing", "profa", "dña", "sto", "sta", "vs", "v", "cf", "approx", "ca", "op",
+    "mr", "mrs", "ms", "messrs", "dr", "prof", "sen", "sens", "rep", "reps", "gov", "gen", "lt", "col", "sgt", "capt",
+    "cmdr", "adm", "maj", "rev", "hon", "pres", "supt", "det", "insp", "atty", "amb", "st", "ft", "mt", "no", "nos",
+    "vol", "fig", "sra", "sras", "srta", "dra", "lic", "ing", "profa", "dña", "sto", "sta", "vs", "v", "cf", "approx",
+    "ca", "op",
 ];
 
 /// Abbreviations that usually sit mid-sentence but can end one ("... of Acme Inc. The company ...").
 const MID_SENTENCE: &[&str] = &[
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc",
-    "corp", "co", "cos", "ltd", "bros", "jr", "sr", "plc", "llc", "etc", "ave", "blvd", "dept",
-    "univ", "est", "govt", "assn", "intl",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp", "co", "cos",
+    "ltd", "bros", "jr", "sr", "plc", "llc", "etc", "ave", "blvd", "dept", "univ", "est", "govt", "assn", "intl",
 ];
 
 /// Words that commonly open a sentence, which tips an ambiguous abbreviation into a boundary.
@@ -90,10 +89,7 @@ fn is_terminal(c: char) -> bool {
 fn can_open_sentence(c: char) -> bool {
     c.is_uppercase()
         || c.is_ascii_digit()
-        || matches!(
-            c,
-            '"' | '“' | '‘' | '\'' | '«' | '¿' | '¡' | '(' | '[' | '—' | '–'
-        )
+        || matches!(c, '"' | '“' | '‘' | '\'' | '«' | '¿' | '¡' | '(' | '[' | '—' | '–')
 }
 
 /// The word (letters, digits and inner dots) that ends just before byte `end` of `s`.
@@ -162,8 +158,7 @@ pub(super) fn split(text: &str, span: Span) -> Vec<Span> {
         if !can_open_sentence(next) {
             continue;
         }
-        if c == '.' && terminal_run == 1 && !full_stop_ends_sentence(word_before(s, i), after_space)
-        {
+        if c == '.' && terminal_run == 1 && !full_stop_ends_sentence(word_before(s, i), after_space) {
             continue;
         }
         push(&mut out, span.start, s, start, end);

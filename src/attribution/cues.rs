@@ -1,8 +1,8 @@
 //! Attribution cues inside one sentence, with their sources.
 
 use super::lexicon::{
-    BE_FORMS, COMPLEMENT_OPENERS, CUE_NOUNS, NON_REPORTING_BEFORE, SUBJECT_PRONOUNS, VAGUE_ADVERBS,
-    VAGUE_PARTICIPLES, VAGUE_QUANTIFIERS, VAGUE_SOURCES, VERB_FORMS, VERB_PRELUDE, VerbClass,
+    BE_FORMS, COMPLEMENT_OPENERS, CUE_NOUNS, NON_REPORTING_BEFORE, SUBJECT_PRONOUNS, VAGUE_ADVERBS, VAGUE_PARTICIPLES,
+    VAGUE_QUANTIFIERS, VAGUE_SOURCES, VERB_FORMS, VERB_PRELUDE, VerbClass,
 };
 use crate::article::{Word, words};
 use crate::span::Span;
@@ -35,29 +35,24 @@ pub struct Cue {
 
 /// Words that end a subject noun phrase when reading leftwards from its verb.
 const LEFT_NP_GLUE: &[&str] = &[
-    "the", "a", "an", "of", "and", "for", "de", "del", "la", "el", "da", "do", "dos", "das",
-    "former", "top", "senior", "chief", "deputy", "general", "vice", "acting", "then", "his",
-    "her", "their", "its", "our",
+    "the", "a", "an", "of", "and", "for", "de", "del", "la", "el", "da", "do", "dos", "das", "former", "top", "senior",
+    "chief", "deputy", "general", "vice", "acting", "then", "his", "her", "their", "its", "our",
 ];
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "their", "its", "our", "this", "that", "el", "la", "o", "a",
-];
+const DETERMINERS: &[&str] =
+    &["the", "a", "an", "his", "her", "their", "its", "our", "this", "that", "el", "la", "o", "a"];
 /// Words that end a source noun phrase read rightwards: "said Putin in an interview".
 const RIGHT_NP_STOP: &[&str] = &[
-    "in", "on", "at", "during", "after", "before", "for", "with", "about", "who", "which", "that",
-    "when", "while", "to", "told", "said", "says", "as", "because", "but", "and", "en", "em",
-    "que", "durante", "ante",
+    "in", "on", "at", "during", "after", "before", "for", "with", "about", "who", "which", "that", "when", "while",
+    "to", "told", "said", "says", "as", "because", "but", "and", "en", "em", "que", "durante", "ante",
 ];
 const MAX_NP_WORDS: usize = 7;
 /// Possessives that name the source of a noun cue: "in his opinion".
-const POSSESSIVES: &[&str] = &[
-    "his", "her", "their", "its", "my", "our", "su", "sus", "seu", "sua", "seus", "suas",
-];
+const POSSESSIVES: &[&str] = &["his", "her", "their", "its", "my", "our", "su", "sus", "seu", "sua", "seus", "suas"];
 /// Iberian prepositional cues followed by their source: "según", "segundo".
 const SEGUN: &[&str] = &["según", "segun"];
 const ARTICLES_BEFORE_SEGUNDO: &[&str] = &[
-    "o", "a", "os", "as", "um", "uma", "el", "la", "lo", "del", "al", "de", "do", "da", "no", "na",
-    "em", "pelo", "pela",
+    "o", "a", "os", "as", "um", "uma", "el", "la", "lo", "del", "al", "de", "do", "da", "no", "na", "em", "pelo",
+    "pela",
 ];
 
 struct Sentence<'a> {
@@ -69,9 +64,7 @@ struct Sentence<'a> {
 impl Sentence<'_> {
     /// Only white space between words `a` and `b` (a < b).
     fn clean_gap(&self, a: usize, b: usize) -> bool {
-        self.text[self.words[a].span.end..self.words[b].span.start]
-            .chars()
-            .all(char::is_whitespace)
+        self.text[self.words[a].span.end..self.words[b].span.start].chars().all(char::is_whitespace)
     }
 
     fn word(&self, i: usize) -> Option<&Word> {
@@ -83,23 +76,16 @@ impl Sentence<'_> {
     }
 
     fn is_sentence_initial(&self, i: usize) -> bool {
-        self.text[self.span.start..self.words[i].span.start]
-            .chars()
-            .all(|c| !c.is_alphanumeric())
+        self.text[self.span.start..self.words[i].span.start].chars().all(|c| !c.is_alphanumeric())
     }
 
     /// The next non-space character after word `i`, or `None` at the sentence's end.
     fn char_after(&self, i: usize) -> Option<char> {
-        self.text[self.words[i].span.end..self.span.end]
-            .chars()
-            .find(|c| !c.is_whitespace())
+        self.text[self.words[i].span.end..self.span.end].chars().find(|c| !c.is_whitespace())
     }
 
     fn char_before(&self, i: usize) -> Option<char> {
-        self.text[self.span.start..self.words[i].span.start]
-            .chars()
-            .rev()
-            .find(|c| !c.is_whitespace())
+        self.text[self.span.start..self.words[i].span.start].chars().rev().find(|c| !c.is_whitespace())
     }
 
     fn span_of(&self, first: usize, last: usize) -> Span {
@@ -159,9 +145,7 @@ impl Sentence<'_> {
         let mut end = None;
         let mut i = start;
         while i < self.words.len() && i - start < MAX_NP_WORDS {
-            if (i > start && !self.clean_gap(i - 1, i))
-                || (i > start && RIGHT_NP_STOP.contains(&self.lower(i)))
-            {
+            if (i > start && !self.clean_gap(i - 1, i)) || (i > start && RIGHT_NP_STOP.contains(&self.lower(i))) {
                 break;
             }
             end = Some(i);
@@ -171,26 +155,16 @@ impl Sentence<'_> {
     }
 
     fn is_vague_source(&self, source: Span) -> bool {
-        let np: Vec<&Word> = self
-            .words
-            .iter()
-            .filter(|w| source.contains_span(w.span))
-            .collect();
+        let np: Vec<&Word> = self.words.iter().filter(|w| source.contains_span(w.span)).collect();
         let (Some(first), Some(head)) = (np.first(), np.last()) else {
             return false;
         };
         if VAGUE_QUANTIFIERS.contains(&first.lower.as_str()) && np.len() > 1 {
             return true;
         }
-        let first_index = self
-            .words
-            .iter()
-            .position(|w| w.span == first.span)
-            .unwrap_or(0);
-        let named = np
-            .iter()
-            .enumerate()
-            .any(|(k, w)| w.capitalized && !(k == 0 && self.is_sentence_initial(first_index)));
+        let first_index = self.words.iter().position(|w| w.span == first.span).unwrap_or(0);
+        let named =
+            np.iter().enumerate().any(|(k, w)| w.capitalized && !(k == 0 && self.is_sentence_initial(first_index)));
         VAGUE_SOURCES.contains(&head.lower.as_str()) && !named
     }
 
@@ -198,12 +172,9 @@ impl Sentence<'_> {
     fn has_complement(&self, verb: usize) -> bool {
         match self.char_after(verb) {
             None => true,
-            Some(c) if matches!(c, ',' | ':' | '"' | '“' | '”' | '«' | '—' | '–' | '.') => {
-                true
-            }
+            Some(c) if matches!(c, ',' | ':' | '"' | '“' | '”' | '«' | '—' | '–' | '.') => true,
             Some(_) => self.word(verb + 1).is_some_and(|w| {
-                self.clean_gap(verb, verb + 1)
-                    && (w.capitalized || COMPLEMENT_OPENERS.contains(&w.lower.as_str()))
+                self.clean_gap(verb, verb + 1) && (w.capitalized || COMPLEMENT_OPENERS.contains(&w.lower.as_str()))
             }),
         }
     }
@@ -216,20 +187,14 @@ impl Sentence<'_> {
                 source.is_some_and(|s| self.is_vague_source(s))
             }
         };
-        Cue {
-            span,
-            source,
-            kind,
-            vague,
-        }
+        Cue { span, source, kind, vague }
     }
 
     fn according(&self, i: usize) -> Option<Cue> {
         let w = self.lower(i);
         let (cue_end, source_start) = if w == "according" && self.lower(i + 1) == "to" {
             (i + 1, i + 2)
-        } else if (w == "acuerdo" && self.lower(i + 1) == "con"
-            || w == "acordo" && self.lower(i + 1) == "com")
+        } else if (w == "acuerdo" && self.lower(i + 1) == "con" || w == "acordo" && self.lower(i + 1) == "com")
             && i > 0
             && self.lower(i - 1) == "de"
         {
@@ -238,25 +203,17 @@ impl Sentence<'_> {
             (i, i + 1)
         } else if w == "segundo"
             && !ARTICLES_BEFORE_SEGUNDO.contains(&self.lower(i.wrapping_sub(1)))
-            && self.word(i + 1).is_some_and(|n| {
-                n.capitalized || matches!(n.lower.as_str(), "o" | "a" | "os" | "as" | "ele" | "ela")
-            })
+            && self
+                .word(i + 1)
+                .is_some_and(|n| n.capitalized || matches!(n.lower.as_str(), "o" | "a" | "os" | "as" | "ele" | "ela"))
         {
             (i, i + 1)
         } else {
             return None;
         };
-        let start = if w == "acuerdo" || w == "acordo" {
-            i - 1
-        } else {
-            i
-        };
+        let start = if w == "acuerdo" || w == "acordo" { i - 1 } else { i };
         let source = self.object(source_start);
-        Some(self.cue(
-            self.span_of(start, cue_end.min(self.words.len() - 1)),
-            source,
-            CueKind::According,
-        ))
+        Some(self.cue(self.span_of(start, cue_end.min(self.words.len() - 1)), source, CueKind::According))
     }
 
     /// "in a statement", "in an interview with", "in his opinion", "en un comunicado", "em nota".
@@ -277,10 +234,7 @@ impl Sentence<'_> {
                     "comunicado" | "entrevista" | "declaraciones" | "nota" | "opinión" | "opinião"
                 )
             {
-                let needs_possessor = matches!(
-                    w.lower.as_str(),
-                    "opinion" | "view" | "words" | "opinión" | "opinião"
-                );
+                let needs_possessor = matches!(w.lower.as_str(), "opinion" | "view" | "words" | "opinión" | "opinião");
                 if needs_possessor && possessor.is_none() {
                     return None;
                 }
@@ -288,9 +242,7 @@ impl Sentence<'_> {
             }
             if POSSESSIVES.contains(&w.lower.as_str()) || w.lower.ends_with("'s") {
                 possessor = Some(w.span);
-            } else if w.capitalized
-                || !w.lower.chars().all(char::is_alphabetic) && !w.lower.contains('-')
-            {
+            } else if w.capitalized || !w.lower.chars().all(char::is_alphabetic) && !w.lower.contains('-') {
                 return None;
             }
         }
@@ -300,10 +252,7 @@ impl Sentence<'_> {
     fn verb(&self, i: usize) -> Option<Cue> {
         let form = &self.words[i].lower;
         let cue = *VERB_FORMS.get(form)?;
-        let prev = i
-            .checked_sub(1)
-            .filter(|&p| self.clean_gap(p, i))
-            .map(|p| self.lower(p));
+        let prev = i.checked_sub(1).filter(|&p| self.clean_gap(p, i)).map(|p| self.lower(p));
         let span = self.words[i].span;
         if prev.is_some_and(|p| BE_FORMS.contains(&p)) {
             if !VAGUE_PARTICIPLES.contains(&form.as_str()) {
@@ -312,25 +261,15 @@ impl Sentence<'_> {
             if self.lower(i + 1) == "by" {
                 return Some(self.cue(span, self.object(i + 2), CueKind::Verb(cue.class)));
             }
-            let reports = matches!(self.lower(i + 1), "to" | "that" | "as")
-                || self.char_after(i).is_none_or(|c| c == ',');
+            let reports =
+                matches!(self.lower(i + 1), "to" | "that" | "as") || self.char_after(i).is_none_or(|c| c == ',');
             return reports.then(|| self.cue(span, None, CueKind::Passive));
         }
-        if prev.is_some_and(|p| NON_REPORTING_BEFORE.contains(&p))
-            || (cue.ambiguous && !self.has_complement(i))
-        {
+        if prev.is_some_and(|p| NON_REPORTING_BEFORE.contains(&p)) || (cue.ambiguous && !self.has_complement(i)) {
             return None;
         }
-        let inverted = i == 0
-            || matches!(
-                self.char_before(i),
-                Some(',' | '”' | '"' | '’' | '»' | '—' | '–')
-            );
-        let source = if inverted {
-            self.object(i + 1).or_else(|| self.subject(i))
-        } else {
-            self.subject(i)
-        };
+        let inverted = i == 0 || matches!(self.char_before(i), Some(',' | '”' | '"' | '’' | '»' | '—' | '–'));
+        let source = if inverted { self.object(i + 1).or_else(|| self.subject(i)) } else { self.subject(i) };
         if source.is_none() && (cue.ambiguous || cue.class != VerbClass::Speech) {
             return None;
         }
@@ -341,28 +280,18 @@ impl Sentence<'_> {
 /// The strongest cue of a sentence, ignoring words inside quotations (a quoted "they say" is the
 /// speaker's words, not the article's attribution). A named source wins over a vague one.
 pub fn find(text: &str, span: Span, quoted: &[Span]) -> Option<Cue> {
-    let inside: Vec<Span> = quoted
-        .iter()
-        .copied()
-        .filter(|q| q.intersects(span))
-        .collect();
+    let inside: Vec<Span> = quoted.iter().copied().filter(|q| q.intersects(span)).collect();
     let sentence = Sentence {
         text,
         span,
-        words: words(text, span)
-            .into_iter()
-            .filter(|w| !inside.iter().any(|q| q.contains_span(w.span)))
-            .collect(),
+        words: words(text, span).into_iter().filter(|w| !inside.iter().any(|q| q.contains_span(w.span))).collect(),
     };
     let mut vague = None;
     for i in 0..sentence.words.len() {
         let cue = if VAGUE_ADVERBS.contains(&sentence.lower(i)) {
             Some(sentence.cue(sentence.words[i].span, None, CueKind::HedgeAdverb))
         } else {
-            sentence
-                .according(i)
-                .or_else(|| sentence.noun_phrase(i))
-                .or_else(|| sentence.verb(i))
+            sentence.according(i).or_else(|| sentence.noun_phrase(i)).or_else(|| sentence.verb(i))
         };
         match cue {
             Some(c) if !c.vague => return Some(c),
@@ -378,18 +307,12 @@ pub fn speaker_label(text: &str, paragraph: Span) -> Option<Cue> {
     const MAX_LABEL_BYTES: usize = 40;
     const MAX_LABEL_WORDS: usize = 4;
     let s = paragraph.text(text);
-    let colon = s
-        .char_indices()
-        .take_while(|&(i, _)| i < MAX_LABEL_BYTES)
-        .find(|&(_, c)| c == ':')?
-        .0;
+    let colon = s.char_indices().take_while(|&(i, _)| i < MAX_LABEL_BYTES).find(|&(_, c)| c == ':')?.0;
     let label = &s[..colon];
     let letters = label.chars().filter(|c| c.is_alphabetic()).count();
     let ok = (letters >= 2 || label == "Q" || label == "A")
         && label.split_whitespace().count() <= MAX_LABEL_WORDS
-        && label
-            .chars()
-            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '-' | '’'));
+        && label.chars().all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '-' | '’'));
     ok.then(|| Cue {
         span: Span::new(paragraph.start + colon, paragraph.start + colon + 1),
         source: Some(Span::new(paragraph.start, paragraph.start + colon)),

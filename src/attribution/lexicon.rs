@@ -190,32 +190,17 @@ const IRREGULAR: &[(&str, &[&str])] = &[
     ("think", &["thought", "thinks", "thinking"]),
     ("feel", &["felt", "feels", "feeling"]),
     ("know", &["knew", "known", "knows", "knowing"]),
-    (
-        "understand",
-        &["understood", "understands", "understanding"],
-    ),
+    ("understand", &["understood", "understands", "understanding"]),
     ("find", &["found", "finds", "finding"]),
     ("show", &["showed", "shown", "shows", "showing"]),
-    (
-        "forecast",
-        &["forecast", "forecasted", "forecasts", "forecasting"],
-    ),
+    ("forecast", &["forecast", "forecasted", "forecasts", "forecasting"]),
     ("swear", &["swore", "sworn", "swears", "swearing"]),
     ("admit", &["admitted", "admits", "admitting"]),
     ("quip", &["quipped", "quips", "quipping"]),
     ("brag", &["bragged", "brags", "bragging"]),
     ("rebut", &["rebutted", "rebuts", "rebutting"]),
     ("concur", &["concurred", "concurs", "concurring"]),
-    (
-        "signal",
-        &[
-            "signaled",
-            "signalled",
-            "signals",
-            "signaling",
-            "signalling",
-        ],
-    ),
+    ("signal", &["signaled", "signalled", "signals", "signaling", "signalling"]),
     ("deny", &["denied", "denies", "denying"]),
     ("reply", &["replied", "replies", "replying"]),
     ("testify", &["testified", "testifies", "testifying"]),
@@ -351,23 +336,11 @@ const IBERIAN_VERBS: &[(&str, VerbClass)] = {
 
 fn regular_forms(lemma: &str) -> Vec<String> {
     let (third, past, gerund) = if let Some(stem) = lemma.strip_suffix('e') {
-        (
-            format!("{lemma}s"),
-            format!("{lemma}d"),
-            format!("{stem}ing"),
-        )
+        (format!("{lemma}s"), format!("{lemma}d"), format!("{stem}ing"))
     } else if lemma.ends_with(['s', 'x', 'z']) || lemma.ends_with("sh") || lemma.ends_with("ch") {
-        (
-            format!("{lemma}es"),
-            format!("{lemma}ed"),
-            format!("{lemma}ing"),
-        )
+        (format!("{lemma}es"), format!("{lemma}ed"), format!("{lemma}ing"))
     } else {
-        (
-            format!("{lemma}s"),
-            format!("{lemma}ed"),
-            format!("{lemma}ing"),
-        )
+        (format!("{lemma}s"), format!("{lemma}ed"), format!("{lemma}ing"))
     };
     vec![lemma.to_string(), third, past, gerund]
 }
@@ -379,11 +352,7 @@ pub static VERB_FORMS: LazyLock<HashMap<String, VerbCue>> = LazyLock::new(|| {
         let forms = IRREGULAR
             .iter()
             .find(|(l, _)| *l == lemma)
-            .map(|(_, forms)| {
-                std::iter::once(lemma.to_string())
-                    .chain(forms.iter().map(|f| f.to_string()))
-                    .collect()
-            })
+            .map(|(_, forms)| std::iter::once(lemma.to_string()).chain(forms.iter().map(|f| f.to_string())).collect())
             .unwrap_or_else(|| regular_forms(lemma));
         for form in forms {
             map.insert(form, VerbCue { class, ambiguous });
@@ -391,13 +360,7 @@ pub static VERB_FORMS: LazyLock<HashMap<String, VerbCue>> = LazyLock::new(|| {
     }
     for &(form, class) in IBERIAN_VERBS {
         if !form.contains(' ') {
-            map.insert(
-                form.to_string(),
-                VerbCue {
-                    class,
-                    ambiguous: false,
-                },
-            );
+            map.insert(form.to_string(), VerbCue { class, ambiguous: false });
         }
     }
     map
@@ -519,9 +482,7 @@ pub const VERB_PRELUDE: &[&str] = &[
 ];
 
 /// Forms of "to be" that make a following participle passive: "is expected to", "was said to".
-pub const BE_FORMS: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "being", "'s", "it's", "widely",
-];
+pub const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s", "it's", "widely"];
 
 /// Passive participles that report an unnamed source: "is expected to", "it is believed".
 pub const VAGUE_PARTICIPLES: &[&str] = &[
@@ -609,20 +570,17 @@ pub const VAGUE_SOURCES: &[&str] = &[
 ];
 
 /// Quantifiers that make a following group noun vague: "some officials", "many observers".
-pub const VAGUE_QUANTIFIERS: &[&str] = &[
-    "some", "many", "several", "most", "few", "various", "numerous", "certain", "other",
-];
+pub const VAGUE_QUANTIFIERS: &[&str] =
+    &["some", "many", "several", "most", "few", "various", "numerous", "certain", "other"];
 
 /// Personal pronouns that can be the subject of a reporting verb.
-pub const SUBJECT_PRONOUNS: &[&str] = &[
-    "he", "she", "they", "i", "we", "you", "it", "who", "ella", "él", "ellos", "ele", "eles",
-    "elas",
-];
+pub const SUBJECT_PRONOUNS: &[&str] =
+    &["he", "she", "they", "i", "we", "you", "it", "who", "ella", "él", "ellos", "ele", "eles", "elas"];
 
 /// Words after which a verb form is not a reporting verb: "declined to say", "the noted author".
 pub const NON_REPORTING_BEFORE: &[&str] = &[
-    "to", "the", "a", "an", "of", "for", "with", "this", "that's", "these", "those", "its",
-    "their", "his", "her", "our", "my", "your", "no", "any", "every", "each", "without",
+    "to", "the", "a", "an", "of", "for", "with", "this", "that's", "these", "those", "its", "their", "his", "her",
+    "our", "my", "your", "no", "any", "every", "each", "without",
 ];
 
 /// Words that open a reported clause or complement right after a cue: "said that", "told reporters".

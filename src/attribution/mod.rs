@@ -66,23 +66,9 @@ fn quoted_share(article: &Article, sentence: Span) -> f32 {
 
 pub fn attribute(text: &str, article: &Article) -> Attributions {
     let quoted: Vec<Span> = article.quotations.iter().map(|q| q.content).collect();
-    let direct: Vec<Option<Cue>> = article
-        .sentences
-        .iter()
-        .map(|s| cues::find(text, s.span, &quoted))
-        .collect();
-    let labels: Vec<Option<Cue>> = article
-        .paragraphs
-        .iter()
-        .map(|p| cues::speaker_label(text, p.span))
-        .collect();
-    let in_sentence = |i: usize| {
-        direct[i].map(|cue| Attribution {
-            cue,
-            link: Link::InSentence,
-            cue_sentence: i,
-        })
-    };
+    let direct: Vec<Option<Cue>> = article.sentences.iter().map(|s| cues::find(text, s.span, &quoted)).collect();
+    let labels: Vec<Option<Cue>> = article.paragraphs.iter().map(|p| cues::speaker_label(text, p.span)).collect();
+    let in_sentence = |i: usize| direct[i].map(|cue| Attribution { cue, link: Link::InSentence, cue_sentence: i });
 
     let quotations = quotation_speakers(text, article, &direct);
 
@@ -111,33 +97,22 @@ pub fn attribute(text: &str, article: &Article) -> Attributions {
                             .find_map(|(_, speaker)| *speaker)
                     })
                     .flatten()
-                    .map(|a| Attribution {
-                        link: Link::Quotation,
-                        ..a
-                    })
+                    .map(|a| Attribution { link: Link::Quotation, ..a })
             })
             .or_else(|| {
                 let before = i.checked_sub(1)?;
                 let intro = previous?;
-                ends_with_colon(text, article.sentences[before].span).then_some(Attribution {
-                    link: Link::ColonIntro,
-                    ..intro
-                })
+                ends_with_colon(text, article.sentences[before].span)
+                    .then_some(Attribution { link: Link::ColonIntro, ..intro })
             })
             .or_else(|| {
                 previous_same_paragraph
                     .filter(|a| !a.cue.vague && paragraph.kind == ParagraphKind::Body)
-                    .map(|a| Attribution {
-                        link: Link::Continuation,
-                        ..a
-                    })
+                    .map(|a| Attribution { link: Link::Continuation, ..a })
             });
         sentences.push(attribution);
     }
-    Attributions {
-        sentences,
-        quotations,
-    }
+    Attributions { sentences, quotations }
 }
 
 fn ends_with_colon(text: &str, span: Span) -> bool {
@@ -147,46 +122,27 @@ fn ends_with_colon(text: &str, span: Span) -> bool {
 /// The speaker of each quotation: a cue in a sentence it overlaps, a short tag sentence right after
 /// it, a colon introduction right before it, the quotation it continues from the previous
 /// paragraph, or the speaker of the sentence before it in its paragraph.
-fn quotation_speakers(
-    text: &str,
-    article: &Article,
-    direct: &[Option<Cue>],
-) -> Vec<Option<Attribution>> {
+fn quotation_speakers(text: &str, article: &Article, direct: &[Option<Cue>]) -> Vec<Option<Attribution>> {
     let mut speakers: Vec<Option<Attribution>> = vec![None; article.quotations.len()];
     let at = |i: usize| {
-        direct.get(i).copied().flatten().map(|cue| Attribution {
-            cue,
-            link: Link::Quotation,
-            cue_sentence: i,
-        })
+        direct.get(i).copied().flatten().map(|cue| Attribution { cue, link: Link::Quotation, cue_sentence: i })
     };
     for (qi, quote) in article.quotations.iter().enumerate() {
         let Some(first) = article.sentence_at(quote.span.start) else {
             continue;
         };
-        let last = article
-            .sentence_at(quote.span.end.saturating_sub(1))
-            .unwrap_or(first);
+        let last = article.sentence_at(quote.span.end.saturating_sub(1)).unwrap_or(first);
         let paragraph = &article.paragraphs[quote.paragraph];
         let same_paragraph = |i: usize| paragraph.sentences.contains(&i);
         let overlapping = (first..=last).find_map(at);
         let tag_after = Some(last + 1)
             .filter(|&i| same_paragraph(i) && is_speech_tag(text, article.sentences[i].span))
             .and_then(at);
-        let colon_before = first
-            .checked_sub(1)
-            .filter(|&i| ends_with_colon(text, article.sentences[i].span))
-            .and_then(at);
+        let colon_before =
+            first.checked_sub(1).filter(|&i| ends_with_colon(text, article.sentences[i].span)).and_then(at);
         let continued = quote.continues.and_then(|p| speakers[p]);
-        let previous_in_paragraph = first
-            .checked_sub(1)
-            .filter(|&i| same_paragraph(i))
-            .and_then(at);
-        speakers[qi] = overlapping
-            .or(tag_after)
-            .or(colon_before)
-            .or(continued)
-            .or(previous_in_paragraph);
+        let previous_in_paragraph = first.checked_sub(1).filter(|&i| same_paragraph(i)).and_then(at);
+        speakers[qi] = overlapping.or(tag_after).or(colon_before).or(continued).or(previous_in_paragraph);
     }
     // A quotation that runs over several paragraphs is often tagged only in a later one.
     for qi in (0..speakers.len()).rev() {

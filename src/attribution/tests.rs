@@ -12,8 +12,7 @@ fn attributed(text: &str) -> Vec<(String, Option<String>, Option<Link>)> {
         .map(|(s, a)| {
             (
                 s.span.text(text).to_string(),
-                a.and_then(|a| a.cue.source)
-                    .map(|src| src.text(text).to_string()),
+                a.and_then(|a| a.cue.source).map(|src| src.text(text).to_string()),
                 a.map(|a| a.link),
             )
         })
@@ -29,35 +28,21 @@ fn source_of(text: &str, sentence_start: &str) -> Option<String> {
 }
 
 fn is_attributed(text: &str, sentence_start: &str) -> bool {
-    attributed(text)
-        .into_iter()
-        .any(|(s, _, link)| s.starts_with(sentence_start) && link.is_some())
+    attributed(text).into_iter().any(|(s, _, link)| s.starts_with(sentence_start) && link.is_some())
 }
 
 #[test]
 fn reporting_verbs_in_either_order() {
     let text = "Head\n\nThe dam will fail, Governor Ana Ruiz said on Monday.\n\nThe dam will hold, said the engineer.\n\nPrices will double, she told reporters.\n";
-    assert_eq!(
-        source_of(text, "The dam will fail").as_deref(),
-        Some("Governor Ana Ruiz")
-    );
-    assert_eq!(
-        source_of(text, "The dam will hold").as_deref(),
-        Some("the engineer")
-    );
-    assert_eq!(
-        source_of(text, "Prices will double").as_deref(),
-        Some("she")
-    );
+    assert_eq!(source_of(text, "The dam will fail").as_deref(), Some("Governor Ana Ruiz"));
+    assert_eq!(source_of(text, "The dam will hold").as_deref(), Some("the engineer"));
+    assert_eq!(source_of(text, "Prices will double").as_deref(), Some("she"));
 }
 
 #[test]
 fn according_to_and_noun_cues() {
     let text = "Head\n\nExports fell 8 percent, according to the central bank.\n\nIn his opinion, the market will recover.\n\nThe mayor resigned, the council said in a statement.\n";
-    assert_eq!(
-        source_of(text, "Exports fell").as_deref(),
-        Some("the central bank")
-    );
+    assert_eq!(source_of(text, "Exports fell").as_deref(), Some("the central bank"));
     assert_eq!(source_of(text, "In his opinion").as_deref(), Some("his"));
     assert!(is_attributed(text, "The mayor resigned"));
 }
@@ -65,14 +50,8 @@ fn according_to_and_noun_cues() {
 #[test]
 fn documents_and_data_as_sources() {
     let text = "Head\n\nA Bloomberg poll shows most voters back the plan.\n\nThe report found that rents rose.\n";
-    assert_eq!(
-        source_of(text, "A Bloomberg poll").as_deref(),
-        Some("A Bloomberg poll")
-    );
-    assert_eq!(
-        source_of(text, "The report found").as_deref(),
-        Some("The report")
-    );
+    assert_eq!(source_of(text, "A Bloomberg poll").as_deref(), Some("A Bloomberg poll"));
+    assert_eq!(source_of(text, "The report found").as_deref(), Some("The report"));
 }
 
 #[test]
@@ -87,21 +66,18 @@ fn multi_sentence_quotation_named_once() {
 
 #[test]
 fn colon_introduction_and_speaker_labels() {
-    let text =
-        "Head\n\nThe minister said:\n\n“Inflation is beaten.”\n\nWALLACE: Will you run again?\n";
+    let text = "Head\n\nThe minister said:\n\n“Inflation is beaten.”\n\nWALLACE: Will you run again?\n";
     assert!(is_attributed(text, "“Inflation is beaten.”"));
     assert_eq!(source_of(text, "WALLACE").as_deref(), Some("WALLACE"));
 }
 
 #[test]
 fn continuation_within_a_paragraph() {
-    let text = "Head\n\nThe minister said the deal was dead. It would cost too much. Talks ended.\n\nTalks ended in May.\n";
+    let text =
+        "Head\n\nThe minister said the deal was dead. It would cost too much. Talks ended.\n\nTalks ended in May.\n";
     let rows = attributed(text);
     assert_eq!(rows[2].2, Some(Link::Continuation));
-    assert_eq!(
-        rows[4].2, None,
-        "a new paragraph does not continue the speaker"
-    );
+    assert_eq!(rows[4].2, None, "a new paragraph does not continue the speaker");
 }
 
 #[test]
@@ -109,10 +85,7 @@ fn vague_cues_are_marked() {
     let text = "Head\n\nThe tariff is expected to rise.\n\nCritics say the law is flawed.\n\nThe firm reportedly lost money.\n";
     let article = Article::parse(text);
     let attributions = attribute(text, &article);
-    let vague: Vec<bool> = attributions.sentences[1..]
-        .iter()
-        .map(|a| a.is_some_and(|a| a.cue.vague))
-        .collect();
+    let vague: Vec<bool> = attributions.sentences[1..].iter().map(|a| a.is_some_and(|a| a.cue.vague)).collect();
     assert_eq!(vague, [true, true, true]);
 }
 
@@ -129,8 +102,5 @@ fn spanish_and_portuguese_cues() {
     let text = "Titular\n\nLa inflación bajará, dijo el ministro.\n\nSegundo o ministro, a inflação vai cair.\n\nSegún la CEPAL, la región crecerá.\n";
     assert!(is_attributed(text, "La inflación"));
     assert!(is_attributed(text, "Segundo o ministro"));
-    assert_eq!(
-        source_of(text, "Según la CEPAL").as_deref(),
-        Some("la CEPAL")
-    );
+    assert_eq!(source_of(text, "Según la CEPAL").as_deref(), Some("la CEPAL"));
 }

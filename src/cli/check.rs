@@ -3,6 +3,7 @@
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -10,6 +11,7 @@ use tower_lsp_server::ls_types::{Diagnostic, Uri};
 
 use super::{CheckArgs, EXIT_FINDINGS, EXIT_TROUBLE, Format, human};
 use crate::analysis::Analysis;
+use crate::config::{self, ConfigError, Settings};
 use crate::files::{self, ArticleText, ReadError};
 use crate::protocol::{self, Document};
 use crate::rules::{Finding, Severity};
@@ -31,26 +33,48 @@ struct JsonFile<'a> {
     diagnostics: &'a [Diagnostic],
 }
 
-enum Input {
+enum Source {
     File(PathBuf),
     Stdin(PathBuf),
+}
+
+/// An article to check and the settings that govern it.
+struct Input {
+    source: Source,
+    settings: Arc<Settings>,
+}
+
+/// The settings for `path`: from `--config`, else the nearest `newsls.toml` above it.
+fn settings_for(args: &CheckArgs, path: &Path) -> Result<Arc<Settings>, ConfigError> {
+    match &args.config {
+        Some(file) => config::load(file),
+        None => config::discover(path),
+    }
+    .map(Arc::new)
 }
 
 pub fn run(args: &CheckArgs) -> ExitCode {
     let mut inputs = Vec::new();
     let mut trouble = Vec::new();
     for path in &args.paths {
-        if path.as_os_str() == "-" {
-            inputs.push(Input::Stdin(
-                args.stdin_filename
-                    .clone()
-                    .unwrap_or_else(|| PathBuf::from("<stdin>")),
-            ));
+        let is_stdin = path.as_os_str() == "-";
+        let stdin_name = args.stdin_filename.clone().unwrap_or_else(|| PathBuf::from("<stdin>"));
+        let config_start =
+            if is_stdin { args.stdin_filename.clone().unwrap_or_else(|| ".".into()) } else { path.clone() };
+        let settings = match settings_for(args, &config_start) {
+            Ok(settings) => settings,
+            Err(err) => {
+                eprintln!("newsls: {err}");
+                return ExitCode::from(EXIT_TROUBLE);
+            }
+        };
+        if is_stdin {
+            inputs.push(Input { source: Source::Stdin(stdin_name), settings });
         } else if !path.exists() {
             trouble.push((path.clone(), "no such file or folder".to_string()));
         } else {
-            let (paths, errors) = files::walk(path);
-            inputs.extend(paths.into_iter().map(Input::File));
+            let (paths, errors) = files::walk(path, &settings);
+            inputs.extend(paths.into_iter().map(|p| Input { source: Source::File(p), settings: settings.clone() }));
             trouble.extend(errors);
         }
     }
@@ -63,16 +87,13 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         let _ = out.write_all(b"[");
     }
     for batch in inputs.chunks(BATCH) {
-        let results: Vec<Result<Checked, (PathBuf, String)>> =
-            batch.par_iter().map(check_input).collect();
+        let results: Vec<Result<Checked, (PathBuf, String)>> = batch.par_iter().map(check_input).collect();
         for result in results {
             match result {
                 Ok(checked) => {
                     counts.add(&checked.findings);
                     let written = match args.format {
-                        Format::Human => {
-                            human::write(&mut out, &checked.path, &checked.text, &checked.findings)
-                        }
+                        Format::Human => human::write(&mut out, &checked.path, &checked.text, &checked.findings),
                         Format::Json => write_json(&mut out, &checked, &mut first_json),
                     };
                     if let Err(err) = written {
@@ -114,62 +135,38 @@ fn broken_pipe_or_trouble(err: io::Error) -> ExitCode {
 }
 
 fn check_input(input: &Input) -> Result<Checked, (PathBuf, String)> {
-    let (path, read) = match input {
-        Input::File(path) => (
-            path,
-            files::read_article(path, files::DEFAULT_MAX_FILE_SIZE),
-        ),
-        Input::Stdin(name) => {
+    let (path, read) = match &input.source {
+        Source::File(path) => (path, files::read_article(path, input.settings.max_file_size)),
+        Source::Stdin(name) => {
             let mut bytes = Vec::new();
-            let read = io::stdin()
-                .read_to_end(&mut bytes)
-                .map_err(ReadError::Io)
-                .and_then(|_| files::decode_article(&bytes));
+            let read =
+                io::stdin().read_to_end(&mut bytes).map_err(ReadError::Io).and_then(|_| files::decode_article(&bytes));
             (name, read)
         }
     };
     let ArticleText { text, lossy_latin1 } = read.map_err(|err| (path.clone(), err.to_string()))?;
     if lossy_latin1 {
-        eprintln!(
-            "newsls: {}: warning: not valid UTF-8; read as Windows-1252 (Latin-1)",
-            path.display()
-        );
+        eprintln!("newsls: {}: warning: not valid UTF-8; read as Windows-1252 (Latin-1)", path.display());
     }
-    let findings = Analysis::new(&text).findings(|rule| Some(rule.default_severity));
-    Ok(Checked {
-        path: path.clone(),
-        text,
-        findings,
-    })
+    let findings = Analysis::new(&text).findings(|rule| input.settings.severity_of(rule));
+    Ok(Checked { path: path.clone(), text, findings })
 }
 
 fn write_json(out: &mut impl Write, checked: &Checked, first: &mut bool) -> io::Result<()> {
     let lines = LineIndex::new(&checked.text);
-    let document = Document {
-        text: &checked.text,
-        lines: &lines,
-        encoding: PositionEncoding::Utf16,
-    };
+    let document = Document { text: &checked.text, lines: &lines, encoding: PositionEncoding::Utf16 };
     let uri = file_uri(&checked.path);
-    let diagnostics: Vec<Diagnostic> = checked
-        .findings
-        .iter()
-        .map(|f| protocol::diagnostic(f, &document, uri.as_ref()))
-        .collect();
+    let diagnostics: Vec<Diagnostic> =
+        checked.findings.iter().map(|f| protocol::diagnostic(f, &document, uri.as_ref())).collect();
     if !std::mem::take(first) {
         out.write_all(b",\n")?;
     }
-    let file = JsonFile {
-        path: checked.path.display().to_string(),
-        diagnostics: &diagnostics,
-    };
+    let file = JsonFile { path: checked.path.display().to_string(), diagnostics: &diagnostics };
     serde_json::to_writer(&mut *out, &file).map_err(io::Error::other)
 }
 
 fn file_uri(path: &Path) -> Option<Uri> {
-    std::path::absolute(path)
-        .ok()
-        .and_then(|p| Uri::from_file_path(p))
+    std::path::absolute(path).ok().and_then(|p| Uri::from_file_path(p))
 }
 
 #[derive(Default)]
@@ -197,16 +194,7 @@ impl Counts {
             .iter()
             .zip(names)
             .filter(|(n, _)| **n > 0)
-            .map(|(n, name)| {
-                format!(
-                    "{n} {name}{}",
-                    if *n == 1 || name == "information" {
-                        ""
-                    } else {
-                        "s"
-                    }
-                )
-            })
+            .map(|(n, name)| format!("{n} {name}{}", if *n == 1 || name == "information" { "" } else { "s" }))
             .collect();
         let files = if self.files == 1 { "file" } else { "files" };
         if parts.is_empty() {

@@ -10,12 +10,7 @@ use crate::text::{LineIndex, PositionEncoding};
 const MAX_SNIPPET_CHARS: usize = 100;
 const CONTEXT_CHARS: usize = 20;
 
-pub fn write(
-    out: &mut impl Write,
-    path: &Path,
-    text: &str,
-    findings: &[Finding],
-) -> io::Result<()> {
+pub fn write(out: &mut impl Write, path: &Path, text: &str, findings: &[Finding]) -> io::Result<()> {
     if findings.is_empty() {
         return Ok(());
     }
@@ -40,12 +35,8 @@ pub fn write(
         let (shown, offset) = window(line, col_chars, span_chars);
         let number = (start.line + 1).to_string();
         let pad = " ".repeat(number.len());
-        let underline = " ".repeat(offset)
-            + &"^".repeat(
-                span_chars
-                    .min(MAX_SNIPPET_CHARS.saturating_sub(offset))
-                    .max(1),
-            );
+        let underline =
+            " ".repeat(offset) + &"^".repeat(span_chars.min(MAX_SNIPPET_CHARS.saturating_sub(offset)).max(1));
         writeln!(out, "{pad} |\n{number} | {shown}\n{pad} | {underline}\n")?;
     }
     Ok(())
@@ -58,9 +49,7 @@ fn window(line: &str, col: usize, span_len: usize) -> (String, usize) {
         return (line.to_string(), col);
     }
     let from = col.saturating_sub(CONTEXT_CHARS);
-    let to = (from + MAX_SNIPPET_CHARS)
-        .min(total)
-        .max((col + span_len).min(from + MAX_SNIPPET_CHARS));
+    let to = (from + MAX_SNIPPET_CHARS).min(total).max((col + span_len).min(from + MAX_SNIPPET_CHARS));
     let mut shown: String = line.chars().skip(from).take(to - from).collect();
     let mut offset = col - from;
     if from > 0 {

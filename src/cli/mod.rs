@@ -45,6 +45,9 @@ pub struct CheckArgs {
     paths: Vec<PathBuf>,
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
+    /// Use this configuration file instead of the nearest newsls.toml.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
     /// The name to report for an article read from stdin.
     #[arg(long, value_name = "PATH")]
     stdin_filename: Option<PathBuf>,
@@ -76,12 +79,7 @@ pub fn run() -> ExitCode {
         Command::Server { stdio: _ } => crate::server::run(),
         Command::Rules => {
             for rule in crate::rules::ALL {
-                println!(
-                    "{:<22} {:<12} {}",
-                    rule.name,
-                    rule.default_severity.as_str(),
-                    rule.summary()
-                );
+                println!("{:<22} {:<12} {}", rule.name, rule.default_severity.as_str(), rule.summary());
             }
             ExitCode::SUCCESS
         }
@@ -97,10 +95,7 @@ pub fn run() -> ExitCode {
             }
             None => {
                 let names: Vec<_> = crate::rules::ALL.iter().map(|r| r.name).collect();
-                eprintln!(
-                    "newsls: no rule named {rule:?}; the rules are: {}",
-                    names.join(", ")
-                );
+                eprintln!("newsls: no rule named {rule:?}; the rules are: {}", names.join(", "));
                 ExitCode::from(EXIT_TROUBLE)
             }
         },

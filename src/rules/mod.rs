@@ -71,18 +71,11 @@ impl Eq for Rule {}
 impl Rule {
     /// The first line of the documentation.
     pub fn summary(&self) -> &'static str {
-        self.documentation
-            .lines()
-            .find(|l| !l.trim().is_empty())
-            .unwrap_or("")
-            .trim()
+        self.documentation.lines().find(|l| !l.trim().is_empty()).unwrap_or("").trim()
     }
 
     pub fn url(&self) -> String {
-        format!(
-            "https://github.com/newsls/newsls/blob/main/docs/rules.md#{}",
-            self.name
-        )
+        format!("https://github.com/newsls/newsls/blob/main/docs/rules.md#{}", self.name)
     }
 }
 

@@ -36,22 +36,19 @@ fn check(analysis: &Analysis, out: &mut Vec<Finding>) {
         if paragraph.kind != ParagraphKind::Body
             || analysis.attributions.sentences[i].is_some()
             || analysis.is_quoted(i)
-            || s.trim_end_matches(['"', '”', '’', '\'', ')', '»'])
-                .ends_with('?')
+            || s.trim_end_matches(['"', '”', '’', '\'', ')', '»']).ends_with('?')
             || s.split_whitespace().count() < MIN_WORDS
         {
             continue;
         }
         let claim = claims::classify(text, sentence.span);
-        let severity = if claim.kind.is_contestable() {
-            Severity::Warning
-        } else {
-            Severity::Information
-        };
+        let severity = if claim.kind.is_contestable() { Severity::Warning } else { Severity::Information };
         let message = match claim.kind {
-            ClaimKind::Fact => "Unattributed statement of fact: no source is named. Fine if the reporter established it; \
+            ClaimKind::Fact => {
+                "Unattributed statement of fact: no source is named. Fine if the reporter established it; \
                  otherwise say who says so (\"..., the ministry said\")."
-                .to_string(),
+                    .to_string()
+            }
             kind => format!(
                 "Unattributed {}: nobody is named as its source. Say who says so (\"..., the ministry said\", \
                  \"according to ...\") or rewrite it as established fact.",
@@ -59,19 +56,10 @@ fn check(analysis: &Analysis, out: &mut Vec<Finding>) {
             ),
         };
         let related = nearest_attribution(analysis, i)
-            .map(|span| Related {
-                span,
-                message: "the nearest attribution, which does not cover this sentence".into(),
-            })
+            .map(|span| Related { span, message: "the nearest attribution, which does not cover this sentence".into() })
             .into_iter()
             .collect();
-        out.push(Finding {
-            rule: &UNATTRIBUTED_CLAIM,
-            severity,
-            span: sentence.span,
-            message,
-            related,
-        });
+        out.push(Finding { rule: &UNATTRIBUTED_CLAIM, severity, span: sentence.span, message, related });
     }
 }
 

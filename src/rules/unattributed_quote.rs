@@ -25,21 +25,11 @@ const MIN_QUOTE_WORDS: usize = 4;
 fn check(analysis: &Analysis, out: &mut Vec<Finding>) {
     let text = analysis.text;
     let article = &analysis.article;
-    for (quote, speaker) in article
-        .quotations
-        .iter()
-        .zip(&analysis.attributions.quotations)
-    {
+    for (quote, speaker) in article.quotations.iter().zip(&analysis.attributions.quotations) {
         let in_body = article.paragraphs[quote.paragraph].kind == ParagraphKind::Body;
-        let paragraph_attributed = article.paragraphs[quote.paragraph]
-            .sentences
-            .clone()
-            .any(|i| analysis.attributions.sentences[i].is_some());
-        if speaker.is_some()
-            || !in_body
-            || paragraph_attributed
-            || quote.word_count(text) < MIN_QUOTE_WORDS
-        {
+        let paragraph_attributed =
+            article.paragraphs[quote.paragraph].sentences.clone().any(|i| analysis.attributions.sentences[i].is_some());
+        if speaker.is_some() || !in_body || paragraph_attributed || quote.word_count(text) < MIN_QUOTE_WORDS {
             continue;
         }
         out.push(Finding {

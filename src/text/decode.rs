@@ -20,9 +20,7 @@ pub enum DecodeError {
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            DecodeError::Binary => {
-                f.write_str("binary file (contains NUL bytes), not a text article")
-            }
+            DecodeError::Binary => f.write_str("binary file (contains NUL bytes), not a text article"),
         }
     }
 }
@@ -37,23 +35,18 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
         return Err(DecodeError::Binary);
     }
     match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(Decoded {
-            text: Cow::Borrowed(text),
-            lossy_latin1: false,
-        }),
-        Err(_) => Ok(Decoded {
-            text: Cow::Owned(bytes.iter().map(|&b| windows_1252(b)).collect()),
-            lossy_latin1: true,
-        }),
+        Ok(text) => Ok(Decoded { text: Cow::Borrowed(text), lossy_latin1: false }),
+        Err(_) => {
+            Ok(Decoded { text: Cow::Owned(bytes.iter().map(|&b| windows_1252(b)).collect()), lossy_latin1: true })
+        }
     }
 }
 
 /// Windows-1252 differs from Latin-1 only in 0x80..=0x9F, where it has curly quotes and dashes.
 fn windows_1252(byte: u8) -> char {
     const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž',
-        '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}',
-        'ž', 'Ÿ',
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž', '\u{8F}', '\u{90}', '‘',
+        '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}', 'ž', 'Ÿ',
     ];
     match byte {
         0x80..=0x9F => HIGH[usize::from(byte - 0x80)],
@@ -82,9 +75,6 @@ mod tests {
 
     #[test]
     fn rejects_binary() {
-        assert_eq!(
-            decode(b"PK\x03\x04\x00\x00").unwrap_err(),
-            DecodeError::Binary
-        );
+        assert_eq!(decode(b"PK\x03\x04\x00\x00").unwrap_err(), DecodeError::Binary);
     }
 }

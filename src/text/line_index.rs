@@ -39,10 +39,7 @@ impl LineIndex {
             }
             i += 1;
         }
-        LineIndex {
-            line_starts,
-            len: text.len(),
-        }
+        LineIndex { line_starts, len: text.len() }
     }
 
     pub fn line_count(&self) -> usize {
@@ -73,10 +70,7 @@ impl LineIndex {
             PositionEncoding::Utf8 => slice.len(),
             PositionEncoding::Utf16 => slice.chars().map(char::len_utf16).sum(),
         };
-        LineCol {
-            line: line as u32,
-            col: col as u32,
-        }
+        LineCol { line: line as u32, col: col as u32 }
     }
 
     /// The byte offset of a position; a line or column past the end is clamped, and a column inside
@@ -111,10 +105,7 @@ mod tests {
         let text = "a\nb\r\nc\rd";
         let index = LineIndex::new(text);
         assert_eq!(index.line_count(), 4);
-        assert_eq!(
-            index.position(text, 7, PositionEncoding::Utf16),
-            LineCol { line: 3, col: 0 }
-        );
+        assert_eq!(index.position(text, 7, PositionEncoding::Utf16), LineCol { line: 3, col: 0 });
         assert_eq!(index.line_span(text, 1), (2, 3));
     }
 
@@ -125,32 +116,17 @@ mod tests {
         let x = text.find('x').unwrap();
         assert_eq!(index.position(text, x, PositionEncoding::Utf16).col, 5);
         assert_eq!(index.position(text, x, PositionEncoding::Utf8).col, 8);
-        assert_eq!(
-            index.offset(text, LineCol { line: 0, col: 5 }, PositionEncoding::Utf16),
-            x
-        );
+        assert_eq!(index.offset(text, LineCol { line: 0, col: 5 }, PositionEncoding::Utf16), x);
         // Half a surrogate pair lands on the emoji's start.
-        assert_eq!(
-            index.offset(text, LineCol { line: 0, col: 1 }, PositionEncoding::Utf16),
-            0
-        );
+        assert_eq!(index.offset(text, LineCol { line: 0, col: 1 }, PositionEncoding::Utf16), 0);
     }
 
     #[test]
     fn clamps_out_of_range() {
         let text = "ab\ncd";
         let index = LineIndex::new(text);
-        assert_eq!(
-            index.offset(text, LineCol { line: 9, col: 0 }, PositionEncoding::Utf16),
-            5
-        );
-        assert_eq!(
-            index.offset(text, LineCol { line: 0, col: 99 }, PositionEncoding::Utf16),
-            2
-        );
-        assert_eq!(
-            index.position(text, 99, PositionEncoding::Utf16),
-            LineCol { line: 1, col: 2 }
-        );
+        assert_eq!(index.offset(text, LineCol { line: 9, col: 0 }, PositionEncoding::Utf16), 5);
+        assert_eq!(index.offset(text, LineCol { line: 0, col: 99 }, PositionEncoding::Utf16), 2);
+        assert_eq!(index.position(text, 99, PositionEncoding::Utf16), LineCol { line: 1, col: 2 });
     }
 }

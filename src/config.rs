@@ -1,0 +1,221 @@
+//! `newsls.toml`: rule severities, which files are articles, and limits. Read by the CLI (found
+//! from the checked path upward, or `--config`) and by the server (at each workspace root), where
+//! client settings override it.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use serde::Deserialize;
+
+use crate::files::DEFAULT_MAX_FILE_SIZE;
+use crate::rules::{self, Rule, Severity};
+
+pub const FILE_NAME: &str = "newsls.toml";
+
+/// A rule's configured level.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Off,
+    Hint,
+    Information,
+    Warning,
+    Error,
+}
+
+impl Level {
+    pub fn severity(self) -> Option<Severity> {
+        match self {
+            Level::Off => None,
+            Level::Hint => Some(Severity::Hint),
+            Level::Information => Some(Severity::Information),
+            Level::Warning => Some(Severity::Warning),
+            Level::Error => Some(Severity::Error),
+        }
+    }
+}
+
+/// The contents of a `newsls.toml`, or of the client's `newsls` settings section.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ConfigFile {
+    #[serde(default)]
+    pub rules: BTreeMap<String, Level>,
+    /// Globs, relative to the configuration's folder, of the files that are articles.
+    pub include: Option<Vec<String>>,
+    /// Globs of files and folders never checked.
+    pub exclude: Option<Vec<String>>,
+    /// In bytes; larger files are skipped with a message.
+    pub max_file_size: Option<u64>,
+}
+
+/// A configuration problem, with where it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConfigError {
+    pub path: PathBuf,
+    /// 1-based line and column, when the problem has a place.
+    pub line_col: Option<(usize, usize)>,
+    pub message: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line_col {
+            Some((line, col)) => write!(f, "{}:{line}:{col}: {}", self.path.display(), self.message),
+            None => write!(f, "{}: {}", self.path.display(), self.message),
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+/// Settings ready for use: every rule's severity and the file selection.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    /// The folder globs are relative to.
+    pub root: PathBuf,
+    severities: Vec<(&'static str, Option<Severity>)>,
+    include: GlobSet,
+    exclude: GlobSet,
+    pub max_file_size: u64,
+}
+
+impl Settings {
+    /// Defaults: every rule at its default severity, every `*.txt` file.
+    pub fn defaults(root: &Path) -> Settings {
+        Settings::from_file(root, &ConfigFile::default(), root).expect("the default settings are valid")
+    }
+
+    /// Settings from a parsed file; `origin` names it in errors.
+    pub fn from_file(root: &Path, file: &ConfigFile, origin: &Path) -> Result<Settings, ConfigError> {
+        let error = |message: String| ConfigError { path: origin.to_path_buf(), line_col: None, message };
+        for name in file.rules.keys() {
+            if rules::by_name(name).is_none() {
+                let names: Vec<_> = rules::ALL.iter().map(|r| r.name).collect();
+                return Err(error(format!("unknown rule {name:?} in [rules]; the rules are: {}", names.join(", "))));
+            }
+        }
+        let severities = rules::ALL
+            .iter()
+            .map(|rule| (rule.name, file.rules.get(rule.name).map_or(Some(rule.default_severity), |l| l.severity())))
+            .collect();
+        let default_include = vec![format!("**/*.{}", crate::files::ARTICLE_EXTENSION)];
+        let include = glob_set(file.include.as_ref().unwrap_or(&default_include)).map_err(error)?;
+        let exclude = glob_set(file.exclude.as_deref().unwrap_or_default()).map_err(error)?;
+        Ok(Settings {
+            root: root.to_path_buf(),
+            severities,
+            include,
+            exclude,
+            max_file_size: file.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE),
+        })
+    }
+
+    /// The severity a rule runs at, or `None` when it is off.
+    pub fn severity_of(&self, rule: &Rule) -> Option<Severity> {
+        self.severities.iter().find(|(name, _)| *name == rule.name).and_then(|(_, s)| *s)
+    }
+
+    /// Whether a file found by walking is an article to check.
+    pub fn selects(&self, path: &Path) -> bool {
+        let relative = path.strip_prefix(&self.root).unwrap_or(path);
+        self.include.is_match(relative) && !self.excludes(path)
+    }
+
+    /// Whether a file or folder is excluded (an excluded folder is not walked).
+    pub fn excludes(&self, path: &Path) -> bool {
+        let relative = path.strip_prefix(&self.root).unwrap_or(path);
+        self.exclude.is_match(relative)
+    }
+}
+
+fn glob_set(patterns: &[String]) -> Result<GlobSet, String> {
+    let mut builder = GlobSetBuilder::new();
+    for pattern in patterns {
+        let glob = Glob::new(pattern).map_err(|e| format!("bad glob {pattern:?}: {}", e.kind()))?;
+        builder.add(glob);
+    }
+    builder.build().map_err(|e| e.to_string())
+}
+
+/// Parses `newsls.toml` text; errors carry the line and column.
+pub fn parse(text: &str, path: &Path) -> Result<ConfigFile, ConfigError> {
+    toml::from_str(text).map_err(|err| {
+        let line_col = err.span().map(|span| {
+            let before = &text[..span.start.min(text.len())];
+            let line = before.matches('\n').count() + 1;
+            let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            (line, col)
+        });
+        ConfigError { path: path.to_path_buf(), line_col, message: err.message().to_string() }
+    })
+}
+
+/// Reads and validates the configuration file at `path`, whose folder is the root of its globs.
+pub fn load(path: &Path) -> Result<Settings, ConfigError> {
+    let text = std::fs::read_to_string(path).map_err(|err| ConfigError {
+        path: path.to_path_buf(),
+        line_col: None,
+        message: format!("cannot read: {err}"),
+    })?;
+    let file = parse(&text, path)?;
+    let root = path.parent().unwrap_or(Path::new("."));
+    Settings::from_file(root, &file, path)
+}
+
+/// The nearest `newsls.toml` in `start` (a file's folder, or a folder) or above it.
+pub fn find(start: &Path) -> Option<PathBuf> {
+    let absolute = std::path::absolute(start).ok()?;
+    let folder = if absolute.is_dir() { absolute.as_path() } else { absolute.parent()? };
+    folder.ancestors().map(|dir| dir.join(FILE_NAME)).find(|candidate| candidate.is_file())
+}
+
+/// The settings that govern `start`: from the nearest `newsls.toml`, else the defaults rooted at
+/// `start`'s folder.
+pub fn discover(start: &Path) -> Result<Settings, ConfigError> {
+    match find(start) {
+        Some(path) => load(&path),
+        None => {
+            let folder = if start.is_dir() { start } else { start.parent().unwrap_or(Path::new(".")) };
+            Ok(Settings::defaults(&std::path::absolute(folder).unwrap_or_else(|_| folder.to_path_buf())))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn severities_and_off() {
+        let file =
+            parse("[rules]\nunattributed-claim = \"off\"\nunbalanced-quote = \"error\"\n", Path::new("newsls.toml"))
+                .unwrap();
+        let settings = Settings::from_file(Path::new("/ws"), &file, Path::new("/ws/newsls.toml")).unwrap();
+        assert_eq!(settings.severity_of(rules::by_name("unattributed-claim").unwrap()), None);
+        assert_eq!(settings.severity_of(rules::by_name("unbalanced-quote").unwrap()), Some(Severity::Error));
+        assert_eq!(settings.severity_of(rules::by_name("unattributed-quote").unwrap()), Some(Severity::Warning));
+    }
+
+    #[test]
+    fn errors_name_line_and_problem() {
+        let err = parse("[rules]\nunattributed-claim = \"loud\"\n", Path::new("newsls.toml")).unwrap_err();
+        assert_eq!(err.line_col.map(|(l, _)| l), Some(2));
+        assert!(err.message.contains("unknown variant"), "{}", err.message);
+        let file = parse("[rules]\nno-such-rule = \"off\"\n", Path::new("newsls.toml")).unwrap();
+        let err = Settings::from_file(Path::new("/ws"), &file, Path::new("/ws/newsls.toml")).unwrap_err();
+        assert!(err.message.contains("unknown rule \"no-such-rule\""), "{}", err.message);
+    }
+
+    #[test]
+    fn include_and_exclude_globs() {
+        let file =
+            parse("include = [\"**/*.txt\", \"**/*.md\"]\nexclude = [\"archive/**\"]\n", Path::new("x")).unwrap();
+        let settings = Settings::from_file(Path::new("/ws"), &file, Path::new("x")).unwrap();
+        assert!(settings.selects(Path::new("/ws/news/a.md")));
+        assert!(!settings.selects(Path::new("/ws/archive/old.txt")));
+        assert!(!settings.selects(Path::new("/ws/news/a.doc")));
+    }
+}
