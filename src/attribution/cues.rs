@@ -1,8 +1,8 @@
 //! Attribution cues inside one sentence, with their sources.
 
 use super::lexicon::{
-    BE_FORMS, COMPLEMENT_OPENERS, CUE_NOUNS, NON_REPORTING_BEFORE, SUBJECT_PRONOUNS, VAGUE_ADVERBS, VAGUE_PARTICIPLES,
-    VAGUE_QUANTIFIERS, VAGUE_SOURCES, VERB_FORMS, VERB_PRELUDE, VerbClass,
+    BE_FORMS, COMPLEMENT_OPENERS, CUE_NOUNS, NON_REPORTING_BEFORE, POSSESSIVES, SUBJECT_PRONOUNS, VAGUE_ADVERBS,
+    VAGUE_PARTICIPLES, VAGUE_QUANTIFIERS, VAGUE_SOURCES, VERB_FORMS, VERB_PRELUDE, VerbClass,
 };
 use crate::article::{Word, words};
 use crate::span::Span;
@@ -46,8 +46,6 @@ const RIGHT_NP_STOP: &[&str] = &[
     "to", "told", "said", "says", "as", "because", "but", "and", "en", "em", "que", "durante", "ante",
 ];
 const MAX_NP_WORDS: usize = 7;
-/// Possessives that name the source of a noun cue: "in his opinion".
-const POSSESSIVES: &[&str] = &["his", "her", "their", "its", "my", "our", "su", "sus", "seu", "sua", "seus", "suas"];
 /// Iberian prepositional cues followed by their source: "según", "segundo".
 const SEGUN: &[&str] = &["según", "segun"];
 const ARTICLES_BEFORE_SEGUNDO: &[&str] = &[

@@ -573,6 +573,10 @@ pub const VAGUE_SOURCES: &[&str] = &[
 pub const VAGUE_QUANTIFIERS: &[&str] =
     &["some", "many", "several", "most", "few", "various", "numerous", "certain", "other"];
 
+/// Possessives that name the source of a noun cue: "in his opinion".
+pub const POSSESSIVES: &[&str] =
+    &["his", "her", "their", "its", "my", "our", "su", "sus", "seu", "sua", "seus", "suas"];
+
 /// Personal pronouns that can be the subject of a reporting verb.
 pub const SUBJECT_PRONOUNS: &[&str] =
     &["he", "she", "they", "i", "we", "you", "it", "who", "ella", "él", "ellos", "ele", "eles", "elas"];

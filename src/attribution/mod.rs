@@ -164,3 +164,26 @@ fn is_speech_tag(text: &str, span: Span) -> bool {
 
 #[cfg(test)]
 mod tests;
+
+impl Attributions {
+    /// The source of an attribution as a name: a pronoun ("he said") is resolved to the nearest
+    /// named source before it ("Putin said"), as a reader would.
+    pub fn named_source(&self, text: &str, attribution: &Attribution) -> Option<Span> {
+        let source = attribution.cue.source?;
+        if !is_pronoun(source.text(text)) {
+            return Some(source);
+        }
+        self.sentences[..attribution.cue_sentence]
+            .iter()
+            .rev()
+            .flatten()
+            .filter_map(|a| a.cue.source)
+            .find(|s| !is_pronoun(s.text(text)))
+            .or(Some(source))
+    }
+}
+
+fn is_pronoun(words: &str) -> bool {
+    let lower = words.trim().to_lowercase();
+    lexicon::SUBJECT_PRONOUNS.contains(&lower.as_str()) || lexicon::POSSESSIVES.contains(&lower.as_str())
+}

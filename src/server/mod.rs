@@ -1,8 +1,103 @@
-//! The language server: a thin front end over the analysis core.
+//! The language server: a thin front end over the analysis core and the workspace index.
+//!
+//! tower-lsp-server runs handlers concurrently and resumes them out of order at every `.await`,
+//! so text edits never wait for a handler: [`Ordered`] applies didOpen/didChange/didClose to the
+//! [`DocumentStore`] as each message is read, in the order the client sent them, and only then
+//! hands the message on. Analysis runs on blocking threads; a newer edit supersedes it.
 
+mod backend;
+mod documents;
+mod features;
+mod settings;
+mod state;
+mod watch;
+
+use std::future::Future;
+use std::pin::Pin;
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::task::{Context, Poll};
+
+use serde::de::DeserializeOwned;
+use tower::Service;
+use tower_lsp_server::jsonrpc::{Request, Response};
+use tower_lsp_server::{ClientSocket, ExitedError, LspService, Server};
+
+pub use backend::Backend;
+pub use documents::DocumentStore;
+
+/// Applies document edits to the store in arrival order, then forwards the message.
+pub struct Ordered<S> {
+    inner: S,
+    documents: Arc<DocumentStore>,
+}
+
+fn params<T: DeserializeOwned>(request: &Request) -> Option<T> {
+    request.params().and_then(|p| serde_json::from_value(p.clone()).ok())
+}
+
+impl<S> Service<Request> for Ordered<S>
+where
+    S: Service<Request, Response = Option<Response>, Error = ExitedError>,
+    S::Future: Send + 'static,
+{
+    type Response = Option<Response>;
+    type Error = ExitedError;
+    type Future = Pin<Box<dyn Future<Output = Result<Option<Response>, ExitedError>> + Send>>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, request: Request) -> Self::Future {
+        match request.method() {
+            "initialize" => {
+                if let Some(p) = params(&request) {
+                    self.documents.negotiate(&p);
+                }
+            }
+            "textDocument/didOpen" => {
+                if let Some(p) = params(&request) {
+                    self.documents.open(p);
+                }
+            }
+            "textDocument/didChange" => {
+                if let Some(p) = params(&request) {
+                    self.documents.change(p);
+                }
+            }
+            "textDocument/didClose" => {
+                if let Some(p) = params(&request) {
+                    self.documents.close(p);
+                }
+            }
+            _ => {}
+        }
+        Box::pin(self.inner.call(request))
+    }
+}
+
+/// The server as a tower service, for stdio or for in-process tests.
+pub fn service() -> (Ordered<LspService<Backend>>, ClientSocket) {
+    let documents = Arc::new(DocumentStore::default());
+    let store = documents.clone();
+    let (inner, socket) = LspService::new(move |client| Backend::new(client, store));
+    (Ordered { inner, documents }, socket)
+}
 
 pub fn run() -> ExitCode {
-    eprintln!("newsls: the language server is not built yet");
-    ExitCode::from(crate::cli::EXIT_TROUBLE)
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(runtime) => runtime,
+        Err(err) => {
+            eprintln!("newsls: cannot start the server's runtime: {err}");
+            return ExitCode::from(crate::cli::EXIT_TROUBLE);
+        }
+    };
+    runtime.block_on(async {
+        let (service, socket) = service();
+        Server::new(tokio::io::stdin(), tokio::io::stdout(), socket).serve(service).await;
+    });
+    // Blocking analysis or indexing threads may still run; the process ends with the protocol.
+    runtime.shutdown_background();
+    ExitCode::SUCCESS
 }

@@ -1,0 +1,498 @@
+//! The server's shared state: workspace roots and their settings, analysis scheduling, ordered
+//! publishing, and the index of closed articles.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::Duration;
+
+use dashmap::DashMap;
+use futures::FutureExt;
+use rayon::prelude::*;
+use tower_lsp_server::Client;
+use tower_lsp_server::ls_types::{
+    Diagnostic, DidChangeWatchedFilesRegistrationOptions, FileSystemWatcher, GlobPattern, MessageType, ProgressToken,
+    Registration, Uri,
+};
+
+use super::documents::DocumentStore;
+use super::settings::ClientSettings;
+use super::watch::Watcher;
+use crate::analysis::Analysis;
+use crate::config::{self, ConfigFile, Settings};
+use crate::files;
+use crate::protocol::{self, Document};
+use crate::text::{LineIndex, PositionEncoding};
+
+/// What the client said it can do, in `initialize`.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ClientFlags {
+    pub work_done_progress: bool,
+    pub dynamic_watch: bool,
+    pub configuration: bool,
+}
+
+/// A workspace folder with its `newsls.toml` (the last good one) and effective settings.
+pub struct Root {
+    pub path: PathBuf,
+    file: ConfigFile,
+    pub settings: Arc<Settings>,
+}
+
+/// Files analysed per indexing step, between progress reports.
+const INDEX_BATCH: usize = 512;
+/// How long to wait for a client's answer before going on without it.
+const CLIENT_ANSWER_TIMEOUT: Duration = Duration::from_secs(2);
+
+pub struct State {
+    pub client: Client,
+    pub documents: Arc<DocumentStore>,
+    pub roots: RwLock<Vec<Root>>,
+    pub client_settings: RwLock<ClientSettings>,
+    pub flags: RwLock<ClientFlags>,
+    /// Bumped by every edit or file event of a document; an analysis publishes only if its
+    /// generation is still the newest, so stale diagnostics never overwrite fresh ones.
+    generations: DashMap<Uri, u64>,
+    publish_lock: tokio::sync::Mutex<()>,
+    /// Closed articles known to the index.
+    pub indexed: DashMap<Uri, PathBuf>,
+    panic_reported: AtomicBool,
+    progress_tokens: AtomicU64,
+    pub watcher: Mutex<Option<Watcher>>,
+}
+
+fn lock<T>(lock: &RwLock<T>) -> std::sync::RwLockReadGuard<'_, T> {
+    lock.read().unwrap_or_else(|e| e.into_inner())
+}
+
+fn lock_mut<T>(lock: &RwLock<T>) -> std::sync::RwLockWriteGuard<'_, T> {
+    lock.write().unwrap_or_else(|e| e.into_inner())
+}
+
+pub fn path_of(uri: &Uri) -> Option<PathBuf> {
+    uri.to_file_path().map(|p| p.into_owned())
+}
+
+/// The diagnostics of one text, or the panic message if analysis panicked.
+pub fn diagnostics(
+    text: &str,
+    settings: &Settings,
+    uri: &Uri,
+    encoding: PositionEncoding,
+) -> Result<Vec<Diagnostic>, String> {
+    catch_unwind(AssertUnwindSafe(|| {
+        let analysis = Analysis::new(text);
+        let findings = analysis.findings(|rule| settings.severity_of(rule));
+        let lines = LineIndex::new(text);
+        let document = Document { text, lines: &lines, encoding };
+        findings.iter().map(|f| protocol::diagnostic(f, &document, Some(uri))).collect()
+    }))
+    .map_err(|panic| {
+        panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".into())
+    })
+}
+
+impl State {
+    pub fn new(client: Client, documents: Arc<DocumentStore>) -> State {
+        State {
+            client,
+            documents,
+            roots: RwLock::new(Vec::new()),
+            client_settings: RwLock::new(ClientSettings::default()),
+            flags: RwLock::new(ClientFlags::default()),
+            generations: DashMap::new(),
+            publish_lock: tokio::sync::Mutex::new(()),
+            indexed: DashMap::new(),
+            panic_reported: AtomicBool::new(false),
+            progress_tokens: AtomicU64::new(0),
+            watcher: Mutex::new(None),
+        }
+    }
+
+    pub fn flags(&self) -> ClientFlags {
+        *lock(&self.flags)
+    }
+
+    pub fn closed_file_diagnostics(&self) -> bool {
+        lock(&self.client_settings).diagnostics.closed_files
+    }
+
+    /// The settings of the root holding `path` (the innermost), else the defaults with the
+    /// client's settings over them.
+    pub fn settings_for(&self, path: Option<&Path>) -> Arc<Settings> {
+        let roots = lock(&self.roots);
+        path.and_then(|path| {
+            roots.iter().filter(|r| path.starts_with(&r.path)).max_by_key(|r| r.path.as_os_str().len())
+        })
+        .map(|r| r.settings.clone())
+        .unwrap_or_else(|| {
+            let merged = lock(&self.client_settings).over(&ConfigFile::default());
+            let root = path.and_then(Path::parent).unwrap_or(Path::new("/"));
+            Arc::new(
+                Settings::from_file(root, &merged, Path::new("client settings"))
+                    .unwrap_or_else(|_| Settings::defaults(root)),
+            )
+        })
+    }
+
+    /// Sets the workspace folders, keeping the last good configuration of folders already known.
+    pub async fn set_roots(&self, paths: Vec<PathBuf>) {
+        let previous: Vec<(PathBuf, ConfigFile)> =
+            lock(&self.roots).iter().map(|r| (r.path.clone(), r.file.clone())).collect();
+        let mut roots = Vec::new();
+        let mut errors = Vec::new();
+        for path in paths {
+            let last_good = previous.iter().find(|(p, _)| *p == path).map(|(_, f)| f.clone()).unwrap_or_default();
+            let (root, error) = self.load_root(path, last_good);
+            roots.push(root);
+            errors.extend(error);
+        }
+        *lock_mut(&self.roots) = roots;
+        for error in errors {
+            self.client
+                .show_message(MessageType::ERROR, format!("newsls: {error} (going on with the last good settings)"))
+                .await;
+        }
+    }
+
+    /// Re-reads every root's `newsls.toml`.
+    pub async fn reload_roots(&self) {
+        let paths = lock(&self.roots).iter().map(|r| r.path.clone()).collect();
+        self.set_roots(paths).await;
+    }
+
+    fn load_root(&self, path: PathBuf, last_good: ConfigFile) -> (Root, Option<config::ConfigError>) {
+        let config_path = path.join(config::FILE_NAME);
+        let (file, mut error) = match std::fs::read_to_string(&config_path) {
+            Ok(text) => match config::parse(&text, &config_path) {
+                Ok(file) => (file, None),
+                Err(err) => (last_good.clone(), Some(err)),
+            },
+            Err(_) => (ConfigFile::default(), None),
+        };
+        let merged = lock(&self.client_settings).over(&file);
+        let settings = match Settings::from_file(&path, &merged, &config_path) {
+            Ok(settings) => settings,
+            Err(err) => {
+                error = error.or(Some(err));
+                let fallback = lock(&self.client_settings).over(&last_good);
+                Settings::from_file(&path, &fallback, &config_path).unwrap_or_else(|_| Settings::defaults(&path))
+            }
+        };
+        let file = if error.is_some() { last_good } else { file };
+        (Root { path, file, settings: Arc::new(settings) }, error)
+    }
+
+    /// Asks the client for the `newsls` settings section, if it can answer; never waits long.
+    pub async fn pull_client_settings(&self) {
+        if !self.flags().configuration {
+            return;
+        }
+        let item = tower_lsp_server::ls_types::ConfigurationItem { scope_uri: None, section: Some("newsls".into()) };
+        let answer = tokio::time::timeout(CLIENT_ANSWER_TIMEOUT, self.client.configuration(vec![item])).await;
+        if let Ok(Ok(values)) = answer
+            && let Some(value) = values.into_iter().next()
+        {
+            self.apply_client_settings(value).await;
+        }
+    }
+
+    /// Takes settings the client sent; bad ones are reported and the last good kept.
+    pub async fn apply_client_settings(&self, value: serde_json::Value) {
+        if value.is_null() {
+            return;
+        }
+        match serde_json::from_value::<ClientSettings>(value) {
+            Ok(settings) => *lock_mut(&self.client_settings) = settings,
+            Err(err) => {
+                self.client
+                    .show_message(
+                        MessageType::ERROR,
+                        format!("newsls: bad client settings: {err} (going on with the last good settings)"),
+                    )
+                    .await;
+            }
+        }
+    }
+
+    fn bump(&self, uri: &Uri) -> u64 {
+        let mut entry = self.generations.entry(uri.clone()).or_insert(0);
+        *entry += 1;
+        *entry
+    }
+
+    fn is_current(&self, uri: &Uri, generation: u64) -> bool {
+        self.generations.get(uri).is_some_and(|g| *g == generation)
+    }
+
+    /// Publishes diagnostics unless a newer edit or file event has superseded them.
+    async fn publish(&self, uri: Uri, version: Option<i32>, generation: u64, diagnostics: Vec<Diagnostic>) {
+        let _ordered = self.publish_lock.lock().await;
+        if self.is_current(&uri, generation) {
+            self.client.publish_diagnostics(uri, diagnostics, version).await;
+        }
+    }
+
+    async fn report_panic(&self, uri: &Uri, message: &str) {
+        self.client
+            .log_message(MessageType::ERROR, format!("newsls: analysis of {} panicked: {message}", uri.as_str()))
+            .await;
+        if !self.panic_reported.swap(true, Ordering::SeqCst) {
+            self.client
+                .show_message(
+                    MessageType::ERROR,
+                    "newsls hit an internal error analysing a document; its diagnostics are cleared and the server \
+                     goes on. The log has details: please report it.",
+                )
+                .await;
+        }
+    }
+
+    /// Analyses an open document off the protocol task and publishes its diagnostics.
+    pub fn schedule(self: &Arc<Self>, uri: Uri) {
+        let generation = self.bump(&uri);
+        let state = self.clone();
+        tokio::spawn(async move {
+            let Some((text, version)) = state.documents.snapshot(&uri) else { return };
+            if !state.is_current(&uri, generation) {
+                return;
+            }
+            let settings = state.settings_for(path_of(&uri).as_deref());
+            let encoding = state.documents.encoding();
+            let target = uri.clone();
+            let result = tokio::task::spawn_blocking(move || diagnostics(&text, &settings, &target, encoding)).await;
+            match result {
+                Ok(Ok(diagnostics)) => state.publish(uri, Some(version), generation, diagnostics).await,
+                Ok(Err(panic)) => {
+                    state.report_panic(&uri, &panic).await;
+                    state.publish(uri, Some(version), generation, Vec::new()).await;
+                }
+                Err(_) => {} // the runtime is shutting down
+            }
+        });
+    }
+
+    /// Analyses a closed article from disk, or clears it if it is gone or no longer selected.
+    pub fn refresh_from_disk(self: &Arc<Self>, path: PathBuf) {
+        let Some(uri) = Uri::from_file_path(&path) else { return };
+        if self.documents.is_open(&uri) {
+            return;
+        }
+        let generation = self.bump(&uri);
+        let state = self.clone();
+        tokio::spawn(async move {
+            let settings = state.settings_for(Some(&path));
+            let selected = path.is_file() && settings.selects(&path);
+            if !selected {
+                if state.indexed.remove(&uri).is_some() {
+                    state.publish(uri, None, generation, Vec::new()).await;
+                }
+                return;
+            }
+            state.indexed.insert(uri.clone(), path.clone());
+            if !state.closed_file_diagnostics() {
+                return;
+            }
+            let encoding = state.documents.encoding();
+            let target = uri.clone();
+            let result = tokio::task::spawn_blocking(move || analyse_file(&path, &settings, &target, encoding)).await;
+            if let Ok(Some(Ok(diagnostics))) = result {
+                state.publish(uri, None, generation, diagnostics).await;
+            } else if let Ok(Some(Err(panic))) = result {
+                state.report_panic(&uri, &panic).await;
+                state.publish(uri, None, generation, Vec::new()).await;
+            }
+        });
+    }
+
+    /// Clears a document's diagnostics.
+    pub async fn clear(&self, uri: Uri) {
+        let generation = self.bump(&uri);
+        self.publish(uri, None, generation, Vec::new()).await;
+    }
+
+    /// Clears every indexed article under `path` (a deleted file or folder, a removed root).
+    pub async fn forget_under(&self, path: &Path) {
+        let gone: Vec<Uri> =
+            self.indexed.iter().filter(|e| e.value().starts_with(path)).map(|e| e.key().clone()).collect();
+        for uri in gone {
+            self.indexed.remove(&uri);
+            let generation = self.bump(&uri);
+            self.publish(uri, None, generation, Vec::new()).await;
+        }
+    }
+
+    /// Re-analyses every open document and the whole index (after a settings change).
+    pub async fn reanalyse_everything(self: &Arc<Self>) {
+        for uri in self.documents.open_uris() {
+            self.schedule(uri);
+        }
+        let roots: Vec<PathBuf> = lock(&self.roots).iter().map(|r| r.path.clone()).collect();
+        self.index(roots).await;
+    }
+
+    /// Indexes every article under `roots` in the background. Work-done progress is shown once
+    /// the client has accepted its token; indexing never waits for that answer.
+    pub async fn index(self: &Arc<Self>, roots: Vec<PathBuf>) {
+        let mut pending_progress =
+            self.flags().work_done_progress.then(|| tokio::spawn(self.clone().create_progress()));
+        let mut progress = None;
+        let state = self.clone();
+        let listed = tokio::task::spawn_blocking(move || {
+            let mut found = Vec::new();
+            for root in roots {
+                let settings = state.settings_for(Some(&root));
+                let (paths, _errors) = files::walk(&root, &settings);
+                found.extend(paths.into_iter().map(|p| (p, settings.clone())));
+            }
+            found
+        })
+        .await
+        .unwrap_or_default();
+        let listed = Arc::new(listed);
+        let total = listed.len();
+        let closed_files = self.closed_file_diagnostics();
+        let encoding = self.documents.encoding();
+        let mut done = 0;
+        while done < total {
+            let end = (done + INDEX_BATCH).min(total);
+            let batch = listed.clone();
+            let analysed = tokio::task::spawn_blocking(move || {
+                batch[done..end]
+                    .par_iter()
+                    .filter_map(|(path, settings)| {
+                        let uri = Uri::from_file_path(path)?;
+                        let diagnostics =
+                            if closed_files { analyse_file(path, settings, &uri, encoding) } else { None };
+                        Some((uri, path.clone(), diagnostics))
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .await
+            .unwrap_or_default();
+            for (uri, path, diagnostics) in analysed {
+                if self.documents.is_open(&uri) {
+                    continue;
+                }
+                let known = self.indexed.insert(uri.clone(), path).is_some();
+                match diagnostics {
+                    Some(Ok(diagnostics)) if known || !diagnostics.is_empty() => {
+                        let generation = self.bump(&uri);
+                        self.publish(uri, None, generation, diagnostics).await;
+                    }
+                    Some(Err(panic)) => self.report_panic(&uri, &panic).await,
+                    _ => {}
+                }
+            }
+            done = end;
+            if progress.is_none() && pending_progress.as_ref().is_some_and(|p| p.is_finished()) {
+                progress = pending_progress.take().and_then(|p| p.now_or_never()).and_then(|r| r.ok()).flatten();
+            }
+            if let Some(progress) = &progress {
+                let percentage = (done * 100 / total.max(1)) as u32;
+                progress.report_with_message(format!("{done}/{total} articles"), percentage).await;
+            }
+        }
+        if progress.is_none()
+            && let Some(pending) = pending_progress
+        {
+            progress = pending.await.ok().flatten();
+        }
+        if let Some(progress) = progress {
+            progress.finish_with_message(format!("{total} articles indexed")).await;
+        }
+    }
+
+    async fn create_progress(
+        self: Arc<Self>,
+    ) -> Option<tower_lsp_server::OngoingProgress<tower_lsp_server::Bounded, tower_lsp_server::NotCancellable>> {
+        let token =
+            ProgressToken::String(format!("newsls-index-{}", self.progress_tokens.fetch_add(1, Ordering::Relaxed)));
+        let created =
+            tokio::time::timeout(CLIENT_ANSWER_TIMEOUT, self.client.create_work_done_progress(token.clone())).await;
+        if !matches!(created, Ok(Ok(()))) {
+            return None;
+        }
+        Some(self.client.progress(token, "Indexing articles").with_percentage(0).begin().await)
+    }
+
+    /// Watches article and configuration files: through the client when it can register
+    /// watchers dynamically (without waiting for its answer), else with a server-side watcher.
+    pub fn watch(self: &Arc<Self>) {
+        if self.flags().dynamic_watch {
+            let client = self.client.clone();
+            tokio::spawn(async move {
+                let watchers = ["**/*.txt", "**/newsls.toml"]
+                    .iter()
+                    .map(|glob| FileSystemWatcher { glob_pattern: GlobPattern::String(glob.to_string()), kind: None })
+                    .collect();
+                let options = DidChangeWatchedFilesRegistrationOptions { watchers };
+                let registration = Registration {
+                    id: "newsls-watch".into(),
+                    method: "workspace/didChangeWatchedFiles".into(),
+                    register_options: serde_json::to_value(options).ok(),
+                };
+                let _ = client.register_capability(vec![registration]).await;
+            });
+            return;
+        }
+        let roots: Vec<PathBuf> = lock(&self.roots).iter().map(|r| r.path.clone()).collect();
+        let handle = tokio::runtime::Handle::current();
+        let state = Arc::downgrade(self);
+        let watcher = Watcher::start(&roots, move |paths| {
+            if let Some(state) = state.upgrade() {
+                handle.spawn(async move { state.files_changed(paths).await });
+            }
+        });
+        match watcher {
+            Ok(watcher) => *self.watcher.lock().unwrap_or_else(|e| e.into_inner()) = Some(watcher),
+            Err(err) => {
+                let client = self.client.clone();
+                tokio::spawn(async move {
+                    client.log_message(MessageType::WARNING, format!("newsls: cannot watch files: {err}")).await;
+                });
+            }
+        }
+    }
+
+    /// Files created, changed, deleted or renamed on disk.
+    pub async fn files_changed(self: &Arc<Self>, paths: Vec<PathBuf>) {
+        let config_changed = paths.iter().any(|p| p.file_name().is_some_and(|n| n == config::FILE_NAME));
+        if config_changed {
+            self.reload_roots().await;
+            self.reanalyse_everything().await;
+            return;
+        }
+        for path in paths {
+            if path.exists() {
+                if path.is_file() {
+                    self.refresh_from_disk(path);
+                } else {
+                    self.index(vec![path]).await;
+                }
+            } else {
+                self.forget_under(&path).await;
+            }
+        }
+    }
+
+    pub fn stop_watching(&self) {
+        self.watcher.lock().unwrap_or_else(|e| e.into_inner()).take();
+    }
+}
+
+/// Reads and analyses a closed article; `None` when it cannot be read (gone, too large, binary).
+fn analyse_file(
+    path: &Path,
+    settings: &Settings,
+    uri: &Uri,
+    encoding: PositionEncoding,
+) -> Option<Result<Vec<Diagnostic>, String>> {
+    let article = files::read_article(path, settings.max_file_size).ok()?;
+    Some(diagnostics(&article.text, settings, uri, encoding))
+}
