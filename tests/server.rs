@@ -1,0 +1,277 @@
+//! In-process tests of every capability of the language server, through its tower service.
+
+mod support;
+
+use std::fs;
+
+use serde_json::{Value, json};
+use support::in_process::{Answers, Client};
+use support::{ARTICLE, codes, uri};
+
+fn workspace(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        let path = dir.path().join(name);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
+    dir
+}
+
+#[tokio::test]
+async fn initialize_negotiates_encoding_and_capabilities() {
+    let dir = workspace(&[]);
+    let mut client = Client::start(Answers::default());
+    let result = client.initialize(dir.path(), json!({})).await;
+    let caps = &result["capabilities"];
+    assert_eq!(caps["positionEncoding"], "utf-16");
+    assert_eq!(caps["textDocumentSync"]["change"], 2, "incremental sync");
+    assert_eq!(caps["hoverProvider"], true);
+    assert_eq!(caps["documentSymbolProvider"], true);
+
+    let mut client = Client::start(Answers::default());
+    let result = client.initialize(dir.path(), json!({"general": {"positionEncodings": ["utf-8", "utf-16"]}})).await;
+    assert_eq!(result["capabilities"]["positionEncoding"], "utf-8");
+}
+
+#[tokio::test]
+async fn diagnostics_carry_rule_code_link_and_version() {
+    let dir = workspace(&[]);
+    let mut client = Client::start(Answers::default());
+    client.initialize(dir.path(), json!({})).await;
+    let doc = uri(&dir.path().join("new.txt"));
+    client.open(&doc, ARTICLE, 7).await;
+    let params = client.diagnostics_where(&doc, |_| true).await;
+    assert_eq!(params["version"], 7);
+    let diagnostic = &params["diagnostics"][0];
+    assert_eq!(diagnostic["code"], "unattributed-claim");
+    assert_eq!(diagnostic["source"], "newsls");
+    assert_eq!(diagnostic["severity"], 2);
+    assert_eq!(diagnostic["range"]["start"], json!({"line": 2, "character": 0}));
+    assert!(diagnostic["codeDescription"]["href"].as_str().unwrap().ends_with("#unattributed-claim"));
+    assert!(diagnostic["message"].as_str().unwrap().contains("prediction"));
+}
+
+#[tokio::test]
+async fn incremental_edits_with_emoji_and_crlf_are_followed() {
+    let dir = workspace(&[]);
+    let mut client = Client::start(Answers::default());
+    client.initialize(dir.path(), json!({})).await;
+    let doc = uri(&dir.path().join("edit.txt"));
+    let text = "Headline 😀 here\r\n\r\nThe council met on Monday.\r\n";
+    client.open(&doc, text, 1).await;
+    client.diagnostics_where(&doc, |p| p["version"] == 1).await;
+    // Insert a prediction after the emoji line: line 2, character 0; the emoji is 2 UTF-16 units.
+    client
+        .notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": doc, "version": 2}, "contentChanges": [
+                {"range": {"start": {"line": 0, "character": 11}, "end": {"line": 0, "character": 16}}, "text": "now"},
+                {"range": {"start": {"line": 2, "character": 0}, "end": {"line": 2, "character": 0}}, "text": "Prices will double next year. "}
+            ]}),
+        )
+        .await;
+    let params = client.diagnostics_where(&doc, |p| p["version"] == 2).await;
+    let claim = params["diagnostics"].as_array().unwrap().iter().find(|d| d["severity"] == 2).expect("a warning");
+    assert_eq!(claim["range"]["start"], json!({"line": 2, "character": 0}));
+    assert_eq!(claim["range"]["end"], json!({"line": 2, "character": 29}));
+    // A change older than the version held is ignored.
+    client
+        .notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": doc, "version": 1}, "contentChanges": [{"text": "Stale text that must be ignored."}]}),
+        )
+        .await;
+    let symbols = client.request("textDocument/documentSymbol", json!({"textDocument": {"uri": doc}})).await;
+    assert_eq!(symbols[0]["name"], "Headline 😀 now");
+}
+
+#[tokio::test]
+async fn hover_names_the_speaker_of_a_quotation() {
+    let dir = workspace(&[]);
+    let mut client = Client::start(Answers::default());
+    client.initialize(dir.path(), json!({})).await;
+    let doc = uri(&dir.path().join("hover.txt"));
+    client.open(&doc, ARTICLE, 1).await;
+    let hover = client
+        .request("textDocument/hover", json!({"textDocument": {"uri": doc}, "position": {"line": 4, "character": 5}}))
+        .await;
+    let markdown = hover["contents"]["value"].as_str().unwrap();
+    assert!(markdown.contains("**Quotation**") && markdown.contains("Minister Ana Ruiz"), "{markdown}");
+    assert!(markdown.contains("“said”"), "{markdown}");
+    // Hover on the unattributed sentence says what kind of claim it is.
+    let hover = client
+        .request("textDocument/hover", json!({"textDocument": {"uri": doc}, "position": {"line": 2, "character": 3}}))
+        .await;
+    assert!(hover["contents"]["value"].as_str().unwrap().contains("prediction"), "{hover}");
+    // Out-of-range positions are clamped, never an error.
+    let hover = client
+        .request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": doc}, "position": {"line": 999, "character": 999}}),
+        )
+        .await;
+    assert!(hover.is_null() || hover["contents"].is_object());
+}
+
+#[tokio::test]
+async fn document_symbols_are_headline_and_paragraphs() {
+    let dir = workspace(&[]);
+    let mut client = Client::start(Answers::default());
+    client.initialize(dir.path(), json!({})).await;
+    let doc = uri(&dir.path().join("symbols.txt"));
+    client.open(&doc, ARTICLE, 1).await;
+    let symbols = client.request("textDocument/documentSymbol", json!({"textDocument": {"uri": doc}})).await;
+    let details: Vec<&str> = symbols.as_array().unwrap().iter().map(|s| s["detail"].as_str().unwrap()).collect();
+    assert_eq!(details, ["headline", "paragraph 1", "paragraph 2"]);
+}
+
+#[tokio::test]
+async fn workspace_is_indexed_with_progress_and_closed_files_get_diagnostics() {
+    let dir = workspace(&[("a.txt", ARTICLE), ("sub/b.txt", ARTICLE), ("ignored.md", ARTICLE)]);
+    let mut client = Client::start(Answers::default());
+    client.initialize(dir.path(), json!({"window": {"workDoneProgress": true}})).await;
+    for name in ["a.txt", "sub/b.txt"] {
+        let params = client.diagnostics_where(&uri(&dir.path().join(name)), |_| true).await;
+        assert!(params["version"].is_null(), "closed files have no version");
+        assert!(codes(&params).contains(&"unattributed-claim".to_string()));
+    }
+    client.wait_for("progress begin", |m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "begin").await;
+    let end =
+        client.wait_for("progress end", |m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end").await;
+    assert_eq!(end["params"]["value"]["message"], "2 articles indexed");
+}
+
+#[tokio::test]
+async fn closed_file_diagnostics_can_be_turned_off() {
+    let dir = workspace(&[("a.txt", ARTICLE)]);
+    let mut client = Client::start(Answers { configuration: json!({"diagnostics": {"closedFiles": false}}) });
+    client
+        .initialize(dir.path(), json!({"workspace": {"configuration": true}, "window": {"workDoneProgress": true}}))
+        .await;
+    client.wait_for("progress end", |m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end").await;
+    assert!(
+        !client.seen.iter().any(|m| m["method"] == "textDocument/publishDiagnostics"),
+        "no diagnostics for closed files: {:?}",
+        client.seen
+    );
+}
+
+#[tokio::test]
+async fn watched_file_events_update_and_clear_diagnostics() {
+    let dir = workspace(&[("a.txt", ARTICLE)]);
+    let mut client = Client::start(Answers::default());
+    client.initialize(dir.path(), json!({"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}})).await;
+    let registration = client.wait_for("registration", |m| m["method"] == "client/registerCapability").await;
+    assert_eq!(registration["params"]["registrations"][0]["method"], "workspace/didChangeWatchedFiles");
+    let a = uri(&dir.path().join("a.txt"));
+    client.diagnostics_where(&a, |p| !p["diagnostics"].as_array().unwrap().is_empty()).await;
+
+    let created = dir.path().join("new.txt");
+    fs::write(&created, ARTICLE).unwrap();
+    client.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": uri(&created), "type": 1}]})).await;
+    client.diagnostics_where(&uri(&created), |p| !p["diagnostics"].as_array().unwrap().is_empty()).await;
+
+    fs::remove_file(dir.path().join("a.txt")).unwrap();
+    client.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": a, "type": 3}]})).await;
+    client.diagnostics_where(&a, |p| p["diagnostics"].as_array().unwrap().is_empty()).await;
+}
+
+#[tokio::test]
+async fn server_side_watcher_carries_changes_without_client_registration() {
+    let dir = workspace(&[("a.txt", "Quiet headline\n\nThe council met on Monday in the town hall.\n")]);
+    let mut client = Client::start(Answers::default());
+    client.initialize(dir.path(), json!({"window": {"workDoneProgress": true}})).await;
+    client.wait_for("progress end", |m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end").await;
+    let a = dir.path().join("a.txt");
+    fs::write(&a, ARTICLE).unwrap();
+    let params = client.diagnostics_where(&uri(&a), |p| !p["diagnostics"].as_array().unwrap().is_empty()).await;
+    assert!(codes(&params).contains(&"unattributed-claim".to_string()));
+    let renamed = dir.path().join("renamed.txt");
+    fs::rename(&a, &renamed).unwrap();
+    client.diagnostics_where(&uri(&a), |p| p["diagnostics"].as_array().unwrap().is_empty()).await;
+    client.diagnostics_where(&uri(&renamed), |p| !p["diagnostics"].as_array().unwrap().is_empty()).await;
+}
+
+#[tokio::test]
+async fn newsls_toml_sets_rule_levels_and_a_broken_one_is_reported() {
+    let dir = workspace(&[("newsls.toml", "[rules]\nunattributed-claim = \"error\"\n")]);
+    let mut client = Client::start(Answers::default());
+    client.initialize(dir.path(), json!({})).await;
+    let doc = uri(&dir.path().join("a.txt"));
+    client.open(&doc, ARTICLE, 1).await;
+    let params = client.diagnostics_where(&doc, |_| true).await;
+    assert_eq!(params["diagnostics"][0]["severity"], 1);
+
+    fs::write(dir.path().join("newsls.toml"), "[rules]\nunattributed-claim = \"loud\"\n").unwrap();
+    client
+        .notify(
+            "workspace/didChangeWatchedFiles",
+            json!({"changes": [{"uri": uri(&dir.path().join("newsls.toml")), "type": 2}]}),
+        )
+        .await;
+    let message = client.wait_for("showMessage", |m| m["method"] == "window/showMessage").await;
+    let text = message["params"]["message"].as_str().unwrap();
+    assert!(text.contains("newsls.toml:2:") && text.contains("loud"), "{text}");
+    // The last good settings stay in force.
+    client
+        .notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": doc, "version": 2}, "contentChanges": [{"text": ARTICLE}]}),
+        )
+        .await;
+    let params = client.diagnostics_where(&doc, |p| p["version"] == 2).await;
+    assert_eq!(params["diagnostics"][0]["severity"], 1);
+}
+
+#[tokio::test]
+async fn client_settings_override_the_file() {
+    let dir = workspace(&[("newsls.toml", "[rules]\nunattributed-claim = \"error\"\n")]);
+    let mut client = Client::start(Answers::default());
+    client.initialize(dir.path(), json!({})).await;
+    let doc = uri(&dir.path().join("a.txt"));
+    client.open(&doc, ARTICLE, 1).await;
+    client.diagnostics_where(&doc, |p| p["diagnostics"][0]["severity"] == 1).await;
+    client
+        .notify(
+            "workspace/didChangeConfiguration",
+            json!({"settings": {"newsls": {"rules": {"unattributed-claim": "off"}}}}),
+        )
+        .await;
+    let params = client.diagnostics_where(&doc, |p| !codes(p).contains(&"unattributed-claim".to_string())).await;
+    assert_eq!(params["version"], 1);
+}
+
+#[tokio::test]
+async fn workspace_folders_can_be_added_and_removed() {
+    let first = workspace(&[("a.txt", ARTICLE)]);
+    let second = workspace(&[("b.txt", ARTICLE)]);
+    let mut client = Client::start(Answers::default());
+    client.initialize(first.path(), json!({})).await;
+    client.diagnostics_where(&uri(&first.path().join("a.txt")), |_| true).await;
+    client
+        .notify(
+            "workspace/didChangeWorkspaceFolders",
+            json!({"event": {"added": [{"uri": uri(second.path()), "name": "second"}], "removed": [{"uri": uri(first.path()), "name": "first"}]}}),
+        )
+        .await;
+    client
+        .diagnostics_where(&uri(&first.path().join("a.txt")), |p| p["diagnostics"].as_array().unwrap().is_empty())
+        .await;
+    client
+        .diagnostics_where(&uri(&second.path().join("b.txt")), |p| !p["diagnostics"].as_array().unwrap().is_empty())
+        .await;
+}
+
+#[tokio::test]
+async fn closing_an_unsaved_document_clears_it() {
+    let dir = workspace(&[]);
+    let mut client = Client::start(Answers::default());
+    client.initialize(dir.path(), json!({})).await;
+    let doc = "untitled:Untitled-1";
+    client.open(doc, ARTICLE, 1).await;
+    client.diagnostics_where(doc, |p| !p["diagnostics"].as_array().unwrap().is_empty()).await;
+    client.notify("textDocument/didClose", json!({"textDocument": {"uri": doc}})).await;
+    let params: Value = client.diagnostics_where(doc, |p| p["diagnostics"].as_array().unwrap().is_empty()).await;
+    assert!(params["diagnostics"].as_array().unwrap().is_empty());
+}
