@@ -66,7 +66,7 @@ async fn incremental_edits_with_emoji_and_crlf_are_followed() {
         .notify(
             "textDocument/didChange",
             json!({"textDocument": {"uri": doc, "version": 2}, "contentChanges": [
-                {"range": {"start": {"line": 0, "character": 11}, "end": {"line": 0, "character": 16}}, "text": "now"},
+                {"range": {"start": {"line": 0, "character": 12}, "end": {"line": 0, "character": 16}}, "text": "now"},
                 {"range": {"start": {"line": 2, "character": 0}, "end": {"line": 2, "character": 0}}, "text": "Prices will double next year. "}
             ]}),
         )
