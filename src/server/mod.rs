@@ -10,12 +10,14 @@ mod documents;
 mod features;
 mod settings;
 mod state;
+mod transport;
 mod watch;
 
 use std::future::Future;
 use std::pin::Pin;
 use std::process::ExitCode;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::task::{Context, Poll};
 
 use serde::de::DeserializeOwned;
@@ -30,6 +32,7 @@ pub use documents::DocumentStore;
 pub struct Ordered<S> {
     inner: S,
     documents: Arc<DocumentStore>,
+    shutdown_requested: Arc<AtomicBool>,
 }
 
 fn params<T: DeserializeOwned>(request: &Request) -> Option<T> {
@@ -71,6 +74,7 @@ where
                     self.documents.close(p);
                 }
             }
+            "shutdown" => self.shutdown_requested.store(true, Ordering::SeqCst),
             _ => {}
         }
         Box::pin(self.inner.call(request))
@@ -82,7 +86,7 @@ pub fn service() -> (Ordered<LspService<Backend>>, ClientSocket) {
     let documents = Arc::new(DocumentStore::default());
     let store = documents.clone();
     let (inner, socket) = LspService::new(move |client| Backend::new(client, store));
-    (Ordered { inner, documents }, socket)
+    (Ordered { inner, documents, shutdown_requested: Arc::default() }, socket)
 }
 
 pub fn run() -> ExitCode {
@@ -93,11 +97,13 @@ pub fn run() -> ExitCode {
             return ExitCode::from(crate::cli::EXIT_TROUBLE);
         }
     };
-    runtime.block_on(async {
-        let (service, socket) = service();
-        Server::new(tokio::io::stdin(), tokio::io::stdout(), socket).serve(service).await;
-    });
+    let (service, socket) = service();
+    let shutdown_requested = service.shutdown_requested.clone();
+    runtime.block_on(transport::serve(tokio::io::stdin(), tokio::io::stdout(), |input, output| async move {
+        Server::new(input, output, socket).serve(service).await;
+    }));
     // Blocking analysis or indexing threads may still run; the process ends with the protocol.
     runtime.shutdown_background();
-    ExitCode::SUCCESS
+    // LSP: exit code 0 after a shutdown request, 1 for an exit (or end of input) without one.
+    if shutdown_requested.load(Ordering::SeqCst) { ExitCode::SUCCESS } else { ExitCode::FAILURE }
 }

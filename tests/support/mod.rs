@@ -167,3 +167,134 @@ pub mod in_process {
 pub fn codes(params: &Value) -> Vec<String> {
     params["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap().to_string()).collect()
 }
+
+pub mod pipes {
+    use std::io::{BufRead, BufReader, Read, Write};
+    use std::process::{Child, ChildStdin, Command, Stdio};
+    use std::sync::mpsc;
+    use std::time::Instant;
+
+    use super::*;
+
+    /// The real `newsls server` binary, spoken to over its stdin and stdout.
+    pub struct Server {
+        pub child: Child,
+        stdin: ChildStdin,
+        messages: mpsc::Receiver<Value>,
+        pub seen: Vec<Value>,
+        next_id: i64,
+    }
+
+    impl Server {
+        pub fn spawn() -> Server {
+            let mut child = Command::new(env!("CARGO_BIN_EXE_newsls"))
+                .arg("server")
+                .stdin(Stdio::piped())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("newsls server starts");
+            let stdin = child.stdin.take().unwrap();
+            let mut stdout = BufReader::new(child.stdout.take().unwrap());
+            let (tx, messages) = mpsc::channel();
+            std::thread::spawn(move || {
+                loop {
+                    let mut length = None;
+                    loop {
+                        let mut line = String::new();
+                        if stdout.read_line(&mut line).unwrap_or(0) == 0 {
+                            return;
+                        }
+                        let line = line.trim_end();
+                        if line.is_empty() {
+                            break;
+                        }
+                        if let Some(n) = line.strip_prefix("Content-Length: ") {
+                            length = n.parse::<usize>().ok();
+                        }
+                    }
+                    let mut body = vec![0; length.expect("Content-Length header")];
+                    if stdout.read_exact(&mut body).is_err() || tx.send(serde_json::from_slice(&body).unwrap()).is_err()
+                    {
+                        return;
+                    }
+                }
+            });
+            Server { child, stdin, messages, seen: Vec::new(), next_id: 1 }
+        }
+
+        pub fn send_raw(&mut self, body: &[u8]) {
+            write!(self.stdin, "Content-Length: {}\r\n\r\n", body.len()).unwrap();
+            self.stdin.write_all(body).unwrap();
+            self.stdin.flush().unwrap();
+        }
+
+        pub fn notify(&mut self, method: &str, params: Value) {
+            self.send_raw(json!({"jsonrpc": "2.0", "method": method, "params": params}).to_string().as_bytes());
+        }
+
+        /// Sends a request and returns its id.
+        pub fn send_request(&mut self, method: &str, params: Value) -> i64 {
+            let id = self.next_id;
+            self.next_id += 1;
+            self.send_raw(
+                json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}).to_string().as_bytes(),
+            );
+            id
+        }
+
+        pub fn request(&mut self, method: &str, params: Value) -> Value {
+            let id = self.send_request(method, params);
+            self.wait_for(&format!("response to {method}"), |m| m["id"] == id && m.get("method").is_none())
+        }
+
+        pub fn wait_for(&mut self, what: &str, pred: impl Fn(&Value) -> bool) -> Value {
+            if let Some(i) = self.seen.iter().position(&pred) {
+                return self.seen.remove(i);
+            }
+            let deadline = Instant::now() + TIMEOUT;
+            loop {
+                let left = deadline.saturating_duration_since(Instant::now());
+                let message = self
+                    .messages
+                    .recv_timeout(left)
+                    .unwrap_or_else(|_| panic!("timed out waiting for {what}; seen: {:#?}", self.seen));
+                // Answer the server's own requests so it never waits on us.
+                if message.get("method").is_some() && message.get("id").is_some() {
+                    let answer = json!({"jsonrpc": "2.0", "id": message["id"], "result": null});
+                    self.send_raw(answer.to_string().as_bytes());
+                }
+                if pred(&message) {
+                    return message;
+                }
+                self.seen.push(message);
+            }
+        }
+
+        pub fn diagnostics_where(&mut self, uri: &str, pred: impl Fn(&Value) -> bool) -> Value {
+            self.wait_for(&format!("diagnostics for {uri}"), |m| {
+                m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri && pred(&m["params"])
+            })["params"]
+                .clone()
+        }
+
+        /// Waits for the process to end and returns its exit code.
+        pub fn wait_exit(&mut self) -> Option<i32> {
+            let deadline = Instant::now() + TIMEOUT;
+            while Instant::now() < deadline {
+                if let Some(status) = self.child.try_wait().unwrap() {
+                    return status.code();
+                }
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            panic!("the server did not exit");
+        }
+    }
+
+    impl Drop for Server {
+        fn drop(&mut self) {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}

@@ -1,0 +1,128 @@
+//! Stdio framing in front of tower-lsp-server. Its reader stops for good at the first malformed
+//! message (tokio-util's `FramedRead` ends after a decode error), so this layer frames messages
+//! itself, answers a malformed one with a JSON-RPC parse error, and passes only well-formed JSON
+//! on. All output goes through one writer a whole frame at a time, so replies never interleave.
+
+use std::io;
+
+use serde::de::IgnoredAny;
+use tokio::io::{AsyncBufRead, AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader};
+use tokio::sync::mpsc;
+
+/// No client message is larger; a bigger Content-Length is answered with a parse error.
+const MAX_MESSAGE_BYTES: usize = 256 * 1024 * 1024;
+const PIPE_BYTES: usize = 1 << 16;
+
+enum Frame {
+    Body(Vec<u8>),
+    /// Headers without a usable Content-Length, or a body that is not JSON.
+    Malformed(String),
+}
+
+fn frame(body: &[u8]) -> Vec<u8> {
+    let mut out = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
+    out.extend_from_slice(body);
+    out
+}
+
+fn parse_error(detail: &str) -> Vec<u8> {
+    let body = serde_json::json!({
+        "jsonrpc": "2.0",
+        "id": null,
+        "error": {"code": -32700, "message": format!("Parse error: {detail}")},
+    });
+    frame(body.to_string().as_bytes())
+}
+
+/// Reads the next message; `None` at the end of input.
+async fn read_frame(reader: &mut (impl AsyncBufRead + Unpin)) -> io::Result<Option<Frame>> {
+    let mut length: Option<Result<usize, String>> = None;
+    let mut line = Vec::new();
+    loop {
+        line.clear();
+        if reader.read_until(b'\n', &mut line).await? == 0 {
+            return Ok(None);
+        }
+        let text = String::from_utf8_lossy(&line);
+        let text = text.trim_end_matches(['\r', '\n']);
+        if text.is_empty() {
+            if length.is_some() {
+                break;
+            }
+            continue;
+        }
+        // A header may follow garbage on the same line ("...}Content-Length: 52").
+        if let Some(at) = text.find("Content-Length:") {
+            let value = text[at + "Content-Length:".len()..].trim();
+            length = Some(value.parse::<usize>().map_err(|_| format!("bad Content-Length {value:?}")));
+        } else if length.is_none() && !text.contains(':') {
+            return Ok(Some(Frame::Malformed("expected a Content-Length header".into())));
+        }
+    }
+    let length = match length {
+        Some(Ok(n)) if n <= MAX_MESSAGE_BYTES => n,
+        Some(Ok(n)) => return Ok(Some(Frame::Malformed(format!("message of {n} bytes is too large")))),
+        Some(Err(detail)) => return Ok(Some(Frame::Malformed(detail))),
+        None => return Ok(None),
+    };
+    let mut body = vec![0; length];
+    reader.read_exact(&mut body).await?;
+    Ok(Some(match serde_json::from_slice::<IgnoredAny>(&body) {
+        Ok(_) => Frame::Body(body),
+        Err(err) => Frame::Malformed(err.to_string()),
+    }))
+}
+
+/// Copies whole frames from `from` (the server's output) to the shared writer.
+async fn forward_frames(from: impl AsyncRead + Unpin, to: mpsc::UnboundedSender<Vec<u8>>) {
+    let mut reader = BufReader::new(from);
+    while let Ok(Some(Frame::Body(body))) = read_frame(&mut reader).await {
+        if to.send(frame(&body)).is_err() {
+            break;
+        }
+    }
+}
+
+/// Serves the protocol over `input` and `output` through `serve`, which gets the filtered streams.
+pub async fn serve<I, O, F, Fut>(input: I, mut output: O, serve: F)
+where
+    I: AsyncRead + Unpin + Send + 'static,
+    O: AsyncWrite + Unpin + Send + 'static,
+    F: FnOnce(tokio::io::DuplexStream, tokio::io::DuplexStream) -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    let (server_input, mut to_server) = tokio::io::duplex(PIPE_BYTES);
+    let (server_output, from_server) = tokio::io::duplex(PIPE_BYTES);
+    let (frames, mut frames_out) = mpsc::unbounded_channel::<Vec<u8>>();
+
+    // An empty frame marks the end of the server's output.
+    let writer = tokio::spawn(async move {
+        while let Some(bytes) = frames_out.recv().await {
+            if bytes.is_empty() || output.write_all(&bytes).await.is_err() || output.flush().await.is_err() {
+                break;
+            }
+        }
+    });
+    let forwarder = tokio::spawn(forward_frames(from_server, frames.clone()));
+    let end_marker = frames.clone();
+    tokio::spawn(async move {
+        let mut reader = BufReader::new(input);
+        while let Ok(Some(message)) = read_frame(&mut reader).await {
+            match message {
+                Frame::Body(body) => {
+                    if to_server.write_all(&frame(&body)).await.is_err() {
+                        break;
+                    }
+                }
+                Frame::Malformed(detail) => {
+                    let _ = frames.send(parse_error(&detail));
+                }
+            }
+        }
+        // Dropping `to_server` ends the server's input, as the end of stdin would.
+    });
+    serve(server_input, server_output).await;
+    let _ = forwarder.await;
+    let _ = end_marker.send(Vec::new());
+    let _ = writer.await;
+}

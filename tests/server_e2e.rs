@@ -1,0 +1,77 @@
+//! End to end: the real `newsls server` binary over stdin/stdout pipes.
+
+mod support;
+
+use serde_json::json;
+use support::pipes::Server;
+use support::{ARTICLE, uri};
+
+fn initialize(server: &mut Server, root: &std::path::Path) {
+    let result = server.request(
+        "initialize",
+        json!({"processId": null, "rootUri": uri(root), "capabilities": {}, "workspaceFolders": [{"uri": uri(root), "name": "ws"}]}),
+    );
+    assert_eq!(result["result"]["capabilities"]["textDocumentSync"]["change"], 2);
+    server.notify("initialized", json!({}));
+}
+
+#[test]
+fn edit_sequence_with_emoji_and_crlf_over_pipes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut server = Server::spawn();
+    initialize(&mut server, dir.path());
+    let doc = uri(&dir.path().join("story.txt"));
+    let text = "Flood 🌊 in the valley\r\n\r\nThe river rose 🌊🌊 overnight.\r\n";
+    server.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": doc, "languageId": "plaintext", "version": 1, "text": text}}),
+    );
+    let first = server.diagnostics_where(&doc, |p| p["version"] == 1);
+    assert!(first["diagnostics"].as_array().unwrap().iter().all(|d| d["severity"] != 2), "{first}");
+
+    // Replace "overnight." (after two 2-unit emoji) with a prediction: line 2, UTF-16 columns 20..30.
+    server.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": doc, "version": 2}, "contentChanges": [
+            {"range": {"start": {"line": 2, "character": 20}, "end": {"line": 2, "character": 30}}, "text": "overnight and will rise again."}
+        ]}),
+    );
+    let second = server.diagnostics_where(&doc, |p| p["version"] == 2);
+    let warning = second["diagnostics"].as_array().unwrap().iter().find(|d| d["severity"] == 2).expect("a prediction");
+    assert_eq!(warning["code"], "unattributed-claim");
+    assert_eq!(warning["range"]["end"], json!({"line": 2, "character": 50}));
+
+    // Delete across the CRLF line breaks, joining the headline and body.
+    server.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": doc, "version": 3}, "contentChanges": [
+            {"range": {"start": {"line": 0, "character": 22}, "end": {"line": 2, "character": 0}}, "text": ". "}
+        ]}),
+    );
+    server.diagnostics_where(&doc, |p| p["version"] == 3);
+    let symbols = server.request("textDocument/documentSymbol", json!({"textDocument": {"uri": doc}}));
+    assert_eq!(symbols["result"].as_array().unwrap().len(), 1, "{symbols}");
+
+    let id = server.send_request("shutdown", json!(null));
+    server.wait_for("shutdown", |m| m["id"] == id);
+    server.notify("exit", json!(null));
+    assert_eq!(server.wait_exit(), Some(0));
+}
+
+#[test]
+fn malformed_messages_and_unknown_methods_get_errors_and_the_server_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut server = Server::spawn();
+    initialize(&mut server, dir.path());
+    server.send_raw(b"{this is not json");
+    let parse_error = server.wait_for("parse error", |m| m["error"]["code"] == -32700);
+    assert!(parse_error["id"].is_null());
+    let unknown = server.request("newsls/noSuchMethod", json!({}));
+    assert_eq!(unknown["error"]["code"], -32601);
+    let doc = uri(&dir.path().join("a.txt"));
+    server.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": doc, "languageId": "plaintext", "version": 1, "text": ARTICLE}}),
+    );
+    server.diagnostics_where(&doc, |p| !p["diagnostics"].as_array().unwrap().is_empty());
+}
