@@ -86,10 +86,14 @@ pub fn run() -> ExitCode {
         Command::Explain { rule } => match crate::rules::by_name(&rule) {
             Some(rule) => {
                 println!(
-                    "# {}\n\nDefault severity: {}\n\n{}",
+                    "# {}
+
+Default severity: {}
+
+{}",
                     rule.name,
                     rule.default_severity.as_str(),
-                    rule.documentation
+                    rule.markdown()
                 );
                 ExitCode::SUCCESS
             }

@@ -69,9 +69,17 @@ impl PartialEq for Rule {
 impl Eq for Rule {}
 
 impl Rule {
-    /// The first line of the documentation.
-    pub fn summary(&self) -> &'static str {
-        self.documentation.lines().find(|l| !l.trim().is_empty()).unwrap_or("").trim()
+    /// The documentation as Markdown (doc comments keep a leading space on every line).
+    pub fn markdown(&self) -> String {
+        let lines: Vec<&str> = self.documentation.lines().map(|l| l.strip_prefix(' ').unwrap_or(l)).collect();
+        lines.join("\n").trim().to_string()
+    }
+
+    /// The first paragraph of the documentation, on one line.
+    pub fn summary(&self) -> String {
+        let markdown = self.markdown();
+        let first = markdown.split("\n\n").next().unwrap_or("");
+        first.split_whitespace().collect::<Vec<_>>().join(" ")
     }
 
     pub fn url(&self) -> String {
@@ -103,4 +111,30 @@ pub static ALL: &[&Rule] = &[
 
 pub fn by_name(name: &str) -> Option<&'static Rule> {
     ALL.iter().copied().find(|r| r.name == name)
+}
+
+/// The rules reference (`docs/rules.md`): every rule's name, default severity and documentation.
+pub fn reference_markdown() -> String {
+    let mut out = String::from(
+        "# Rules\n\nGenerated from the rules' source files by `cargo test --test docs` (set `NEWSLS_UPDATE_DOCS=1` to \
+         rewrite it). Rule names never change; configure them in `newsls.toml` under `[rules]`.\n\n\
+         | rule | default severity | what it flags |\n| --- | --- | --- |\n",
+    );
+    for rule in ALL {
+        out.push_str(&format!(
+            "| [`{0}`](#{0}) | {1} | {2} |\n",
+            rule.name,
+            rule.default_severity.as_str(),
+            rule.summary()
+        ));
+    }
+    for rule in ALL {
+        out.push_str(&format!(
+            "\n## {}\n\nDefault severity: **{}**.\n\n{}\n",
+            rule.name,
+            rule.default_severity.as_str(),
+            rule.markdown()
+        ));
+    }
+    out
 }
