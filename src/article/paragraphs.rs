@@ -84,38 +84,13 @@ const BYLINE_MAX_WORDS: usize = 12;
 const BOILERPLATE_MAX_WORDS: usize = 25;
 
 /// Paragraph openings that mark credits, links and sign-offs rather than reporting.
+#[rustfmt::skip]
 const BOILERPLATE_OPENINGS: &[&str] = &[
-    "read the rest",
-    "read more",
-    "click here",
-    "related:",
-    "related coverage",
-    "(reporting by",
-    "reporting by",
-    "(editing by",
-    "editing by",
-    "(writing by",
-    "writing by",
-    "additional reporting",
-    "(additional reporting",
-    "copyright",
-    "all rights reserved",
-    "sign up",
-    "subscribe",
-    "follow us",
-    "follow him",
-    "follow her",
-    "advertisement",
-    "this story has been",
-    "this article was",
-    "more from",
-    "watch:",
-    "listen:",
-    "photo:",
-    "image:",
-    "video:",
-    "(c)",
-    "©",
+    "read the rest", "read more", "click here", "related:", "related coverage", "(reporting by", "reporting by",
+    "(editing by", "editing by", "(writing by", "writing by", "additional reporting", "(additional reporting",
+    "copyright", "all rights reserved", "sign up", "subscribe", "follow us", "follow him", "follow her",
+    "advertisement", "this story has been", "this article was", "more from", "watch:", "listen:", "photo:",
+    "image:", "video:", "(c)", "©",
 ];
 
 pub(super) fn classify(text: &str, paragraphs: &mut [Paragraph]) {

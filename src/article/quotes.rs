@@ -43,17 +43,50 @@ pub struct QuoteIssue {
 enum Mark {
     Open,
     Close,
-    /// A straight `"`: direction from context.
+    /// A straight `"` or `''`: direction from context.
     Either,
 }
 
-fn double_mark(c: char) -> Option<Mark> {
-    match c {
-        '“' | '«' | '„' => Some(Mark::Open),
-        '”' | '»' => Some(Mark::Close),
-        '"' => Some(Mark::Either),
-        _ => None,
+/// A double quotation mark in a paragraph: its byte range there, its kind, and the characters
+/// around it.
+struct MarkAt {
+    start: usize,
+    end: usize,
+    mark: Mark,
+    before: Option<char>,
+    after: Option<char>,
+}
+
+/// The double quotation marks of `s`: curly, straight, guillemets, and the typewriter pairs `''`
+/// and ``` `` ``` of some archives.
+fn marks(s: &str) -> Vec<MarkAt> {
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < chars.len() {
+        let (i, c) = chars[k];
+        let pair = chars.get(k + 1).is_some_and(|&(_, n)| n == c) && matches!(c, '\'' | '`');
+        let mark = match c {
+            '“' | '«' | '„' => Some(Mark::Open),
+            '”' | '»' => Some(Mark::Close),
+            '"' => Some(Mark::Either),
+            '\'' if pair => Some(Mark::Either),
+            '`' if pair => Some(Mark::Open),
+            _ => None,
+        };
+        let width = if pair { 2 } else { 1 };
+        if let Some(mark) = mark {
+            out.push(MarkAt {
+                start: i,
+                end: chars.get(k + width).map_or(s.len(), |&(j, _)| j),
+                mark,
+                before: k.checked_sub(1).map(|p| chars[p].1),
+                after: chars.get(k + width).map(|n| n.1),
+            });
+        }
+        k += width;
     }
+    out
 }
 
 /// A mark that follows a word and precedes a space or punctuation reads as a closing mark.
@@ -62,8 +95,15 @@ fn looks_closing(prev: Option<char>, next: Option<char>) -> bool {
         && next.is_none_or(|n| n.is_whitespace() || n.is_ascii_punctuation() || matches!(n, '—' | '–' | '…'))
 }
 
+/// A mark after a space and before a word reads as an opening mark.
+fn looks_opening(prev: Option<char>, next: Option<char>) -> bool {
+    prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–'))
+        && next.is_some_and(|n| n.is_alphanumeric() || matches!(n, '‘' | '\'' | '…'))
+}
+
 fn opens_paragraph(text: &str, paragraph: &Paragraph) -> bool {
-    paragraph.span.text(text).starts_with(['“', '"', '«', '„'])
+    let s = paragraph.span.text(text);
+    s.starts_with(['“', '"', '«', '„']) || s.starts_with("''") || s.starts_with("``")
 }
 
 pub(super) fn find(text: &str, paragraphs: &[Paragraph]) -> (Vec<Quotation>, Vec<QuoteIssue>) {
@@ -71,47 +111,45 @@ pub(super) fn find(text: &str, paragraphs: &[Paragraph]) -> (Vec<Quotation>, Vec
     let mut issues = Vec::new();
     let mut running_on: Option<usize> = None;
     for (index, paragraph) in paragraphs.iter().enumerate() {
-        let s = paragraph.span.text(text);
         let base = paragraph.span.start;
-        let mut open: Option<usize> = None; // byte offset of the opening mark
+        let mut open: Option<Span> = None;
         let mut continues = running_on.take();
-        let chars: Vec<(usize, char)> = s.char_indices().collect();
-        for (k, &(i, c)) in chars.iter().enumerate() {
-            let Some(mark) = double_mark(c) else { continue };
-            let prev = k.checked_sub(1).map(|p| chars[p].1);
-            let next = chars.get(k + 1).map(|n| n.1);
-            let closing = match mark {
+        for m in marks(paragraph.span.text(text)) {
+            let here = Span::new(base + m.start, base + m.end);
+            let closing = match m.mark {
                 Mark::Close => true,
-                Mark::Open => open.is_some() && c == '“' && looks_closing(prev, next),
-                Mark::Either => open.is_some() || looks_closing(prev, next),
+                // A “ typed where ” belongs still closes.
+                Mark::Open => open.is_some() && looks_closing(m.before, m.after),
+                // A straight mark closes an open quotation, unless it plainly opens a new one.
+                Mark::Either => match open {
+                    Some(_) => !looks_opening(m.before, m.after) || looks_closing(m.before, m.after),
+                    None => looks_closing(m.before, m.after),
+                },
             };
-            let at = base + i;
             match (closing, open) {
                 (true, Some(o)) => {
                     quotes.push(Quotation {
-                        span: Span::new(o, at + c.len_utf8()),
-                        content: Span::new(o + text[o..].chars().next().map_or(1, char::len_utf8), at),
+                        span: o.cover(here),
+                        content: Span::new(o.end, here.start),
                         paragraph: index,
                         continues: continues.take(),
                         closed: true,
                     });
                     open = None;
                 }
-                (true, None) => issues
-                    .push(QuoteIssue { mark: Span::new(at, at + c.len_utf8()), kind: QuoteIssueKind::NeverOpened }),
+                (true, None) => issues.push(QuoteIssue { mark: here, kind: QuoteIssueKind::NeverOpened }),
                 (false, Some(o)) => {
-                    issues.push(QuoteIssue { mark: mark_span(text, o), kind: QuoteIssueKind::NeverClosed });
-                    open = Some(at);
+                    issues.push(QuoteIssue { mark: o, kind: QuoteIssueKind::NeverClosed });
+                    open = Some(here);
                 }
-                (false, None) => open = Some(at),
+                (false, None) => open = Some(here),
             }
         }
         if let Some(o) = open {
             let runs_on = paragraphs.get(index + 1).is_some_and(|next| opens_paragraph(text, next));
-            let content_start = o + text[o..].chars().next().map_or(1, char::len_utf8);
             quotes.push(Quotation {
-                span: Span::new(o, paragraph.span.end),
-                content: Span::new(content_start, paragraph.span.end),
+                span: Span::new(o.start, paragraph.span.end),
+                content: Span::new(o.end, paragraph.span.end),
                 paragraph: index,
                 continues,
                 closed: false,
@@ -119,16 +157,12 @@ pub(super) fn find(text: &str, paragraphs: &[Paragraph]) -> (Vec<Quotation>, Vec
             if runs_on {
                 running_on = Some(quotes.len() - 1);
             } else {
-                issues.push(QuoteIssue { mark: mark_span(text, o), kind: QuoteIssueKind::NeverClosed });
+                issues.push(QuoteIssue { mark: o, kind: QuoteIssueKind::NeverClosed });
             }
         }
     }
     single_quotes(text, paragraphs, &mut quotes);
     (quotes, issues)
-}
-
-fn mark_span(text: &str, at: usize) -> Span {
-    Span::new(at, at + text[at..].chars().next().map_or(1, char::len_utf8))
 }
 
 /// British-style quotations in curly single quotes, outside any double-quoted quotation. `’` is
@@ -188,6 +222,16 @@ mod tests {
         let article = Article::parse(text);
         let kinds: Vec<_> = article.quote_issues.iter().map(|i| i.kind).collect();
         assert_eq!(kinds, [QuoteIssueKind::NeverClosed, QuoteIssueKind::NeverOpened]);
+    }
+
+    #[test]
+    fn typewriter_pairs_and_a_straight_quote_reopened_before_closing() {
+        let text = "Head\n\n''We will win,'' he said.\n\n\"We are done, she said. \"Now we rest.\"\n";
+        let article = Article::parse(text);
+        let quoted: Vec<&str> = article.quotations.iter().map(|q| q.content.text(text)).collect();
+        assert_eq!(quoted, ["We will win,", "Now we rest."]);
+        let issue = article.quote_issues[0];
+        assert_eq!((issue.kind, issue.mark.start), (QuoteIssueKind::NeverClosed, text.find("\"We").unwrap()));
     }
 
     #[test]

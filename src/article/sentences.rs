@@ -4,78 +4,28 @@
 use crate::span::Span;
 
 /// Abbreviations that are always followed by a name or number, so never end a sentence.
+#[rustfmt::skip]
 const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "messrs", "dr", "prof", "sen", "sens", "rep", "reps", "gov", "gen", "lt", "col", "sgt", "capt",
-    "cmdr", "adm", "maj", "rev", "hon", "pres", "supt", "det", "insp", "atty", "amb", "st", "ft", "mt", "no", "nos",
-    "vol", "fig", "sra", "sras", "srta", "dra", "lic", "ing", "profa", "dña", "sto", "sta", "vs", "v", "cf", "approx",
-    "ca", "op",
+    "mr", "mrs", "ms", "messrs", "dr", "prof", "sen", "sens", "rep", "reps", "gov", "gen", "lt", "col", "sgt",
+    "capt", "cmdr", "adm", "maj", "rev", "hon", "pres", "supt", "det", "insp", "atty", "amb", "st", "ft", "mt",
+    "no", "nos", "vol", "fig", "sra", "sras", "srta", "dra", "lic", "ing", "profa", "dña", "sto", "sta", "vs", "v",
+    "cf", "approx", "ca", "op",
 ];
 
 /// Abbreviations that usually sit mid-sentence but can end one ("... of Acme Inc. The company ...").
+#[rustfmt::skip]
 const MID_SENTENCE: &[&str] = &[
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp", "co", "cos",
     "ltd", "bros", "jr", "sr", "plc", "llc", "etc", "ave", "blvd", "dept", "univ", "est", "govt", "assn", "intl",
 ];
 
 /// Words that commonly open a sentence, which tips an ambiguous abbreviation into a boundary.
+#[rustfmt::skip]
 const SENTENCE_OPENERS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "it",
-    "he",
-    "she",
-    "they",
-    "we",
-    "i",
-    "you",
-    "but",
-    "and",
-    "in",
-    "on",
-    "at",
-    "this",
-    "that",
-    "these",
-    "those",
-    "his",
-    "her",
-    "their",
-    "its",
-    "there",
-    "some",
-    "many",
-    "most",
-    "meanwhile",
-    "however",
-    "still",
-    "yet",
-    "also",
-    "for",
-    "if",
-    "when",
-    "while",
-    "after",
-    "before",
-    "as",
-    "so",
-    "then",
-    "now",
-    "mr",
-    "mrs",
-    "ms",
-    "el",
-    "la",
-    "los",
-    "las",
-    "o",
-    "os",
-    "as",
-    "em",
-    "en",
-    "por",
-    "pero",
-    "mas",
+    "the", "a", "an", "it", "he", "she", "they", "we", "i", "you", "but", "and", "in", "on", "at", "this", "that",
+    "these", "those", "his", "her", "their", "its", "there", "some", "many", "most", "meanwhile", "however",
+    "still", "yet", "also", "for", "if", "when", "while", "after", "before", "as", "so", "then", "now", "mr", "mrs",
+    "ms", "el", "la", "los", "las", "o", "os", "as", "em", "en", "por", "pero", "mas",
 ];
 
 fn is_closing(c: char) -> bool {

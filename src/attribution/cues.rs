@@ -1,8 +1,8 @@
 //! Attribution cues inside one sentence, with their sources.
 
 use super::lexicon::{
-    BE_FORMS, COMPLEMENT_OPENERS, CUE_NOUNS, NON_REPORTING_BEFORE, POSSESSIVES, SUBJECT_PRONOUNS, VAGUE_ADVERBS,
-    VAGUE_PARTICIPLES, VAGUE_QUANTIFIERS, VAGUE_SOURCES, VERB_FORMS, VERB_PRELUDE, VerbClass,
+    BE_FORMS, COMPLEMENT_OPENERS, CUE_NOUNS, NON_REPORTING_BEFORE, NOUN_PRONE_FORMS, POSSESSIVES, SUBJECT_PRONOUNS,
+    VAGUE_ADVERBS, VAGUE_PARTICIPLES, VAGUE_QUANTIFIERS, VAGUE_SOURCES, VERB_FORMS, VERB_PRELUDE, VerbClass,
 };
 use crate::article::{Word, words};
 use crate::span::Span;
@@ -34,20 +34,44 @@ pub struct Cue {
 }
 
 /// Words that end a subject noun phrase when reading leftwards from its verb.
+#[rustfmt::skip]
 const LEFT_NP_GLUE: &[&str] = &[
-    "the", "a", "an", "of", "and", "for", "de", "del", "la", "el", "da", "do", "dos", "das", "former", "top", "senior",
-    "chief", "deputy", "general", "vice", "acting", "then", "his", "her", "their", "its", "our",
+    "the", "a", "an", "of", "and", "for", "de", "del", "la", "el", "da", "do", "dos", "das", "former", "top",
+    "senior", "chief", "deputy", "general", "vice", "acting", "then", "his", "her", "their", "its", "our",
 ];
 const DETERMINERS: &[&str] =
     &["the", "a", "an", "his", "her", "their", "its", "our", "this", "that", "el", "la", "o", "a"];
 /// Words that end a source noun phrase read rightwards: "said Putin in an interview".
+#[rustfmt::skip]
 const RIGHT_NP_STOP: &[&str] = &[
     "in", "on", "at", "during", "after", "before", "for", "with", "about", "who", "which", "that", "when", "while",
     "to", "told", "said", "says", "as", "because", "but", "and", "en", "em", "que", "durante", "ante",
 ];
 const MAX_NP_WORDS: usize = 7;
+/// Verb forms whose sense with a plain noun-phrase object is not reporting: "added a striker",
+/// "posted a loss".
+const OBJECT_NOT_SPEECH: &[&str] = &["add", "adds", "added", "adding", "post", "posts", "posted", "posting"];
+
+/// Documents and data that speak for themselves: "the poll shows", "records show".
+#[rustfmt::skip]
+const DOCUMENT_SOURCES: &[&str] = &[
+    "poll", "polls", "survey", "surveys", "study", "studies", "report", "reports", "data", "figures", "records",
+    "documents", "analysis", "statistics", "census", "audit", "review", "results", "numbers", "research", "filing",
+    "filings", "memo", "letter", "emails", "ruling", "indictment", "complaint", "transcript", "estimates",
+    "projections", "forecast", "index", "minutes", "accounts", "tally", "count",
+];
+
+/// Documents that, after "under", are the source of what a sentence says: "Under Missouri law".
+#[rustfmt::skip]
+const RULE_NOUNS: &[&str] = &[
+    "law", "laws", "regulation", "regulations", "rule", "rules", "contract", "agreement", "deal", "bill", "proposal",
+    "plan", "policy", "terms", "treaty", "statute", "constitution", "guidelines", "order", "ruling", "settlement",
+];
+const NUMBER_WORDS: &[&str] =
+    &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "another", "both"];
 /// Iberian prepositional cues followed by their source: "según", "segundo".
 const SEGUN: &[&str] = &["según", "segun"];
+#[rustfmt::skip]
 const ARTICLES_BEFORE_SEGUNDO: &[&str] = &[
     "o", "a", "os", "as", "um", "uma", "el", "la", "lo", "del", "al", "de", "do", "da", "no", "na", "em", "pelo",
     "pela",
@@ -90,10 +114,17 @@ impl Sentence<'_> {
         Span::new(self.words[first].span.start, self.words[last].span.end)
     }
 
+    /// Whether word `i` stands between a subject and the verb at `verb`: an adverb or auxiliary, or
+    /// a form of "be" before a progressive ("is calling for").
+    fn is_prelude(&self, i: usize, verb: usize) -> bool {
+        let word = self.lower(i);
+        VERB_PRELUDE.contains(&word) || (self.lower(verb).ends_with("ing") && BE_FORMS.contains(&word))
+    }
+
     /// The subject of the verb at `verb`, read leftwards: "President Vladimir Putin", "a company spokesman".
     fn subject(&self, verb: usize) -> Option<Span> {
         let mut j = verb.checked_sub(1)?;
-        while VERB_PRELUDE.contains(&self.lower(j)) && self.clean_gap(j, j + 1) {
+        while self.is_prelude(j, verb) && self.clean_gap(j, j + 1) {
             j = j.checked_sub(1)?;
         }
         if !self.clean_gap(j, j + 1)
@@ -166,15 +197,85 @@ impl Sentence<'_> {
         VAGUE_SOURCES.contains(&head.lower.as_str()) && !named
     }
 
+    /// Whether a form that is more often a noun ("states", "points", "calls") is a verb here: after a
+    /// pronoun ("he states"), after a name with something reported after it ("Cruz calls for"), or
+    /// after a common noun only when a reported clause follows ("the report states that").
+    fn noun_prone_is_verb(&self, verb: usize) -> bool {
+        let mut j = verb;
+        while j > 0 && self.is_prelude(j - 1, verb) && self.clean_gap(j - 1, j) {
+            j -= 1;
+        }
+        let Some(head) = j.checked_sub(1).filter(|&h| self.clean_gap(h, j)) else { return false };
+        let word = &self.words[head];
+        if SUBJECT_PRONOUNS.contains(&word.lower.as_str()) {
+            return true;
+        }
+        if word.capitalized && !self.is_sentence_initial(head) {
+            return self.has_complement(verb);
+        }
+        if DOCUMENT_SOURCES.contains(&word.lower.as_str()) {
+            return true; // "a Bloomberg poll shows", "the figures show"
+        }
+        let reported_clause = matches!(self.char_after(verb), Some(':' | '"' | '“'))
+            || matches!(self.lower(verb + 1), "that" | "whether" | "if");
+        reported_clause && !self.counted(head) || self.closing_tag(head, verb)
+    }
+
+    /// "..., new fundraising reports show.": a short subject after a comma and the verb last.
+    fn closing_tag(&self, head: usize, verb: usize) -> bool {
+        const MAX_TAG_SUBJECT_WORDS: usize = 4;
+        if !matches!(self.char_after(verb), None | Some('.' | '!')) {
+            return false;
+        }
+        let mut first = head;
+        while first > 0 && self.clean_gap(first - 1, first) {
+            first -= 1;
+        }
+        let after_comma =
+            first > 0 && self.text[self.words[first - 1].span.end..self.words[first].span.start].contains(',');
+        let subject = &self.words[first..=head];
+        after_comma
+            && subject.len() <= MAX_TAG_SUBJECT_WORDS
+            && !subject
+                .iter()
+                .any(|w| matches!(w.lower.as_str(), "in" | "of" | "to" | "for" | "at" | "on" | "from" | "with" | "by"))
+    }
+
+    /// A noun preceded by a number or quantifier: "eight states", "many points".
+    fn counted(&self, head: usize) -> bool {
+        head.checked_sub(1).is_some_and(|m| {
+            let modifier = &self.words[m].lower;
+            modifier.starts_with(|c: char| c.is_ascii_digit())
+                || VAGUE_QUANTIFIERS.contains(&modifier.as_str())
+                || NUMBER_WORDS.contains(&modifier.as_str())
+        })
+    }
+
     /// After an ambiguous verb, something that reads as reported content or an addressee.
     fn has_complement(&self, verb: usize) -> bool {
         match self.char_after(verb) {
             None => true,
             Some(c) if matches!(c, ',' | ':' | '"' | '“' | '”' | '«' | '—' | '–' | '.') => true,
             Some(_) => self.word(verb + 1).is_some_and(|w| {
-                self.clean_gap(verb, verb + 1) && (w.capitalized || COMPLEMENT_OPENERS.contains(&w.lower.as_str()))
+                let opens = w.capitalized || COMPLEMENT_OPENERS.contains(&w.lower.as_str());
+                // "added the plan would fail" reports; "added a new striker" does not. Other speech
+                // verbs report with a plain object too ("announced a plan", "praised the deal").
+                let object_only = OBJECT_NOT_SPEECH.contains(&self.lower(verb))
+                    && DETERMINERS.contains(&w.lower.as_str())
+                    && !self.finite_verb_within(verb + 2);
+                self.clean_gap(verb, verb + 1) && opens && !object_only
             }),
         }
+    }
+
+    /// A finite verb or modal among the few words from `start`: a clause, not just a noun phrase.
+    fn finite_verb_within(&self, start: usize) -> bool {
+        const CLAUSE_WINDOW: usize = 5;
+        const FINITE: &[&str] = &[
+            "would", "will", "was", "were", "is", "are", "had", "has", "have", "could", "should", "might", "may",
+            "can", "did", "does", "do", "must", "won't", "wouldn't", "isn't", "wasn't",
+        ];
+        (start..(start + CLAUSE_WINDOW).min(self.words.len())).any(|k| FINITE.contains(&self.lower(k)))
     }
 
     fn cue(&self, span: Span, source: Option<Span>, kind: CueKind) -> Cue {
@@ -216,17 +317,26 @@ impl Sentence<'_> {
 
     /// "in a statement", "in an interview with", "in his opinion", "en un comunicado", "em nota".
     fn noun_phrase(&self, i: usize) -> Option<Cue> {
-        const MAX_GAP_WORDS: usize = 3;
-        if !matches!(self.lower(i), "in" | "en" | "em" | "on") {
-            return None;
-        }
+        const MAX_GAP_WORDS: usize = 5;
+        let preposition = self.lower(i);
+        let nouns: &[&str] = match preposition {
+            "in" | "en" | "em" | "on" => CUE_NOUNS,
+            // "Under Missouri law": the document that says so.
+            "under" => RULE_NOUNS,
+            _ => return None,
+        };
         let mut possessor = None;
         for k in i + 1..(i + 2 + MAX_GAP_WORDS).min(self.words.len()) {
-            if !self.clean_gap(k - 1, k) {
+            // Names inside the phrase may be joined by slashes: "an NBC News/Wall Street Journal poll".
+            let gap = &self.text[self.words[k - 1].span.end..self.words[k].span.start];
+            if !gap.chars().all(|c| c.is_whitespace() || c == '/') {
                 return None;
             }
             let w = &self.words[k];
-            if CUE_NOUNS.contains(&w.lower.as_str())
+            if matches!(w.lower.as_str(), "in" | "en" | "em" | "on" | "under") {
+                return None; // the phrase starts at this later preposition
+            }
+            if nouns.contains(&w.lower.as_str())
                 || matches!(
                     w.lower.as_str(),
                     "comunicado" | "entrevista" | "declaraciones" | "nota" | "opinión" | "opinião"
@@ -240,38 +350,118 @@ impl Sentence<'_> {
             }
             if POSSESSIVES.contains(&w.lower.as_str()) || w.lower.ends_with("'s") {
                 possessor = Some(w.span);
-            } else if w.capitalized || !w.lower.chars().all(char::is_alphabetic) && !w.lower.contains('-') {
+            } else if !w.capitalized && !w.lower.chars().all(|c| c.is_alphabetic() || c == '-') {
                 return None;
             }
         }
         None
     }
 
+    /// A sentence opening "For Sanders, ..." or "To Frank, ...": the view of a named holder.
+    fn perspective(&self, i: usize) -> Option<Cue> {
+        const MAX_HOLDER_WORDS: usize = 8;
+        if i != 0 || !matches!(self.lower(0), "for" | "to" | "para") {
+            return None;
+        }
+        let mut last = 1;
+        while last < self.words.len() && last <= MAX_HOLDER_WORDS {
+            if !self.clean_gap(last - 1, last) && last > 1 {
+                break;
+            }
+            last += 1;
+        }
+        let holder_end = last - 1;
+        let comma_after = self.text[self.words[holder_end].span.end..].trim_start().starts_with(',');
+        let names_someone = (1..=holder_end).any(|k| self.words[k].capitalized);
+        (holder_end >= 1 && comma_after && names_someone)
+            .then(|| self.cue(self.words[0].span, Some(self.span_of(1, holder_end)), CueKind::NounPhrase))
+    }
+
     fn verb(&self, i: usize) -> Option<Cue> {
         let form = &self.words[i].lower;
         let cue = *VERB_FORMS.get(form)?;
-        let prev = i.checked_sub(1).filter(|&p| self.clean_gap(p, i)).map(|p| self.lower(p));
         let span = self.words[i].span;
-        if prev.is_some_and(|p| BE_FORMS.contains(&p)) {
-            if !VAGUE_PARTICIPLES.contains(&form.as_str()) {
-                return None;
-            }
+        let progressive = form.ends_with("ing");
+        // Adverbs and auxiliaries between the subject and this word ("has also detailed") show it
+        // is a verb, however often the form is a noun.
+        let mut first_prelude = i;
+        while first_prelude > 0
+            && self.clean_gap(first_prelude - 1, first_prelude)
+            && (VERB_PRELUDE.contains(&self.lower(first_prelude - 1))
+                || BE_FORMS.contains(&self.lower(first_prelude - 1)))
+        {
+            first_prelude -= 1;
+        }
+        let has_prelude = first_prelude < i;
+        // "The carmaker reportedly plans": the stance is reported by nobody in particular.
+        if let Some(hedge) = (first_prelude..i).find(|&k| VAGUE_ADVERBS.contains(&self.lower(k))) {
+            return Some(self.cue(self.words[hedge].span, None, CueKind::HedgeAdverb));
+        }
+        let passive = !progressive && (first_prelude..i).any(|k| BE_FORMS.contains(&self.lower(k)));
+        if passive {
+            // "was endorsed by the Times": the agent is the source.
             if self.lower(i + 1) == "by" {
                 return Some(self.cue(span, self.object(i + 2), CueKind::Verb(cue.class)));
             }
-            let reports =
-                matches!(self.lower(i + 1), "to" | "that" | "as") || self.char_after(i).is_none_or(|c| c == ',');
-            return reports.then(|| self.cue(span, None, CueKind::Passive));
+            let impersonal = first_prelude > 0 && self.lower(first_prelude - 1) == "it"; // "it is believed"
+            let reports = impersonal
+                || matches!(self.lower(i + 1), "to" | "that" | "as")
+                || self.char_after(i).is_none_or(|c| c == ',');
+            return (VAGUE_PARTICIPLES.contains(&form.as_str()) && reports)
+                .then(|| self.cue(span, None, CueKind::Passive));
         }
-        if prev.is_some_and(|p| NON_REPORTING_BEFORE.contains(&p)) || (cue.ambiguous && !self.has_complement(i)) {
+        let prev = i.checked_sub(1).filter(|&p| self.clean_gap(p, i)).map(|p| self.lower(p));
+        let capitalized_mid_sentence = self.words[i].capitalized && !self.is_sentence_initial(i);
+        let counted = prev.is_some_and(|p| p.starts_with(|c: char| c.is_ascii_digit())) && !self.clause_follows(i);
+        if capitalized_mid_sentence
+            || counted
+            || prev.is_some_and(|p| NON_REPORTING_BEFORE.contains(&p))
+            || (cue.ambiguous && !self.has_complement(i))
+            || (NOUN_PRONE_FORMS.contains(&form.as_str()) && !has_prelude && !self.noun_prone_is_verb(i))
+        {
             return None;
         }
         let inverted = i == 0 || matches!(self.char_before(i), Some(',' | '”' | '"' | '’' | '»' | '—' | '–'));
-        let source = if inverted { self.object(i + 1).or_else(|| self.subject(i)) } else { self.subject(i) };
+        let source = if inverted { self.object(i + 1).or_else(|| self.subject(i)) } else { self.subject(i) }
+            .or_else(|| self.appositive_tag_subject(i));
         if source.is_none() && (cue.ambiguous || cue.class != VerbClass::Speech) {
             return None;
         }
         Some(self.cue(span, source, CueKind::Verb(cue.class)))
+    }
+
+    /// The subject of a closing tag whose speaker has an appositive: "..., the association's chair,
+    /// Marta Kowal, added."
+    fn appositive_tag_subject(&self, verb: usize) -> Option<Span> {
+        const MAX_TAG_WORDS: usize = 8;
+        // The tag is the last clause; counting back from the verb, the comma that opens it is the
+        // third: "... summer, | the association's chair, Marta Kowal, | added."
+        const OPENING_COMMA: usize = 3;
+        if !matches!(self.char_after(verb), None | Some('.' | '!')) {
+            return None;
+        }
+        let mut commas = 0;
+        let mut k = verb;
+        while k > 0 && verb - k <= MAX_TAG_WORDS {
+            let gap = &self.text[self.words[k - 1].span.end..self.words[k].span.start];
+            if !gap.chars().all(|c| c.is_whitespace() || c == ',') {
+                return None;
+            }
+            if gap.contains(',') {
+                commas += 1;
+                if commas == OPENING_COMMA {
+                    return (k < verb).then(|| Span::new(self.words[k].span.start, self.words[verb - 1].span.end));
+                }
+            }
+            k -= 1;
+        }
+        None
+    }
+
+    /// A reported clause starts right after word `i`: "that", "whether", a comma, a colon, a quote.
+    fn clause_follows(&self, i: usize) -> bool {
+        matches!(self.char_after(i), Some(',' | ':' | '"' | '“'))
+            || matches!(self.lower(i + 1), "that" | "whether" | "if")
     }
 }
 
@@ -289,7 +479,11 @@ pub fn find(text: &str, span: Span, quoted: &[Span]) -> Option<Cue> {
         let cue = if VAGUE_ADVERBS.contains(&sentence.lower(i)) {
             Some(sentence.cue(sentence.words[i].span, None, CueKind::HedgeAdverb))
         } else {
-            sentence.according(i).or_else(|| sentence.noun_phrase(i)).or_else(|| sentence.verb(i))
+            sentence
+                .according(i)
+                .or_else(|| sentence.perspective(i))
+                .or_else(|| sentence.noun_phrase(i))
+                .or_else(|| sentence.verb(i))
         };
         match cue {
             Some(c) if !c.vague => return Some(c),
@@ -300,6 +494,17 @@ pub fn find(text: &str, span: Span, quoted: &[Span]) -> Option<Cue> {
     vague
 }
 
+/// Labels that open a paragraph like a speaker's name but head a section.
+const HEADING_LABELS: &[&str] = &[
+    "Editor's Note",
+    "Editor’s Note",
+    "Related Coverage",
+    "Breaking News",
+    "Photo Credit",
+    "Read More",
+    "Watch Video",
+];
+
 /// A transcript speaker label opening a paragraph: "WALLACE:", "MR. TRUMP:", "Q:".
 pub fn speaker_label(text: &str, paragraph: Span) -> Option<Cue> {
     const MAX_LABEL_BYTES: usize = 40;
@@ -308,9 +513,18 @@ pub fn speaker_label(text: &str, paragraph: Span) -> Option<Cue> {
     let colon = s.char_indices().take_while(|&(i, _)| i < MAX_LABEL_BYTES).find(|&(_, c)| c == ':')?.0;
     let label = &s[..colon];
     let letters = label.chars().filter(|c| c.is_alphabetic()).count();
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let all_caps = label.chars().all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '-' | '’'));
+    // "Chris Matthews:", "Sen. Warren:"; one capitalised word is too often a heading ("Update:").
+    let name = words.len() >= 2
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '-' | '’'))
+        });
     let ok = (letters >= 2 || label == "Q" || label == "A")
-        && label.split_whitespace().count() <= MAX_LABEL_WORDS
-        && label.chars().all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '-' | '’'));
+        && words.len() <= MAX_LABEL_WORDS
+        && (all_caps || name)
+        && !HEADING_LABELS.iter().any(|h| label.eq_ignore_ascii_case(h));
     ok.then(|| Cue {
         span: Span::new(paragraph.start + colon, paragraph.start + colon + 1),
         source: Some(Span::new(paragraph.start, paragraph.start + colon)),

@@ -23,7 +23,10 @@ pub enum Link {
     Quotation,
     /// The sentence follows a "... said:" introduction.
     ColonIntro,
-    /// The sentence continues the speaker of the previous sentence in its paragraph.
+    /// The sentence continues the speaker of the previous sentence in its paragraph: after a speech
+    /// tag that closed it ("..., she said. It costs more."), in backshifted reported speech
+    /// ("She said the mill would close. It had lost money."), or pointing back at what was
+    /// reported ("In his opinion, a market will emerge. This market ...").
     Continuation,
     /// The paragraph opens with a transcript label such as "WALLACE:".
     SpeakerLabel,
@@ -107,12 +110,44 @@ pub fn attribute(text: &str, article: &Article) -> Attributions {
             })
             .or_else(|| {
                 previous_same_paragraph
-                    .filter(|a| !a.cue.vague && paragraph.kind == ParagraphKind::Body)
+                    .filter(|a| {
+                        !a.cue.vague
+                            && paragraph.kind == ParagraphKind::Body
+                            && (tags_its_sentence(text, article, a)
+                                || reports_speech(a) && backshifted(text, sentence.span)
+                                || opens_with_anaphor(text, sentence.span))
+                    })
                     .map(|a| Attribution { link: Link::Continuation, ..a })
             });
         sentences.push(attribution);
     }
     Attributions { sentences, quotations }
+}
+
+/// A speech tag that closes its sentence ("..., he said."): news writing carries such a speaker
+/// on to the next sentence of the paragraph.
+fn tags_its_sentence(text: &str, article: &Article, attribution: &Attribution) -> bool {
+    const TAG_WORDS: usize = 6;
+    let sentence = article.sentences[attribution.cue_sentence].span;
+    reports_speech(attribution) && text[attribution.cue.span.end..sentence.end].split_whitespace().count() <= TAG_WORDS
+}
+
+fn reports_speech(attribution: &Attribution) -> bool {
+    matches!(attribution.cue.kind, CueKind::Verb(lexicon::VerbClass::Speech))
+}
+
+/// Reported speech shifts tenses back ("the mill would close", "it had lost money"): a sentence
+/// in that mood after a speech cue goes on reporting the same source.
+fn backshifted(text: &str, sentence: Span) -> bool {
+    const BACKSHIFT: &[&str] = &["would", "had", "could", "might", "wouldn't", "hadn't", "couldn't"];
+    crate::article::words(text, sentence).iter().any(|w| BACKSHIFT.contains(&w.lower.as_str()))
+}
+
+/// A sentence that opens by pointing back at what was just reported: "This market ...",
+/// "That includes ...".
+fn opens_with_anaphor(text: &str, sentence: Span) -> bool {
+    const ANAPHORS: &[&str] = &["this", "that", "these", "those", "such"];
+    crate::article::words(text, sentence).first().is_some_and(|w| ANAPHORS.contains(&w.lower.as_str()))
 }
 
 fn ends_with_colon(text: &str, span: Span) -> bool {

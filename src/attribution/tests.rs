@@ -91,9 +91,18 @@ fn vague_cues_are_marked() {
 
 #[test]
 fn non_reporting_senses_do_not_attribute() {
-    let text = "Head\n\nThe plant added 200 jobs in March.\n\nHe declined to say more.\n\nThe noted author arrived.\n";
-    for start in ["The plant added", "He declined", "The noted author"] {
+    let text = "Head\n\nThe plant added 200 jobs in March.\n\nThe noted author arrived.\n\nSales declined 5 percent.\n";
+    for start in ["The plant added", "The noted author", "Sales declined"] {
         assert!(!is_attributed(text, start), "{start}");
+    }
+}
+
+#[test]
+fn declining_to_comment_and_stances_report_their_holder() {
+    // News attributes refusals, intentions and stances to their holder as it does speech.
+    let text = "Head\n\nThe ministry declined to comment.\n\nThe senator wants to cut taxes.\n\nHe has also endorsed the plan.\n";
+    for start in ["The ministry declined", "The senator wants", "He has also endorsed"] {
+        assert!(is_attributed(text, start), "{start}");
     }
 }
 

@@ -37,6 +37,8 @@ fn check(analysis: &Analysis, out: &mut Vec<Finding>) {
             || analysis.attributions.sentences[i].is_some()
             || analysis.is_quoted(i)
             || s.trim_end_matches(['"', '”', '’', '\'', ')', '»']).ends_with('?')
+            // "... released the following statement:" introduces what follows; it claims nothing.
+            || s.ends_with(':')
             || s.split_whitespace().count() < MIN_WORDS
         {
             continue;
