@@ -1,0 +1,821 @@
+//! The real `newsls` binary on the fixture articles of `tests/fixtures` (written for these tests,
+//! one behaviour each) and on `samples/`: exit codes, the JSON shape (LSP diagnostics, UTF-16
+//! columns), which sentences are flagged and which are not, stdin, folder walking, `newsls.toml`,
+//! `newsls rules` and `newsls explain`.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------------------------
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn fixture(name: &str) -> String {
+    format!("tests/fixtures/{name}")
+}
+
+/// Runs `newsls ARGS` from the crate root (so reported paths are relative and stable).
+fn newsls(args: &[&str]) -> Output {
+    newsls_in(root(), args)
+}
+
+fn newsls_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_newsls")).args(args).current_dir(dir).output().expect("run newsls")
+}
+
+fn newsls_stdin(args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_newsls"))
+        .args(args)
+        .current_dir(root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run newsls");
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn exit_code(output: &Output) -> i32 {
+    output.status.code().expect("newsls exited by a signal")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
+}
+
+/// `newsls check --format json ARGS`: the parsed array, the exit code and stderr.
+fn check_json_in(dir: &Path, args: &[&str]) -> (Vec<Value>, i32, String) {
+    let mut all = vec!["check", "--format", "json"];
+    all.extend_from_slice(args);
+    let output = newsls_in(dir, &all);
+    let text = stdout(&output);
+    let value: Value = serde_json::from_str(&text)
+        .unwrap_or_else(|e| panic!("stdout is not one JSON document ({e}):\n{text}\nstderr:\n{}", stderr(&output)));
+    let files = value.as_array().unwrap_or_else(|| panic!("stdout is not a JSON array: {text}")).clone();
+    (files, exit_code(&output), stderr(&output))
+}
+
+fn check_json(args: &[&str]) -> (Vec<Value>, i32, String) {
+    check_json_in(root(), args)
+}
+
+/// A diagnostic reduced to what the tests look at, with the text its range covers.
+#[derive(Debug, Clone)]
+struct Diag {
+    code: String,
+    severity: u64,
+    start: (u64, u64),
+    end: (u64, u64),
+    message: String,
+    text: String,
+}
+
+/// The file's text as newsls reads it (BOM stripped; not UTF-8: Windows-1252), for cutting out ranges.
+fn read_text(path: &Path) -> String {
+    let bytes = std::fs::read(path).unwrap();
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    String::from_utf8(bytes.to_vec()).unwrap_or_else(|_| {
+        bytes
+            .iter()
+            .map(|&b| match b {
+                0x91 => '‘',
+                0x92 => '’',
+                0x93 => '“',
+                0x94 => '”',
+                0x96 => '–',
+                0x97 => '—',
+                _ => char::from(b),
+            })
+            .collect()
+    })
+}
+
+/// Byte offsets of line starts, with LSP's line terminators: `\r\n`, `\r` and `\n`.
+fn line_starts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut starts = vec![0];
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
+                i += 2;
+                starts.push(i);
+            }
+            b'\r' | b'\n' => {
+                i += 1;
+                starts.push(i);
+            }
+            _ => i += 1,
+        }
+    }
+    starts
+}
+
+/// The byte offset of an LSP position (0-based line, UTF-16 character).
+fn offset(text: &str, starts: &[usize], (line, character): (u64, u64)) -> usize {
+    let start = starts[line as usize];
+    let mut units = 0u64;
+    for (i, c) in text[start..].char_indices() {
+        if units >= character {
+            return start + i;
+        }
+        units += c.len_utf16() as u64;
+    }
+    text.len()
+}
+
+fn position(value: &Value) -> (u64, u64) {
+    (value["line"].as_u64().unwrap(), value["character"].as_u64().unwrap())
+}
+
+fn diags_of(file: &Value, text: &str) -> Vec<Diag> {
+    let starts = line_starts(text);
+    file["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let start = position(&d["range"]["start"]);
+            let end = position(&d["range"]["end"]);
+            Diag {
+                code: d["code"].as_str().unwrap().to_string(),
+                severity: d["severity"].as_u64().unwrap(),
+                start,
+                end,
+                message: d["message"].as_str().unwrap().to_string(),
+                text: text[offset(text, &starts, start)..offset(text, &starts, end)].to_string(),
+            }
+        })
+        .collect()
+}
+
+/// The diagnostics of one fixture, and the exit code.
+fn diagnose(name: &str) -> (Vec<Diag>, i32) {
+    let path = fixture(name);
+    let (files, code, err) = check_json(&[&path]);
+    assert_eq!(files.len(), 1, "one file checked: {files:?}\n{err}");
+    assert_eq!(files[0]["path"], path);
+    (diags_of(&files[0], &read_text(&root().join(&path))), code)
+}
+
+fn with_code<'a>(diags: &'a [Diag], code: &str) -> Vec<&'a Diag> {
+    diags.iter().filter(|d| d.code == code).collect()
+}
+
+/// Every diagnostic must be absent: the fixture is attributed throughout.
+fn assert_clean(name: &str) {
+    let (diags, code) = diagnose(name);
+    assert!(diags.is_empty(), "{name}: expected no findings, got {diags:#?}");
+    assert_eq!(code, 0, "{name}: exit code");
+}
+
+/// No diagnostic of any rule covers the sentence starting with `start`.
+fn assert_not_flagged(name: &str, start: &str) {
+    let (diags, _) = diagnose(name);
+    let hit: Vec<_> = diags.iter().filter(|d| d.text.starts_with(start)).collect();
+    assert!(hit.is_empty(), "{name}: the sentence {start:?} must not be flagged, got {hit:#?}");
+}
+
+/// Exactly one `unattributed-claim` covering exactly `sentence`, at `severity`, naming `noun`.
+fn assert_claim(name: &str, sentence: &str, severity: u64, noun: &str) {
+    let (diags, code) = diagnose(name);
+    assert_eq!(diags.len(), 1, "{name}: expected one finding, got {diags:#?}");
+    let d = &diags[0];
+    assert_eq!(d.code, "unattributed-claim", "{name}: {d:#?}");
+    assert_eq!(d.text, sentence, "{name}: the range covers the sentence");
+    assert_eq!(d.severity, severity, "{name}: severity ({d:#?})");
+    assert!(d.message.contains(noun), "{name}: message should name the kind {noun:?}: {}", d.message);
+    assert_eq!(code, if severity <= 2 { 1 } else { 0 }, "{name}: exit code");
+}
+
+fn txt_files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(txt_files_under(&path));
+        } else if path.extension().is_some_and(|e| e == "txt") {
+            out.push(path);
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Attribution forms: every sentence of these fixtures is attributed, so nothing is reported.
+// ---------------------------------------------------------------------------------------------
+
+macro_rules! clean_fixtures {
+    ($($test:ident => $file:literal,)*) => {
+        $(
+            #[test]
+            fn $test() {
+                assert_clean($file);
+            }
+        )*
+    };
+}
+
+clean_fixtures! {
+    attribution_x_said => "attr-said-after.txt",
+    attribution_said_x => "attr-said-inverted.txt",
+    attribution_told_reporters => "attr-told-reporters.txt",
+    attribution_added => "attr-added.txt",
+    attribution_added_after_an_appositive => "attr-added-appositive.txt",
+    attribution_believes => "attr-believes.txt",
+    attribution_highlighted => "attr-highlighted.txt",
+    attribution_recalled => "attr-recalled.txt",
+    attribution_reaffirmed => "attr-reaffirmed.txt",
+    attribution_stressed => "attr-stressed.txt",
+    attribution_warned => "attr-warned.txt",
+    attribution_according_to => "attr-according-to.txt",
+    attribution_colon_introduction => "attr-colon-intro.txt",
+    attribution_transcript_labels => "attr-transcript.txt",
+    attribution_documents_and_polls => "attr-documents.txt",
+    attribution_multi_sentence_quotation_named_once => "attr-multi-sentence-quote.txt",
+    attribution_continues_within_a_paragraph => "attr-continuation.txt",
+    attribution_multi_paragraph_quotation_convention => "attr-multi-paragraph-quote.txt",
+    not_flagged_headline_byline_and_dateline => "not-flagged-headline-byline-dateline.txt",
+    not_flagged_question => "not-flagged-question.txt",
+    not_flagged_boilerplate => "not-flagged-boilerplate.txt",
+    windows_1252_curly_quotes_are_quotations => "windows-1252.txt",
+    empty_file_is_clean => "empty.txt",
+}
+
+#[test]
+fn attribution_in_his_opinion() {
+    assert_not_flagged("attr-in-his-opinion.txt", "In his opinion");
+    // The sentence before it has no cue: a plain fact, reported at information only.
+    let (diags, code) = diagnose("attr-in-his-opinion.txt");
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert!(diags[0].text.starts_with("Professor Ivan Petrov spoke"), "{diags:#?}");
+    assert_eq!(diags[0].severity, 3);
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn continuation_does_not_cross_a_paragraph() {
+    // The same words as a continuation, but in a paragraph of their own.
+    let text = "Mill closure confirmed\n\nPlant manager Rosa Lindqvist said the paper mill would close in June.\n\n\
+                It had lost money for five years.\n";
+    let output = newsls_stdin(&["check", "--format", "json", "-"], text.as_bytes());
+    let files: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let diags = diags_of(&files[0], text);
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert_eq!(diags[0].text, "It had lost money for five years.");
+    assert_eq!(diags[0].code, "unattributed-claim");
+}
+
+// ---------------------------------------------------------------------------------------------
+// unattributed-claim: warning for contestable claims, information for plain facts
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn claim_prediction_is_a_warning() {
+    assert_claim(
+        "claim-prediction.txt",
+        "The new tram line will carry passengers from the airport to the centre by next summer.",
+        2,
+        "prediction",
+    );
+}
+
+#[test]
+fn claim_evaluation_is_a_warning() {
+    assert_claim(
+        "claim-evaluation.txt",
+        "The school reform is a dangerous mistake for rural families.",
+        2,
+        "opinion or evaluation",
+    );
+}
+
+#[test]
+fn claim_intention_is_a_warning() {
+    assert_claim(
+        "claim-intention.txt",
+        "The national airline is eager to buy its smaller regional rival before the end of the year.",
+        2,
+        "intentions",
+    );
+}
+
+#[test]
+fn claim_figure_is_a_warning() {
+    assert_claim("claim-figure.txt", "Foreign visitors spent $4.2 billion in the country last year.", 2, "figure");
+}
+
+#[test]
+fn claim_superlative_is_a_warning() {
+    // "tallest": a regular -est superlative.
+    assert_claim("claim-superlative.txt", "The dam on the Sava river is the tallest in the region.", 2, "superlative");
+}
+
+#[test]
+fn claim_causal_is_a_warning() {
+    assert_claim(
+        "claim-causal.txt",
+        "The northern rail line closed because of a landslide near the tunnel.",
+        2,
+        "causal claim",
+    );
+}
+
+#[test]
+fn claim_plain_fact_is_information() {
+    assert_claim("claim-fact.txt", "The city council met on Tuesday in the old town hall.", 3, "statement of fact");
+}
+
+#[test]
+fn claim_is_due_to_is_a_schedule_not_a_cause() {
+    // "is due to visit" says when, not why: a scheduled event, not a causal claim.
+    let (diags, _) = diagnose("claim-due-to-schedule.txt");
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert!(!diags[0].message.contains("causal"), "classified as causal: {}", diags[0].message);
+}
+
+#[test]
+fn added_with_an_object_is_not_attribution() {
+    // "added a new striker" is not a reporting verb: the superlative is nobody's.
+    assert_claim(
+        "not-attribution-added-object.txt",
+        "The club added a new striker in January, its biggest signing in a decade.",
+        2,
+        "superlative",
+    );
+}
+
+#[test]
+fn plural_noun_before_a_comma_is_not_a_reporting_verb() {
+    // "projects" is a noun here, not the verb "project": nobody is named for the prediction.
+    assert_claim(
+        "not-attribution-noun-projects.txt",
+        "The government will spend $2 billion on new water storage projects, the biggest programme in its history.",
+        2,
+        "prediction",
+    );
+}
+
+#[test]
+fn dateline_is_not_part_of_the_flagged_sentence() {
+    let (diags, code) = diagnose("dateline-unattributed.txt");
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    let d = &diags[0];
+    assert_eq!(d.text, "Ecuador's oil output will recover to 480,000 barrels a day by April.");
+    assert_eq!(d.start, (2, "QUITO, Feb 8 (Reuters) - ".len() as u64));
+    assert_eq!(d.severity, 2);
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn headline_is_never_flagged_even_when_contestable() {
+    // The headline of claim-prediction ("Tram line plans") and of the samples; here a headline that
+    // is itself a prediction.
+    let text = "Prices will double next year, bank warns\n\nThe central bank said on Monday prices would double.\n";
+    let output = newsls_stdin(&["check", "--format", "json", "-"], text.as_bytes());
+    let files: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(files[0]["diagnostics"], serde_json::json!([]), "{}", stdout(&output));
+    assert_eq!(exit_code(&output), 0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// unattributed-quote, unbalanced-quote, vague-attribution
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn quotation_without_speaker() {
+    let (diags, code) = diagnose("quote-unattributed.txt");
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert_eq!(diags[0].code, "unattributed-quote");
+    assert_eq!(diags[0].severity, 2);
+    assert_eq!(diags[0].text, "\"We will not give up on this town, not now and not ever.\"");
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn quotation_never_closed() {
+    let (diags, code) = diagnose("quote-never-closed.txt");
+    let unbalanced = with_code(&diags, "unbalanced-quote");
+    assert_eq!(unbalanced.len(), 1, "{diags:#?}");
+    assert_eq!((unbalanced[0].start, unbalanced[0].end), ((2, 0), (2, 1)));
+    assert_eq!(unbalanced[0].text, "\"");
+    assert!(unbalanced[0].message.contains("never closed"), "{}", unbalanced[0].message);
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn quotation_never_opened() {
+    let (diags, code) = diagnose("quote-never-opened.txt");
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    let d = &diags[0];
+    assert_eq!(d.code, "unbalanced-quote");
+    let line = "The museum's director, Clara Jensen, said the west wing would reopen in May. The restored ceiling is back where it belongs,\" she said.";
+    let at = line.find("\" she").unwrap() as u64;
+    assert_eq!((d.start, d.end), ((2, at), (2, at + 1)));
+    assert!(d.message.contains("no quotation open"), "{}", d.message);
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn straight_quote_reopened_after_an_unclosed_one() {
+    // `"` after a space and before a word opens a quotation: the first one is the unclosed mark,
+    // and the second quotation belongs to the governor named in the sentence before it.
+    let (diags, _) = diagnose("quote-straight-reopened.txt");
+    let unbalanced = with_code(&diags, "unbalanced-quote");
+    assert_eq!(unbalanced.len(), 1, "{diags:#?}");
+    assert_eq!(unbalanced[0].start, (2, 0), "the first mark is never closed: {diags:#?}");
+    assert!(unbalanced[0].message.contains("never closed"), "{}", unbalanced[0].message);
+    assert!(
+        !diags.iter().any(|d| d.code == "unattributed-claim" && d.text.contains("We want to see")),
+        "the second quotation is not an unattributed claim: {diags:#?}"
+    );
+}
+
+fn assert_vague(name: &str, cue: &str) {
+    let (diags, code) = diagnose(name);
+    assert_eq!(diags.len(), 1, "{name}: {diags:#?}");
+    assert_eq!(diags[0].code, "vague-attribution", "{name}: {diags:#?}");
+    assert_eq!(diags[0].severity, 3, "{name}");
+    assert_eq!(diags[0].text, cue, "{name}");
+    assert_eq!(code, 0, "{name}: information only");
+}
+
+#[test]
+fn vague_reportedly() {
+    assert_vague("vague-reportedly.txt", "reportedly");
+}
+
+#[test]
+fn vague_is_expected_to() {
+    assert_vague("vague-expected.txt", "expected");
+}
+
+#[test]
+fn vague_critics_say() {
+    assert_vague("vague-critics.txt", "Critics say");
+}
+
+#[test]
+fn vague_it_is_believed_without_that() {
+    assert_vague("vague-it-is-believed.txt", "believed");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Layout, line endings, encodings, positions
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn hard_wrapped_wire_copy() {
+    let (diags, code) = diagnose("wire-hard-wrapped.txt");
+    assert_eq!(diags.len(), 1, "only the unattributed paragraph: {diags:#?}");
+    let d = &diags[0];
+    assert_eq!(d.code, "unattributed-claim");
+    assert_eq!(d.severity, 2);
+    // The sentence runs over three wrapped lines, from after the indent to its full stop.
+    assert_eq!((d.start, d.end), ((5, 2), (7, 7)));
+    assert_eq!(
+        d.text,
+        "The price of copper will stay above $9,000 a tonne\nfor the rest of the month as smelters rebuild their\nstocks."
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn crlf_cr_and_bom_give_the_same_positions_as_lf() {
+    let expected = ((2, 0), (2, 58));
+    for name in ["line-endings-crlf.txt", "line-endings-cr.txt", "bom.txt"] {
+        let (diags, code) = diagnose(name);
+        assert_eq!(diags.len(), 1, "{name}: {diags:#?}");
+        assert_eq!(diags[0].code, "unattributed-claim", "{name}");
+        assert_eq!((diags[0].start, diags[0].end), expected, "{name}");
+        assert_eq!(diags[0].text, "The island ferry will stay in port until the storm passes.", "{name}");
+        assert_eq!(code, 1, "{name}");
+    }
+}
+
+#[test]
+fn crlf_human_output_has_no_carriage_returns() {
+    let output = newsls(&["check", &fixture("line-endings-crlf.txt")]);
+    let out = stdout(&output);
+    assert!(out.starts_with("tests/fixtures/line-endings-crlf.txt:3:1: warning[unattributed-claim]"), "{out}");
+    assert!(!out.contains('\r'), "{out:?}");
+}
+
+#[test]
+fn windows_1252_is_read_with_a_warning() {
+    let output = newsls(&["check", &fixture("windows-1252.txt")]);
+    assert_eq!(exit_code(&output), 0, "{}", stderr(&output));
+    let err = stderr(&output);
+    assert!(err.contains("tests/fixtures/windows-1252.txt") && err.contains("Windows-1252"), "{err}");
+}
+
+#[test]
+fn empty_file_is_one_entry_with_no_diagnostics() {
+    let (files, code, _) = check_json(&[&fixture("empty.txt")]);
+    assert_eq!(files, [serde_json::json!({"path": "tests/fixtures/empty.txt", "diagnostics": []})]);
+    assert_eq!(code, 0);
+    let output = newsls(&["check", &fixture("empty.txt")]);
+    assert_eq!(stdout(&output), "");
+    assert!(stderr(&output).contains("Checked 1 file: no findings."), "{}", stderr(&output));
+}
+
+#[test]
+fn emoji_columns_are_utf16_in_json_and_characters_in_human_output() {
+    let (diags, _) = diagnose("emoji-utf16.txt");
+    assert_eq!(diags.len(), 2, "{diags:#?}");
+    // "Fans 🎉🎉 filled the main square on Sunday night. " is 48 characters but 50 UTF-16 units.
+    assert_eq!(diags[1].text, "The club will sign three new players before the next season.");
+    assert_eq!((diags[1].start, diags[1].end), ((2, 50), (2, 110)));
+    assert_eq!(diags[1].severity, 2);
+    assert_eq!((diags[0].start, diags[0].end), ((2, 0), (2, 49)));
+    let out = stdout(&newsls(&["check", &fixture("emoji-utf16.txt")]));
+    assert!(out.contains("tests/fixtures/emoji-utf16.txt:3:49: warning[unattributed-claim]"), "{out}");
+}
+
+#[test]
+fn spanish_article() {
+    let (diags, code) = diagnose("es-noticia.txt");
+    assert_eq!(diags.len(), 1, "dijo and según attribute; only the last sentence is nobody's: {diags:#?}");
+    assert_eq!(diags[0].text, "El plan será el mayor programa de vivienda de la última década.");
+    assert_eq!(diags[0].severity, 2);
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn portuguese_article() {
+    let (diags, code) = diagnose("pt-noticia.txt");
+    assert_eq!(diags.len(), 1, "disse and segundo attribute; only the last sentence is nobody's: {diags:#?}");
+    assert_eq!(diags[0].text, "O país vai exportar mais soja do que em qualquer outro ano.");
+    assert_eq!(diags[0].severity, 2);
+    assert_eq!(code, 1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON shape, exit codes, bad paths
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn json_is_one_array_of_lsp_diagnostics_per_file() {
+    let (files, code, _) = check_json(&["tests/fixtures"]);
+    let mut expected: Vec<String> = txt_files_under(&root().join("tests/fixtures"))
+        .iter()
+        .map(|p| p.strip_prefix(root()).unwrap().display().to_string())
+        .collect();
+    expected.sort();
+    let paths: Vec<String> = files.iter().map(|f| f["path"].as_str().unwrap().to_string()).collect();
+    assert_eq!(paths, expected, "one entry per article, empty ones included, in path order");
+    assert_eq!(code, 1);
+    let rules = ["unattributed-claim", "unattributed-quote", "unbalanced-quote", "vague-attribution"];
+    let mut total = 0;
+    for file in &files {
+        let mut keys: Vec<&String> = file.as_object().unwrap().keys().collect();
+        keys.sort();
+        assert_eq!(keys, ["diagnostics", "path"], "{file}");
+        for d in file["diagnostics"].as_array().unwrap() {
+            total += 1;
+            for end in ["start", "end"] {
+                assert!(d["range"][end]["line"].is_u64() && d["range"][end]["character"].is_u64(), "{d}");
+            }
+            assert!((1..=4).contains(&d["severity"].as_u64().unwrap()), "{d}");
+            assert!(rules.contains(&d["code"].as_str().unwrap()), "{d}");
+            assert_eq!(d["source"], "newsls", "{d}");
+            assert!(!d["message"].as_str().unwrap().is_empty(), "{d}");
+            let href = d["codeDescription"]["href"].as_str().unwrap();
+            assert!(href.ends_with(&format!("#{}", d["code"].as_str().unwrap())), "{d}");
+        }
+    }
+    assert!(total > 20, "the fixtures hold findings: {total}");
+    let empty = files.iter().find(|f| f["path"] == "tests/fixtures/empty.txt").unwrap();
+    assert_eq!(empty["diagnostics"], serde_json::json!([]));
+}
+
+#[test]
+fn exit_code_zero_one() {
+    assert_eq!(exit_code(&newsls(&["check", &fixture("attr-said-after.txt")])), 0);
+    assert_eq!(exit_code(&newsls(&["check", &fixture("claim-prediction.txt")])), 1);
+    // Information only (a plain fact, a vague cue) does not fail the check.
+    assert_eq!(exit_code(&newsls(&["check", &fixture("claim-fact.txt"), &fixture("vague-critics.txt")])), 0);
+}
+
+#[test]
+fn missing_paths_give_exit_two_but_the_rest_is_checked() {
+    let (files, code, err) = check_json(&[
+        &fixture("claim-prediction.txt"),
+        "tests/fixtures/no-such-article.txt",
+        &fixture("attr-said-after.txt"),
+        "no/such/folder",
+    ]);
+    assert_eq!(code, 2, "{err}");
+    let paths: Vec<&str> = files.iter().map(|f| f["path"].as_str().unwrap()).collect();
+    assert_eq!(paths, ["tests/fixtures/claim-prediction.txt", "tests/fixtures/attr-said-after.txt"]);
+    assert_eq!(files[0]["diagnostics"].as_array().unwrap().len(), 1);
+    assert!(err.contains("tests/fixtures/no-such-article.txt"), "{err}");
+    assert!(err.contains("no/such/folder"), "{err}");
+
+    // Human output too: the good file is reported, the bad path named.
+    let output = newsls(&["check", &fixture("claim-prediction.txt"), "missing.txt"]);
+    assert_eq!(exit_code(&output), 2);
+    assert!(stdout(&output).contains("tests/fixtures/claim-prediction.txt:3:1:"), "{}", stdout(&output));
+    assert!(stderr(&output).contains("missing.txt"), "{}", stderr(&output));
+}
+
+#[test]
+fn binary_file_is_skipped_with_exit_two() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("scan.txt"), b"PK\x03\x04\x00\x00binary").unwrap();
+    std::fs::write(dir.path().join("story.txt"), "Ferry\n\nThe ferry sailed at noon, the port said.\n").unwrap();
+    let (files, code, err) = check_json_in(dir.path(), &["."]);
+    assert_eq!(code, 2, "{err}");
+    let paths: Vec<&str> = files.iter().map(|f| f["path"].as_str().unwrap()).collect();
+    assert_eq!(paths, ["./story.txt"]);
+    assert!(err.contains("scan.txt") && err.contains("binary"), "{err}");
+}
+
+#[test]
+fn unknown_option_is_a_usage_error() {
+    let output = newsls(&["check", "--frobnicate"]);
+    assert_eq!(exit_code(&output), 2);
+}
+
+// ---------------------------------------------------------------------------------------------
+// stdin, walking
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn stdin_with_a_filename() {
+    let text = std::fs::read(root().join(fixture("claim-prediction.txt"))).unwrap();
+    let output = newsls_stdin(&["check", "--format", "json", "--stdin-filename", "news/trams.txt", "-"], &text);
+    assert_eq!(exit_code(&output), 1, "{}", stderr(&output));
+    let files: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(files.as_array().unwrap().len(), 1);
+    assert_eq!(files[0]["path"], "news/trams.txt");
+    let diags = diags_of(&files[0], std::str::from_utf8(&text).unwrap());
+    assert_eq!(diags.len(), 1);
+    assert_eq!(diags[0].text, "The new tram line will carry passengers from the airport to the centre by next summer.");
+
+    let output = newsls_stdin(&["check", "--stdin-filename", "news/trams.txt", "-"], &text);
+    assert!(stdout(&output).starts_with("news/trams.txt:3:1: warning[unattributed-claim]"), "{}", stdout(&output));
+    let output = newsls_stdin(&["check", "-"], &text);
+    assert!(stdout(&output).starts_with("<stdin>:3:1:"), "{}", stdout(&output));
+}
+
+#[test]
+fn folders_are_walked_for_txt_honouring_gitignore() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let article = "Ferry\n\nThe ferry will not sail tonight.\n";
+    for path in ["a.txt", "notes.md", "sub/b.txt", "drafts/c.txt", "ignored.txt", ".hidden/d.txt", "sub/deep/e.txt"] {
+        std::fs::create_dir_all(d.join(path).parent().unwrap()).unwrap();
+        std::fs::write(d.join(path), article).unwrap();
+    }
+    std::fs::write(d.join(".gitignore"), "ignored.txt\ndrafts/\n").unwrap();
+    let (files, code, err) = check_json_in(d, &["."]);
+    let paths: Vec<&str> = files.iter().map(|f| f["path"].as_str().unwrap()).collect();
+    assert_eq!(paths, ["./a.txt", "./sub/b.txt", "./sub/deep/e.txt"], "{err}");
+    assert_eq!(code, 1);
+    // A file named explicitly is checked whatever its extension.
+    let (files, _, _) = check_json_in(d, &["notes.md"]);
+    assert_eq!(files.len(), 1);
+    assert_eq!(files[0]["diagnostics"].as_array().unwrap().len(), 1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// newsls.toml
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn config_rule_off() {
+    let (files, code, err) = check_json(&["tests/fixtures/config/off"]);
+    assert_eq!(files.len(), 1, "{err}");
+    assert_eq!(files[0]["diagnostics"], serde_json::json!([]));
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn config_rule_error() {
+    let (files, code, _) = check_json(&["tests/fixtures/config/error/article.txt"]);
+    let diags = files[0]["diagnostics"].as_array().unwrap();
+    assert_eq!(diags.len(), 1);
+    assert_eq!(diags[0]["code"], "unattributed-claim");
+    assert_eq!(diags[0]["severity"], 1);
+    assert_eq!(code, 1);
+    let out = stdout(&newsls(&["check", "tests/fixtures/config/error/article.txt"]));
+    assert!(out.contains(":3:1: error[unattributed-claim]"), "{out}");
+}
+
+#[test]
+fn config_flag_overrides_discovery() {
+    let output =
+        newsls(&["check", "--config", "tests/fixtures/config/off/newsls.toml", &fixture("claim-prediction.txt")]);
+    assert_eq!(exit_code(&output), 0, "{}", stdout(&output));
+    assert_eq!(stdout(&output), "");
+}
+
+#[test]
+fn broken_config_is_exit_two_with_line_and_column() {
+    let output = newsls(&["check", "tests/fixtures/config/broken"]);
+    assert_eq!(exit_code(&output), 2);
+    let err = stderr(&output);
+    assert!(err.contains("tests/fixtures/config/broken/newsls.toml:2:22:"), "{err}");
+    assert!(err.contains("unknown variant `loud`"), "{err}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// rules, explain
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn rules_lists_every_rule_with_its_default_severity() {
+    let output = newsls(&["rules"]);
+    assert_eq!(exit_code(&output), 0);
+    let out = stdout(&output);
+    let rows: Vec<Vec<&str>> = out.lines().map(|l| l.split_whitespace().take(2).collect()).collect();
+    assert_eq!(
+        rows,
+        [
+            ["unattributed-claim", "warning"],
+            ["unattributed-quote", "warning"],
+            ["unbalanced-quote", "warning"],
+            ["vague-attribution", "information"],
+        ]
+    );
+    assert!(out.lines().all(|l| l.split_whitespace().count() > 4), "each rule has a summary: {out}");
+}
+
+#[test]
+fn explain_prints_a_rules_documentation() {
+    let output = newsls(&["explain", "unattributed-claim"]);
+    assert_eq!(exit_code(&output), 0);
+    let out = stdout(&output);
+    assert!(out.starts_with("# unattributed-claim\n"), "{out}");
+    assert!(out.contains("Default severity: warning"), "{out}");
+    assert!(out.contains("**Why.**") && out.contains("**Example.**"), "{out}");
+    assert!(out.contains("Prices will double next year."), "{out}");
+
+    let output = newsls(&["explain", "no-such-rule"]);
+    assert_eq!(exit_code(&output), 2);
+    assert!(stderr(&output).contains("unattributed-claim"), "lists the rules: {}", stderr(&output));
+}
+
+// ---------------------------------------------------------------------------------------------
+// samples/ (the README's main command) and human output snapshots
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn samples_interview_misses_one_said() {
+    let (files, code, _) = check_json(&["samples"]);
+    assert_eq!(code, 1);
+    let paths: Vec<&str> = files.iter().map(|f| f["path"].as_str().unwrap()).collect();
+    assert_eq!(
+        paths,
+        ["samples/central-bank-wire.txt", "samples/integration-interview.txt", "samples/port-strike.txt"]
+    );
+    let path = "samples/integration-interview.txt";
+    let diags = diags_of(&files[1], &read_text(&root().join(path)));
+    assert_eq!(diags.len(), 1, "only the sentence without its \"said\": {diags:#?}");
+    assert_eq!(diags[0].start, (2, 0));
+    assert_eq!(diags[0].severity, 2);
+    assert!(diags[0].message.contains("intentions"), "{}", diags[0].message);
+    assert!(diags[0].text.starts_with("Uruguayan President Tomás Aguirre is keen"));
+    // The port story: a vague "is expected to", nothing at warning.
+    let diags = diags_of(&files[2], &read_text(&root().join("samples/port-strike.txt")));
+    assert!(diags.iter().all(|d| d.severity == 3), "{diags:#?}");
+    assert_eq!(with_code(&diags, "vague-attribution").len(), 1, "{diags:#?}");
+}
+
+fn human(args: &[&str]) -> String {
+    let mut all = vec!["check"];
+    all.extend_from_slice(args);
+    let output = newsls(&all);
+    format!("{}--- stderr ---\n{}", stdout(&output), stderr(&output))
+}
+
+#[test]
+fn snapshot_human_sample_interview() {
+    insta::assert_snapshot!("human_sample_interview", human(&["samples/integration-interview.txt"]));
+}
+
+#[test]
+fn snapshot_human_quote_never_opened() {
+    insta::assert_snapshot!("human_quote_never_opened", human(&[&fixture("quote-never-opened.txt")]));
+}
+
+#[test]
+fn snapshot_human_hard_wrapped_and_emoji() {
+    insta::assert_snapshot!(
+        "human_wrapped_and_emoji",
+        human(&[&fixture("wire-hard-wrapped.txt"), &fixture("emoji-utf16.txt")])
+    );
+}
