@@ -40,6 +40,8 @@ pub struct Root {
     pub settings: Arc<Settings>,
 }
 
+/// Open documents up to this size are analysed on the runtime's worker, larger ones on a blocking thread.
+const INLINE_ANALYSIS_BYTES: usize = 64 * 1024;
 /// Files analysed per indexing step, between progress reports.
 const INDEX_BATCH: usize = 512;
 /// How long to wait for a client's answer before going on without it.
@@ -264,15 +266,23 @@ impl State {
             }
             let settings = state.settings_for(path_of(&uri).as_deref());
             let encoding = state.documents.encoding();
-            let target = uri.clone();
-            let result = tokio::task::spawn_blocking(move || diagnostics(&text, &settings, &target, encoding)).await;
+            // An article of ordinary length analyses in well under a millisecond: here, without the
+            // hop to a blocking thread; a long one must not hold up the runtime's workers.
+            let result = if text.len() <= INLINE_ANALYSIS_BYTES {
+                diagnostics(&text, &settings, &uri, encoding)
+            } else {
+                let target = uri.clone();
+                match tokio::task::spawn_blocking(move || diagnostics(&text, &settings, &target, encoding)).await {
+                    Ok(result) => result,
+                    Err(_) => return, // the runtime is shutting down
+                }
+            };
             match result {
-                Ok(Ok(diagnostics)) => state.publish(uri, Some(version), generation, diagnostics).await,
-                Ok(Err(panic)) => {
+                Ok(diagnostics) => state.publish(uri, Some(version), generation, diagnostics).await,
+                Err(panic) => {
                     state.report_panic(&uri, &panic).await;
                     state.publish(uri, Some(version), generation, Vec::new()).await;
                 }
-                Err(_) => {} // the runtime is shutting down
             }
         });
     }

@@ -34,8 +34,19 @@ fn parse_error(detail: &str) -> Vec<u8> {
     frame(body.to_string().as_bytes())
 }
 
-/// Reads the next message; `None` at the end of input.
+/// Reads the next message, checking that its body is JSON; `None` at the end of input.
 async fn read_frame(reader: &mut (impl AsyncBufRead + Unpin)) -> io::Result<Option<Frame>> {
+    Ok(match read_body(reader).await? {
+        Some(Frame::Body(body)) => Some(match serde_json::from_slice::<IgnoredAny>(&body) {
+            Ok(_) => Frame::Body(body),
+            Err(err) => Frame::Malformed(err.to_string()),
+        }),
+        other => other,
+    })
+}
+
+/// Reads the next message's body as it is; `None` at the end of input.
+async fn read_body(reader: &mut (impl AsyncBufRead + Unpin)) -> io::Result<Option<Frame>> {
     let mut length: Option<Result<usize, String>> = None;
     let mut line = Vec::new();
     loop {
@@ -67,16 +78,14 @@ async fn read_frame(reader: &mut (impl AsyncBufRead + Unpin)) -> io::Result<Opti
     };
     let mut body = vec![0; length];
     reader.read_exact(&mut body).await?;
-    Ok(Some(match serde_json::from_slice::<IgnoredAny>(&body) {
-        Ok(_) => Frame::Body(body),
-        Err(err) => Frame::Malformed(err.to_string()),
-    }))
+    Ok(Some(Frame::Body(body)))
 }
 
-/// Copies whole frames from `from` (the server's output) to the shared writer.
+/// Copies whole frames from `from` (the server's output, well-formed by construction) to the
+/// shared writer.
 async fn forward_frames(from: impl AsyncRead + Unpin, to: mpsc::UnboundedSender<Vec<u8>>) {
     let mut reader = BufReader::new(from);
-    while let Ok(Some(Frame::Body(body))) = read_frame(&mut reader).await {
+    while let Ok(Some(Frame::Body(body))) = read_body(&mut reader).await {
         if to.send(frame(&body)).is_err() {
             break;
         }
