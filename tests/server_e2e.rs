@@ -75,3 +75,28 @@ fn malformed_messages_and_unknown_methods_get_errors_and_the_server_goes_on() {
     );
     server.diagnostics_where(&doc, |p| !p["diagnostics"].as_array().unwrap().is_empty());
 }
+
+#[test]
+fn a_panic_in_analysis_is_contained_and_reported_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut server = Server::spawn_with_env(&[("NEWSLS_TEST_PANIC_MARKER", "KABOOM")]);
+    initialize(&mut server, dir.path());
+    let bad = uri(&dir.path().join("bad.txt"));
+    let good = uri(&dir.path().join("good.txt"));
+    for (doc, version) in [(&bad, 1), (&bad, 2)] {
+        let text = format!("Title\n\nThe dam will burst next week. KABOOM {version}\n");
+        if version == 1 {
+            server.notify("textDocument/didOpen", json!({"textDocument": {"uri": doc, "languageId": "plaintext", "version": 1, "text": text}}));
+        } else {
+            server.notify("textDocument/didChange", json!({"textDocument": {"uri": doc, "version": 2}, "contentChanges": [{"text": text}]}));
+        }
+        let params = server.diagnostics_where(doc, |p| p["version"] == version);
+        assert!(params["diagnostics"].as_array().unwrap().is_empty(), "cleared: {params}");
+    }
+    server.notify("textDocument/didOpen", json!({"textDocument": {"uri": good, "languageId": "plaintext", "version": 1, "text": ARTICLE}}));
+    server.diagnostics_where(&good, |p| !p["diagnostics"].as_array().unwrap().is_empty());
+    let hover = server.request("textDocument/hover", json!({"textDocument": {"uri": good}, "position": {"line": 4, "character": 3}}));
+    assert!(hover["result"]["contents"]["value"].as_str().unwrap().contains("Ana Ruiz"));
+    let shown = server.seen.iter().filter(|m| m["method"] == "window/showMessage").count();
+    assert_eq!(shown, 1, "told once: {:#?}", server.seen);
+}

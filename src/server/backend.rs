@@ -23,13 +23,24 @@ impl Backend {
         Backend { state: Arc::new(State::new(client, documents)) }
     }
 
-    /// Runs `f` on the analysis of an open document, with the position `position` as an offset.
-    fn with_analysis<T>(&self, uri: &Uri, f: impl FnOnce(&Analysis, &Document) -> T) -> Option<T> {
+    /// Runs `f` on the analysis of an open document. A panic in it is contained: the request gets
+    /// no result and the log says why.
+    async fn with_analysis<T>(&self, uri: &Uri, f: impl FnOnce(&Analysis, &Document) -> T) -> Option<T> {
         let (text, _) = self.state.documents.snapshot(uri)?;
-        let lines = LineIndex::new(&text);
-        let document = Document { text: &text, lines: &lines, encoding: self.state.documents.encoding() };
-        let analysis = Analysis::new(&text);
-        Some(f(&analysis, &document))
+        let encoding = self.state.documents.encoding();
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let lines = LineIndex::new(&text);
+            let document = Document { text: &text, lines: &lines, encoding };
+            f(&Analysis::new(&text), &document)
+        }));
+        match result {
+            Ok(value) => Some(value),
+            Err(_) => {
+                let message = format!("newsls: a request on {} failed with an internal error", uri.as_str());
+                self.state.client.log_message(MessageType::ERROR, message).await;
+                None
+            }
+        }
     }
 }
 
@@ -171,12 +182,15 @@ impl LanguageServer for Backend {
                     range: Some(document.range(span)),
                 })
             })
+            .await
             .flatten())
     }
 
     async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
-        Ok(self.with_analysis(&params.text_document.uri, |analysis, document| {
-            DocumentSymbolResponse::Nested(features::document_symbols(analysis, document))
-        }))
+        Ok(self
+            .with_analysis(&params.text_document.uri, |analysis, document| {
+                DocumentSymbolResponse::Nested(features::document_symbols(analysis, document))
+            })
+            .await)
     }
 }

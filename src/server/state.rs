@@ -4,7 +4,7 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, LazyLock, Mutex, RwLock};
 use std::time::Duration;
 
 use dashmap::DashMap;
@@ -76,6 +76,12 @@ pub fn path_of(uri: &Uri) -> Option<PathBuf> {
     uri.to_file_path().map(|p| p.into_owned())
 }
 
+/// Fault injection for the tests that prove a panic is contained: analysis of a text containing
+/// this variable's value panics.
+const PANIC_MARKER_VARIABLE: &str = "NEWSLS_TEST_PANIC_MARKER";
+static PANIC_MARKER: LazyLock<Option<String>> =
+    LazyLock::new(|| std::env::var(PANIC_MARKER_VARIABLE).ok().filter(|m| !m.is_empty()));
+
 /// The diagnostics of one text, or the panic message if analysis panicked.
 pub fn diagnostics(
     text: &str,
@@ -84,6 +90,11 @@ pub fn diagnostics(
     encoding: PositionEncoding,
 ) -> Result<Vec<Diagnostic>, String> {
     catch_unwind(AssertUnwindSafe(|| {
+        if let Some(marker) = PANIC_MARKER.as_deref()
+            && text.contains(marker)
+        {
+            panic!("injected fault: the text contains {marker:?}");
+        }
         let analysis = Analysis::new(text);
         let findings = analysis.findings(|rule| settings.severity_of(rule));
         let lines = LineIndex::new(text);

@@ -187,8 +187,13 @@ pub mod pipes {
 
     impl Server {
         pub fn spawn() -> Server {
+            Server::spawn_with_env(&[])
+        }
+
+        pub fn spawn_with_env(env: &[(&str, &str)]) -> Server {
             let mut child = Command::new(env!("CARGO_BIN_EXE_newsls"))
                 .arg("server")
+                .envs(env.iter().copied())
                 .stdin(Stdio::piped())
                 .stdout(Stdio::piped())
                 .stderr(Stdio::null())
