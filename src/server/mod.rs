@@ -99,7 +99,7 @@ pub fn run() -> ExitCode {
     };
     let (service, socket) = service();
     let shutdown_requested = service.shutdown_requested.clone();
-    runtime.block_on(transport::serve(tokio::io::stdin(), tokio::io::stdout(), |input, output| async move {
+    runtime.block_on(transport::serve(tokio::io::stdin(), std::io::stdout(), |input, output| async move {
         Server::new(input, output, socket).serve(service).await;
     }));
     // Blocking analysis or indexing threads may still run; the process ends with the protocol.

@@ -251,6 +251,16 @@ impl State {
         }
     }
 
+    /// Publishes a batch of closed articles' diagnostics under one acquisition of the lock.
+    async fn publish_closed(&self, batch: Vec<(Uri, u64, Vec<Diagnostic>)>) {
+        let _ordered = self.publish_lock.lock().await;
+        for (uri, generation, diagnostics) in batch {
+            if self.is_current(&uri, generation) {
+                self.client.publish_diagnostics(uri, diagnostics, None).await;
+            }
+        }
+    }
+
     async fn report_panic(&self, uri: &Uri, message: &str) {
         self.client
             .log_message(MessageType::ERROR, format!("newsls: analysis of {} panicked: {message}", uri.as_str()))
@@ -380,11 +390,11 @@ impl State {
         let closed_files = self.closed_file_diagnostics();
         let encoding = self.documents.encoding();
         let mut done = 0;
-        while done < total {
-            let end = (done + INDEX_BATCH).min(total);
+        // Batch k+1 is analysed on the blocking pool while batch k is published.
+        let analyse = |range: std::ops::Range<usize>| {
             let batch = listed.clone();
-            let analysed = tokio::task::spawn_blocking(move || {
-                batch[done..end]
+            tokio::task::spawn_blocking(move || {
+                batch[range]
                     .par_iter()
                     .filter_map(|(path, settings)| {
                         let uri = Uri::from_file_path(path)?;
@@ -394,8 +404,15 @@ impl State {
                     })
                     .collect::<Vec<_>>()
             })
-            .await
-            .unwrap_or_default();
+        };
+        let mut next = (total > 0).then(|| analyse(0..INDEX_BATCH.min(total)));
+        while let Some(current) = next.take() {
+            let end = (done + INDEX_BATCH).min(total);
+            let analysed = current.await.unwrap_or_default();
+            if end < total {
+                next = Some(analyse(end..(end + INDEX_BATCH).min(total)));
+            }
+            let mut publishable = Vec::new();
             for (uri, path, diagnostics) in analysed {
                 if self.documents.is_open(&uri) {
                     continue;
@@ -404,12 +421,13 @@ impl State {
                 match diagnostics {
                     Some(Ok(diagnostics)) if known || !diagnostics.is_empty() => {
                         let generation = self.bump(&uri);
-                        self.publish(uri, None, generation, diagnostics).await;
+                        publishable.push((uri, generation, diagnostics));
                     }
                     Some(Err(panic)) => self.report_panic(&uri, &panic).await,
                     _ => {}
                 }
             }
+            self.publish_closed(publishable).await;
             done = end;
             if progress.is_none() && pending_progress.as_ref().is_some_and(|p| p.is_finished()) {
                 progress = pending_progress.take().and_then(|p| p.now_or_never()).and_then(|r| r.ok()).flatten();

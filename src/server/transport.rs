@@ -3,10 +3,10 @@
 //! itself, answers a malformed one with a JSON-RPC parse error, and passes only well-formed JSON
 //! on. All output goes through one writer a whole frame at a time, so replies never interleave.
 
-use std::io;
+use std::io::{self, Write};
 
 use serde::de::IgnoredAny;
-use tokio::io::{AsyncBufRead, AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader};
+use tokio::io::{AsyncBufRead, AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::sync::mpsc;
 
 /// No client message is larger; a bigger Content-Length is answered with a parse error.
@@ -92,26 +92,49 @@ async fn forward_frames(from: impl AsyncRead + Unpin, to: mpsc::UnboundedSender<
     }
 }
 
+/// Writes frames from `frames` to `output` on a thread of its own, flushing only when no more
+/// are queued, so a flood of notifications costs one write system call per burst, not per message.
+/// An empty frame ends it.
+fn spawn_writer(
+    mut frames: mpsc::UnboundedReceiver<Vec<u8>>,
+    output: impl Write + Send + 'static,
+) -> io::Result<std::thread::JoinHandle<()>> {
+    std::thread::Builder::new().name("newsls-stdout".into()).spawn(move || {
+        let mut output = io::BufWriter::with_capacity(1 << 16, output);
+        'frames: while let Some(first) = frames.blocking_recv() {
+            let mut next = Some(first);
+            while let Some(bytes) = next.take() {
+                if bytes.is_empty() || output.write_all(&bytes).is_err() {
+                    break 'frames;
+                }
+                next = frames.try_recv().ok();
+            }
+            if output.flush().is_err() {
+                break;
+            }
+        }
+        let _ = output.flush();
+    })
+}
+
 /// Serves the protocol over `input` and `output` through `serve`, which gets the filtered streams.
-pub async fn serve<I, O, F, Fut>(input: I, mut output: O, serve: F)
+pub async fn serve<I, O, F, Fut>(input: I, output: O, serve: F)
 where
     I: AsyncRead + Unpin + Send + 'static,
-    O: AsyncWrite + Unpin + Send + 'static,
+    O: Write + Send + 'static,
     F: FnOnce(tokio::io::DuplexStream, tokio::io::DuplexStream) -> Fut,
     Fut: std::future::Future<Output = ()>,
 {
     let (server_input, mut to_server) = tokio::io::duplex(PIPE_BYTES);
     let (server_output, from_server) = tokio::io::duplex(PIPE_BYTES);
-    let (frames, mut frames_out) = mpsc::unbounded_channel::<Vec<u8>>();
-
-    // An empty frame marks the end of the server's output.
-    let writer = tokio::spawn(async move {
-        while let Some(bytes) = frames_out.recv().await {
-            if bytes.is_empty() || output.write_all(&bytes).await.is_err() || output.flush().await.is_err() {
-                break;
-            }
+    let (frames, frames_out) = mpsc::unbounded_channel::<Vec<u8>>();
+    let writer = match spawn_writer(frames_out, output) {
+        Ok(writer) => writer,
+        Err(err) => {
+            eprintln!("newsls: cannot start the output thread: {err}");
+            return;
         }
-    });
+    };
     let forwarder = tokio::spawn(forward_frames(from_server, frames.clone()));
     let end_marker = frames.clone();
     tokio::spawn(async move {
@@ -133,5 +156,5 @@ where
     serve(server_input, server_output).await;
     let _ = forwarder.await;
     let _ = end_marker.send(Vec::new());
-    let _ = writer.await;
+    let _ = tokio::task::spawn_blocking(move || writer.join()).await;
 }
