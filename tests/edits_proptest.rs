@@ -13,7 +13,20 @@ use tower_lsp_server::ls_types::{
 
 /// Pieces that stress positions: astral characters, combining marks, every line break, quotes.
 const PIECES: &[&str] = &[
-    "word ", "Putin said. ", "😀", "e\u{301}", "\r\n", "\r", "\n", "“", "”", "\"", " ", "Prices will double. ", "ñ", "\n\n",
+    "word ",
+    "Putin said. ",
+    "😀",
+    "e\u{301}",
+    "\r\n",
+    "\r",
+    "\n",
+    "“",
+    "”",
+    "\"",
+    " ",
+    "Prices will double. ",
+    "ñ",
+    "\n\n",
 ];
 
 fn piece() -> impl Strategy<Value = String> {

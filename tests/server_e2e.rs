@@ -86,16 +86,26 @@ fn a_panic_in_analysis_is_contained_and_reported_once() {
     for (doc, version) in [(&bad, 1), (&bad, 2)] {
         let text = format!("Title\n\nThe dam will burst next week. KABOOM {version}\n");
         if version == 1 {
-            server.notify("textDocument/didOpen", json!({"textDocument": {"uri": doc, "languageId": "plaintext", "version": 1, "text": text}}));
+            server.notify(
+                "textDocument/didOpen",
+                json!({"textDocument": {"uri": doc, "languageId": "plaintext", "version": 1, "text": text}}),
+            );
         } else {
-            server.notify("textDocument/didChange", json!({"textDocument": {"uri": doc, "version": 2}, "contentChanges": [{"text": text}]}));
+            server.notify(
+                "textDocument/didChange",
+                json!({"textDocument": {"uri": doc, "version": 2}, "contentChanges": [{"text": text}]}),
+            );
         }
         let params = server.diagnostics_where(doc, |p| p["version"] == version);
         assert!(params["diagnostics"].as_array().unwrap().is_empty(), "cleared: {params}");
     }
-    server.notify("textDocument/didOpen", json!({"textDocument": {"uri": good, "languageId": "plaintext", "version": 1, "text": ARTICLE}}));
+    server.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": good, "languageId": "plaintext", "version": 1, "text": ARTICLE}}),
+    );
     server.diagnostics_where(&good, |p| !p["diagnostics"].as_array().unwrap().is_empty());
-    let hover = server.request("textDocument/hover", json!({"textDocument": {"uri": good}, "position": {"line": 4, "character": 3}}));
+    let hover = server
+        .request("textDocument/hover", json!({"textDocument": {"uri": good}, "position": {"line": 4, "character": 3}}));
     assert!(hover["result"]["contents"]["value"].as_str().unwrap().contains("Ana Ruiz"));
     let shown = server.seen.iter().filter(|m| m["method"] == "window/showMessage").count();
     assert_eq!(shown, 1, "told once: {:#?}", server.seen);
