@@ -1,6 +1,9 @@
 //! What a sentence asserts, which decides how much an unattributed one matters: a prediction or
 //! an evaluation needs a source more than a plain statement of fact does.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 use crate::article::{Word, words};
 use crate::span::Span;
 
@@ -88,6 +91,16 @@ const FIGURE_WORDS: &[&str] = &[
     "dozens", "half", "third", "quarter", "twice", "double", "triple", "por ciento", "millones", "milhões",
     "bilhões", "mil",
 ];
+fn set(words: &'static [&'static str]) -> HashSet<&'static str> {
+    words.iter().copied().collect()
+}
+
+static PREDICTION_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(PREDICTION));
+static INTENTION_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(INTENTION));
+static EVALUATION_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(EVALUATION));
+static SUPERLATIVE_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(SUPERLATIVE));
+static CAUSAL_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(CAUSAL));
+
 /// Words ending in -est that are not superlatives.
 #[rustfmt::skip]
 const NOT_SUPERLATIVE: &[&str] = &[
@@ -121,10 +134,10 @@ fn is_figure(words: &[Word], i: usize, text: &str) -> bool {
 /// Classifies the sentence at `span`, most contestable kind first.
 pub fn classify(text: &str, span: Span) -> Claim {
     let words = words(text, span);
-    let find = |set: &[&str]| words.iter().find(|w| set.contains(&w.lower.as_str())).map(|w| w.span);
+    let find = |set: &HashSet<&str>| words.iter().find(|w| set.contains(w.lower.as_str())).map(|w| w.span);
     // "the tallest", "its deepest": -est after a determiner, but not "the latest" or "the west".
     let superlative = || {
-        find(SUPERLATIVE).or_else(|| {
+        find(&SUPERLATIVE_SET).or_else(|| {
             words
                 .windows(2)
                 .find(|pair| {
@@ -145,11 +158,11 @@ pub fn classify(text: &str, span: Span) -> Claim {
             .map(|i| words[i].span)
     };
     let kinds: [(ClaimKind, &dyn Fn() -> Option<Span>); 6] = [
-        (ClaimKind::Prediction, &|| find(PREDICTION).filter(|s| s.text(text) != "May")),
-        (ClaimKind::Intention, &|| find(INTENTION)),
-        (ClaimKind::Evaluation, &|| find(EVALUATION)),
+        (ClaimKind::Prediction, &|| find(&PREDICTION_SET).filter(|s| s.text(text) != "May")),
+        (ClaimKind::Intention, &|| find(&INTENTION_SET)),
+        (ClaimKind::Evaluation, &|| find(&EVALUATION_SET)),
         (ClaimKind::Superlative, &superlative),
-        (ClaimKind::Causal, &|| find(CAUSAL).or_else(due_to)),
+        (ClaimKind::Causal, &|| find(&CAUSAL_SET).or_else(due_to)),
         (ClaimKind::Figure, &figure),
     ];
     kinds

@@ -93,19 +93,23 @@ const BOILERPLATE_OPENINGS: &[&str] = &[
     "image:", "video:", "(c)", "©",
 ];
 
+fn is_boilerplate(paragraph: &str) -> bool {
+    let lower = paragraph.to_lowercase();
+    BOILERPLATE_OPENINGS.iter().any(|o| lower.starts_with(o))
+}
+
 pub(super) fn classify(text: &str, paragraphs: &mut [Paragraph]) {
     let many = paragraphs.len() > 1;
     for (i, p) in paragraphs.iter_mut().enumerate() {
         let t = p.span.text(text);
         let word_count = t.split_whitespace().count();
-        let lower = t.to_lowercase();
         p.kind = if i == 0 && many && word_count <= HEADLINE_MAX_WORDS {
             ParagraphKind::Headline
         } else if word_count <= BYLINE_MAX_WORDS
             && (t.starts_with("By ") || t.starts_with("BY ") || t.starts_with("Por "))
         {
             ParagraphKind::Byline
-        } else if word_count <= BOILERPLATE_MAX_WORDS && BOILERPLATE_OPENINGS.iter().any(|o| lower.starts_with(o)) {
+} else if word_count <= BOILERPLATE_MAX_WORDS && is_boilerplate(t) {
             ParagraphKind::Boilerplate
         } else {
             ParagraphKind::Body

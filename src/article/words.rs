@@ -59,11 +59,14 @@ pub fn words(text: &str, span: Span) -> Vec<Word> {
 
 fn make(text: &str, span: Span) -> Word {
     let raw = span.text(text);
-    Word {
-        span,
-        lower: raw.to_lowercase().replace('’', "'"),
-        capitalized: raw.chars().next().is_some_and(char::is_uppercase),
-    }
+    // Most words are already lower case ASCII: one allocation, no case mapping.
+    let lower = if raw.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'\'') {
+        raw.to_owned()
+    } else {
+        let lower = raw.to_lowercase();
+        if lower.contains('’') { lower.replace('’', "'") } else { lower }
+    };
+    Word { span, lower, capitalized: raw.chars().next().is_some_and(char::is_uppercase) }
 }
 
 #[cfg(test)]
