@@ -1,0 +1,19 @@
+-- newsls for Neovim 0.11+: with this folder on 'runtimepath', `vim.lsp.enable('newsls')`.
+-- Override any field with vim.lsp.config('newsls', { ... }).
+---@type vim.lsp.Config
+return {
+  cmd = { 'newsls', 'server' },
+  -- Articles are plain text. `newsarticle` is the opt-in filetype of ftdetect/newsls.lua
+  -- (vim.g.newsls_filetype = 'newsarticle').
+  filetypes = { 'text', 'newsarticle' },
+  root_markers = { 'newsls.toml', '.git' },
+  -- Answered to workspace/configuration, section `newsls`; overrides newsls.toml.
+  -- Leave a key out to keep newsls.toml's value.
+  settings = {
+    newsls = {
+      -- rules = { ['vague-attribution'] = 'off', ['unattributed-claim'] = 'warning' },
+      diagnostics = { closedFiles = true },
+      -- include = { '**/*.txt' }, exclude = { 'archive/**' }, maxFileSize = 10485760,
+    },
+  },
+}
