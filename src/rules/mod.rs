@@ -4,6 +4,7 @@
 mod unattributed_claim;
 mod unattributed_quote;
 mod unbalanced_quote;
+mod undefined_acronym;
 mod vague_attribution;
 
 use serde::{Deserialize, Serialize};
@@ -107,6 +108,7 @@ pub static ALL: &[&Rule] = &[
     &unattributed_quote::UNATTRIBUTED_QUOTE,
     &unbalanced_quote::UNBALANCED_QUOTE,
     &vague_attribution::VAGUE_ATTRIBUTION,
+    &undefined_acronym::UNDEFINED_ACRONYM,
 ];
 
 pub fn by_name(name: &str) -> Option<&'static Rule> {

@@ -1,0 +1,69 @@
+//! `newsls kb [QUERY]`: the embedded knowledge base's records matching a query.
+//!
+//! Human output: one line per record (entity id, name, acronyms, kind), or the full card when
+//! exactly one record matches. JSON: one array of records in the schema of kb/README.md, each with
+//! a `"type"` of `organization`, `country` or `agency` (organizations first). Exit code 1 when
+//! nothing matches.
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use clap::ValueEnum;
+
+use super::EXIT_TROUBLE;
+use crate::kb::{self, Record};
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum KbFormat {
+    /// One line per record; the whole card when one record matches.
+    Human,
+    /// One JSON array of records (kb/README.md schema plus "type").
+    Json,
+}
+
+#[derive(clap::Args)]
+pub struct KbArgs {
+    /// Part of an id, name, alias, acronym or other-language name (without case); exact matches
+    /// first. Without it, every record.
+    query: Option<String>,
+    #[arg(long, value_enum, default_value_t = KbFormat::Human)]
+    format: KbFormat,
+}
+
+fn line(record: Record) -> String {
+    let (acronyms, kind) = match record {
+        Record::Organization(o) => (o.acronyms.join(", "), o.kind.as_str()),
+        Record::Country(c) => (c.iso3.clone(), "country"),
+        Record::Agency(a) => (a.acronyms.join(", "), "news agency"),
+    };
+    let acronyms = if acronyms.is_empty() { String::new() } else { format!(" ({acronyms})") };
+    format!("{:<28} {}{acronyms} — {kind}", record.entity_id(), record.name())
+}
+
+pub fn run(args: &KbArgs) -> ExitCode {
+    let records = kb::search(args.query.as_deref().unwrap_or(""));
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let written = match args.format {
+        KbFormat::Json => {
+            let values: Vec<serde_json::Value> = records.iter().map(|r| r.to_json()).collect();
+            serde_json::to_writer_pretty(&mut out, &values).map_err(io::Error::other).and_then(|_| writeln!(out))
+        }
+        KbFormat::Human if records.len() == 1 => {
+            writeln!(out, "{}\n{}", records[0].entity_id(), records[0].card_markdown().replace("  \n", "\n"))
+        }
+        KbFormat::Human => records.iter().try_for_each(|r| writeln!(out, "{}", line(*r))),
+    };
+    if let Err(err) = written.and_then(|_| out.flush()) {
+        if err.kind() == io::ErrorKind::BrokenPipe {
+            return ExitCode::SUCCESS;
+        }
+        eprintln!("newsls: cannot write output: {err}");
+        return ExitCode::from(EXIT_TROUBLE);
+    }
+    if records.is_empty() {
+        eprintln!("newsls: no knowledge-base record matches {:?}", args.query.as_deref().unwrap_or(""));
+        return ExitCode::from(1);
+    }
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,279 @@
+//! The automaton: one Aho-Corasick DFA over every knowledge-base name, alias, other-language name,
+//! demonym and acronym (a second, small one per glossary). Matching is anchored at word starts,
+//! leftmost-longest, ASCII-case-insensitive in the automaton and then checked per character:
+//! the text may capitalise what the form writes in lower case ("Of", headlines in capitals) but
+//! never the reverse, so acronyms are effectively case-sensitive ("WHO" never matches "Who",
+//! "US" never "us") and single-word names never match common nouns ("Turkey" not "turkey").
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
+
+use crate::kb::{self, Record};
+use crate::span::Span;
+
+/// What a surface form names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Target {
+    Kb(Record),
+    /// Index into the glossary's entries.
+    Glossary(usize),
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Candidate {
+    pub target: Target,
+    pub form: Box<str>,
+    pub acronym: bool,
+    /// Recognised only if the article also mentions one of these entity ids (generic names such
+    /// as "Customs Union").
+    pub context: &'static [&'static str],
+}
+
+pub(crate) struct Matcher {
+    ac: Option<AhoCorasick>,
+    /// Pattern id → the forms that fold to it, best first.
+    candidates: Vec<Vec<Candidate>>,
+}
+
+/// One accepted match: the span and the candidates whose case fits, best first.
+#[derive(Clone, Debug)]
+pub(crate) struct Hit<'m> {
+    pub span: Span,
+    pub candidates: Vec<&'m Candidate>,
+}
+
+/// Generic names recognised only in context: (form, entity id, context entity ids).
+const CONTEXTUAL: &[(&str, &str, &[&str])] = &[
+    (
+        "Customs Union",
+        "org:customs-union-bkr",
+        &["org:eaeu", "org:common-economic-space", "country:by", "country:kz", "org:eurasec"],
+    ),
+    ("Eurasian Customs Union", "org:customs-union-bkr", &[]),
+];
+
+impl Matcher {
+    pub(crate) fn new(forms: impl IntoIterator<Item = Candidate>) -> Matcher {
+        let mut index: HashMap<Vec<u8>, usize> = HashMap::new();
+        let mut patterns: Vec<Vec<u8>> = Vec::new();
+        let mut candidates: Vec<Vec<Candidate>> = Vec::new();
+        for candidate in forms {
+            let key = candidate.form.as_bytes().to_ascii_lowercase();
+            let id = *index.entry(key.clone()).or_insert_with(|| {
+                patterns.push(key);
+                candidates.push(Vec::new());
+                patterns.len() - 1
+            });
+            let list = &mut candidates[id];
+            if !list.iter().any(|c| c.target == candidate.target && c.form == candidate.form) {
+                list.push(candidate);
+            }
+        }
+        let ac = (!patterns.is_empty()).then(|| {
+            AhoCorasick::builder()
+                .kind(Some(AhoCorasickKind::DFA))
+                .match_kind(MatchKind::LeftmostLongest)
+                .start_kind(StartKind::Anchored)
+                .ascii_case_insensitive(true)
+                .build(&patterns)
+                .expect("knowledge-base automaton builds")
+        });
+        Matcher { ac, candidates }
+    }
+
+    /// The longest acceptable match starting exactly at `start`.
+    fn at(&self, text: &str, start: usize) -> Option<Hit<'_>> {
+        let ac = self.ac.as_ref()?;
+        let m = ac.find(Input::new(text).range(start..).anchored(Anchored::Yes))?;
+        if !ends_word(text, m.end()) {
+            return None;
+        }
+        let slice = &text[m.start()..m.end()];
+        if is_compound_tail(text, m.start()) {
+            return None;
+        }
+        let mut fitting: Vec<&Candidate> =
+            self.candidates[m.pattern().as_usize()].iter().filter(|c| case_fits(&c.form, slice)).collect();
+        if fitting.is_empty() {
+            return None;
+        }
+        fitting.sort_by_key(|c| (*c.form != *slice) as u8);
+        Some(Hit { span: Span::new(m.start(), m.end()), candidates: fitting })
+    }
+}
+
+/// The text may write in capitals what the form writes in lower case, never the reverse.
+fn case_fits(form: &str, text: &str) -> bool {
+    let mut f = form.chars();
+    let mut t = text.chars();
+    loop {
+        match (f.next(), t.next()) {
+            (None, None) => return true,
+            (Some(a), Some(b)) if a == b || (a.is_ascii_lowercase() && b == a.to_ascii_uppercase()) => {}
+            _ => return false,
+        }
+    }
+}
+
+/// Words that make a following name part of another one: "Latin American" is not "American",
+/// "South America" not "America".
+const COMPOUND_HEADS: &[&str] = &["Latin", "South", "Central", "North", "Pan", "Ibero", "Anglo", "Afro", "Native"];
+
+fn is_compound_tail(text: &str, start: usize) -> bool {
+    let before = &text[..start];
+    let Some(before) = before.strip_suffix(' ').or_else(|| before.strip_suffix('-')) else { return false };
+    COMPOUND_HEADS.iter().any(|head| {
+        before.ends_with(head) && !before[..before.len() - head.len()].chars().next_back().is_some_and(is_word_char)
+    })
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Whether a word may start at `i`: start of text or a non-word character before it.
+fn starts_word(text: &str, i: usize) -> bool {
+    let bytes = text.as_bytes();
+    if i == 0 {
+        return true;
+    }
+    let prev = bytes[i - 1];
+    if prev < 0x80 {
+        return !prev.is_ascii_alphanumeric();
+    }
+    !text[..i].chars().next_back().is_some_and(is_word_char)
+}
+
+fn ends_word(text: &str, i: usize) -> bool {
+    match text.as_bytes().get(i) {
+        None => true,
+        Some(b) if *b < 0x80 => !b.is_ascii_alphanumeric(),
+        Some(_) => !text[i..].chars().next().is_some_and(is_word_char),
+    }
+}
+
+/// Every match of `matchers` (first has priority on equal length) at word starts, left to right,
+/// never overlapping.
+pub(crate) fn scan<'m>(text: &str, matchers: &[&'m Matcher]) -> Vec<Hit<'m>> {
+    let bytes = text.as_bytes();
+    let mut hits = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let word_start_byte = b.is_ascii_alphanumeric() || b >= 0xC0;
+        let continuation = (0x80..0xC0).contains(&b);
+        if continuation {
+            i += 1;
+            continue;
+        }
+        if word_start_byte && starts_word(text, i) {
+            let mut best: Option<Hit> = None;
+            for matcher in matchers {
+                if let Some(hit) = matcher.at(text, i)
+                    && best.as_ref().is_none_or(|b| hit.span.end > b.span.end)
+                {
+                    best = Some(hit);
+                }
+            }
+            if let Some(hit) = best {
+                i = hit.span.end;
+                hits.push(hit);
+                continue;
+            }
+        }
+        i += 1;
+    }
+    hits
+}
+
+fn kb_candidates() -> Vec<Candidate> {
+    let mut out = Vec::new();
+    let mut push = |target: Record, form: &str, acronym: bool| {
+        let form = form.trim();
+        if form.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
+            return;
+        }
+        out.push(Candidate { target: Target::Kb(target), form: form.into(), acronym, context: &[] });
+        // "The Canadian Press" is also "Canadian Press".
+        let stripped = kb::strip_article(form);
+        if stripped.len() < form.len() && stripped.contains(' ') {
+            out.push(Candidate { target: Target::Kb(target), form: stripped.into(), acronym, context: &[] });
+        }
+    };
+    // Priority on equal forms: countries, then agencies, then organizations.
+    for c in kb::countries() {
+        let r = Record::Country(c);
+        push(r, &c.name, false);
+        for a in &c.aliases {
+            push(r, a, kb::is_acronym_like(a));
+        }
+        for (_, n) in c.names.iter() {
+            push(r, n, false);
+        }
+        for d in [&c.demonyms.en, &c.demonyms.es, &c.demonyms.pt].into_iter().flatten() {
+            push(r, d, false);
+        }
+    }
+    for a in kb::agencies() {
+        let r = Record::Agency(a);
+        push(r, &a.name, kb::is_acronym_like(&a.name));
+        for acr in &a.acronyms {
+            // Two-letter agency codes (AA, AE, NA, PL, TT, CP) are too ambiguous, AP aside.
+            if acr.chars().count() > 2 || acr == "AP" {
+                push(r, acr, true);
+            }
+        }
+        for alias in &a.aliases {
+            push(r, alias, kb::is_acronym_like(alias));
+        }
+    }
+    for o in kb::organizations() {
+        let r = Record::Organization(o);
+        push(r, &o.name, false);
+        for acr in &o.acronyms {
+            push(r, acr, true);
+        }
+        for alias in &o.aliases {
+            push(r, alias, kb::is_acronym_like(alias));
+        }
+        for (_, n) in o.names.iter() {
+            push(r, n, false);
+        }
+    }
+    for (form, id, context) in CONTEXTUAL {
+        if let Some(record) = kb::record(id) {
+            out.push(Candidate { target: Target::Kb(record), form: (*form).into(), acronym: false, context });
+        }
+    }
+    out
+}
+
+/// The knowledge-base automaton, built on first use.
+pub(crate) static KB: LazyLock<Matcher> = LazyLock::new(|| Matcher::new(kb_candidates()));
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn case_rule() {
+        assert!(case_fits("CELAC", "CELAC"));
+        assert!(!case_fits("WHO", "Who"));
+        assert!(case_fits("Mercosur", "MERCOSUR"));
+        assert!(case_fits("Community of Latin", "Community Of Latin"));
+        assert!(!case_fits("Turkey", "turkey"));
+    }
+
+    #[test]
+    fn word_boundaries_and_possessives() {
+        let text = "USA, because the CELAC's and CELAC’s; CELACS no.";
+        let hits = scan(text, &[&KB]);
+        let found: Vec<&str> = hits.iter().map(|h| h.span.text(text)).collect();
+        assert_eq!(found, ["USA", "CELAC", "CELAC"]);
+        let text = "Latin American and South American leaders, and an American.";
+        let found: Vec<&str> = scan(text, &[&KB]).iter().map(|h| h.span.text(text)).collect();
+        assert_eq!(found, ["American"]);
+    }
+}

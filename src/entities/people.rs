@@ -1,0 +1,243 @@
+//! People: a title followed by capitalised names ("President Vladimir Putin", "Foreign Minister
+//! Ana Ruiz", "la presidenta Dina Boluarte"), then later mentions of the full name or the surname
+//! ("Putin", "Putin's"). A person's id comes from the full name (`person:vladimir-putin`), so the
+//! same person is the same entity in every article.
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::span::Span;
+
+/// Titles that introduce a name (matched case-sensitively, word-bounded).
+const TITLES: &[&str] = &[
+    "President",
+    "Vice President",
+    "Prime Minister",
+    "Minister",
+    "Foreign Minister",
+    "Chancellor",
+    "Senator",
+    "Sen.",
+    "Rep.",
+    "Representative",
+    "Congressman",
+    "Congresswoman",
+    "Governor",
+    "Gov.",
+    "Mayor",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Pope",
+    "General",
+    "Gen.",
+    "Ambassador",
+    "Judge",
+    "Justice",
+    "Dr.",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Premier",
+    "Chairman",
+    "Chairwoman",
+    "Secretary-General",
+    "Secretary General",
+    "Secretary",
+    "Commissioner",
+    "Spokesman",
+    "Spokeswoman",
+    "Speaker",
+    "Envoy",
+    "Emir",
+    "Sheikh",
+    "Archbishop",
+    "Bishop",
+    "Cardinal",
+    "Colonel",
+    "Col.",
+    "Lieutenant",
+    "Lt.",
+    "Captain",
+    "Capt.",
+    "Admiral",
+    "Adm.",
+    "Director",
+    "Sr.",
+    "Sra.",
+    "Presidente",
+    "presidente",
+    "Presidenta",
+    "presidenta",
+    "Ministro",
+    "ministro",
+    "Ministra",
+    "ministra",
+    "canciller",
+    "Canciller",
+    "senador",
+    "senadora",
+    "diputado",
+    "diputada",
+    "deputado",
+    "deputada",
+    "alcalde",
+    "alcaldesa",
+    "prefeito",
+    "prefeita",
+    "gobernador",
+    "gobernadora",
+    "governador",
+    "governadora",
+    "rey",
+    "reina",
+    "papa",
+    "general",
+];
+
+/// Lower-case particles inside names ("Luiz Inácio Lula da Silva", "Ursula von der Leyen").
+const PARTICLES: &[&str] =
+    &["da", "de", "del", "della", "der", "di", "do", "dos", "das", "du", "la", "le", "van", "von", "bin", "al", "y"];
+
+static TITLE_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(TITLES).expect("titles automaton")
+});
+
+/// A person introduced in the text: the whole "Title Name Surname" span and the name's span.
+#[derive(Clone, Debug)]
+pub(crate) struct Introduction {
+    pub whole: Span,
+    pub name: Span,
+}
+
+fn alpha_before(text: &str, i: usize) -> bool {
+    text[..i].chars().next_back().is_some_and(char::is_alphanumeric)
+}
+
+/// A capitalised (or particle) word starting at `i`: its span without a possessive "'s".
+fn word_at(text: &str, i: usize) -> Option<Span> {
+    let rest = &text[i..];
+    let mut end = 0;
+    let mut prev_alpha = false;
+    let mut chars = rest.char_indices().peekable();
+    while let Some((j, c)) = chars.next() {
+        let next_alpha = chars.peek().is_some_and(|&(_, n)| n.is_alphabetic());
+        if c.is_alphabetic() || (prev_alpha && next_alpha && matches!(c, '-' | '\'' | '’')) {
+            end = j + c.len_utf8();
+            prev_alpha = c.is_alphabetic();
+        } else {
+            break;
+        }
+    }
+    if end == 0 {
+        return None;
+    }
+    let mut word = &rest[..end];
+    for suffix in ["'s", "’s"] {
+        if let Some(w) = word.strip_suffix(suffix) {
+            word = w;
+        }
+    }
+    Some(Span::new(i, i + word.len()))
+}
+
+/// Names after titles. `blocked(offset)` says whether a knowledge-base mention starts there
+/// (a name stops before it: "President Vladimir Putin Russia ...").
+pub(crate) fn introductions(text: &str, blocked: impl Fn(usize) -> bool) -> Vec<Introduction> {
+    let mut out = Vec::new();
+    for m in TITLE_AC.find_iter(text) {
+        if m.start() > 0 && alpha_before(text, m.start()) {
+            continue;
+        }
+        let mut i = m.end();
+        // A title is followed by one space (or a non-breaking one).
+        let after = &text[i..];
+        let Some(space) = after.chars().next().filter(|c| *c == ' ' || *c == '\u{a0}') else { continue };
+        i += space.len_utf8();
+        let mut words: Vec<Span> = Vec::new();
+        loop {
+            if blocked(i) {
+                break;
+            }
+            let Some(word) = word_at(text, i) else { break };
+            let w = word.text(text);
+            let first = w.chars().next().unwrap();
+            let is_particle = PARTICLES.contains(&w);
+            let caps = w.chars().filter(|c| c.is_uppercase()).count();
+            if !(first.is_uppercase() && caps * 2 <= w.chars().count().max(2) || is_particle && !words.is_empty()) {
+                break;
+            }
+            if TITLES.contains(&w) {
+                break;
+            }
+            words.push(word);
+            // Continue only across one space, and not after a possessive or punctuation.
+            let after_word = &text[word.end..];
+            let Some(next) = after_word.strip_prefix(' ') else { break };
+            if next.is_empty() {
+                break;
+            }
+            i = word.end + 1;
+        }
+        while words.last().is_some_and(|w| PARTICLES.contains(&w.text(text))) {
+            words.pop();
+        }
+        let (Some(first), Some(last)) = (words.first(), words.last()) else { continue };
+        let name = Span::new(first.start, last.end);
+        if name.text(text).split(' ').count() > 5 {
+            continue;
+        }
+        out.push(Introduction { whole: Span::new(m.start(), name.end), name });
+    }
+    out
+}
+
+/// The last word of a name.
+pub(crate) fn surname(name: &str) -> &str {
+    name.rsplit(' ').next().unwrap_or(name)
+}
+
+/// Word-bounded occurrences of `needle` in `text`, skipping any that intersect `taken`.
+pub(crate) fn occurrences(text: &str, needle: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    if needle.is_empty() {
+        return out;
+    }
+    for (i, _) in text.match_indices(needle) {
+        let end = i + needle.len();
+        if alpha_before(text, i) || text[end..].chars().next().is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        out.push(Span::new(i, end));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<&str> {
+        introductions(text, |_| false).into_iter().map(|i| i.name.text(text)).collect()
+    }
+
+    #[test]
+    fn titles_and_names() {
+        assert_eq!(names("Russian President Vladimir Putin said."), ["Vladimir Putin"]);
+        assert_eq!(names("Foreign Minister Ana Ruiz's plan."), ["Ana Ruiz"]);
+        assert_eq!(names("President Luiz Inácio Lula da Silva spoke"), ["Luiz Inácio Lula da Silva"]);
+        assert_eq!(names("la presidenta Dina Boluarte dijo"), ["Dina Boluarte"]);
+        assert_eq!(names("the President said"), Vec::<&str>::new());
+        assert_eq!(names("Ministers of the region"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn stops_at_a_knowledge_base_mention() {
+        let text = "President Vladimir Putin Russia was";
+        let at = text.find("Russia").unwrap();
+        let found: Vec<_> = introductions(text, |i| i == at).into_iter().map(|i| i.name.text(text)).collect();
+        assert_eq!(found, ["Vladimir Putin"]);
+    }
+}

@@ -1,0 +1,118 @@
+use super::{Finding, Related, Severity, declare_rule};
+use crate::analysis::Analysis;
+use crate::entities::{self, EntityKind, Glossary, MentionForm, Origin};
+
+declare_rule! {
+    /// Flags an organization's acronym used before the article spells it out: news style gives
+    /// the full name on first reference, then the acronym ("the Community of Latin American and
+    /// Caribbean States (CELAC)", later "CELAC").
+    ///
+    /// The full name comes from the article itself (a later "Full Name (ACR)") or from the
+    /// knowledge base; the editor offers a code action that spells it out at the first use.
+    /// Only the first use of each acronym is flagged. Headlines are exempt, and so are news
+    /// agencies (AFP, EFE, TASS are how they are known) and the abbreviations newsrooms accept
+    /// on first reference (AP style): US, U.S., USA, UK, U.K., UN, U.N., EU, NATO, FBI, CIA,
+    /// NASA, OPEC, AIDS, HIV, GDP, CEO.
+    ///
+    /// **Example.**
+    ///
+    /// ```text
+    /// CELAC leaders met in Caracas.              <- information: spell out CELAC first
+    /// Leaders of the Community of Latin American and Caribbean States (CELAC) met.   <- fine
+    /// ```
+    pub static UNDEFINED_ACRONYM = ("undefined-acronym", Severity::Information, check);
+}
+
+/// Abbreviations acceptable on first reference (AP Stylebook and common newsroom practice).
+pub const ACCEPTED_ON_FIRST_REFERENCE: &[&str] = &[
+    "US", "U.S.", "USA", "U.S.A.", "UK", "U.K.", "UN", "U.N.", "EU", "NATO", "FBI", "CIA", "NASA", "OPEC", "AIDS",
+    "HIV", "GDP", "CEO",
+];
+
+fn check(analysis: &Analysis, out: &mut Vec<Finding>) {
+    let text = analysis.text;
+    let headline = analysis.article.headline().map(|p| p.span);
+    let found = entities::recognise_article(text, &analysis.article, Glossary::empty());
+    let mut flagged = vec![false; found.entities.len()];
+    for mention in &found.mentions {
+        let entity = &found.entities[mention.entity];
+        if mention.form != MentionForm::Acronym
+            || flagged[mention.entity]
+            || entity.kind != EntityKind::Organization
+            || matches!(entity.origin, Origin::Person)
+            || headline.is_some_and(|h| h.contains(mention.span.start))
+        {
+            continue;
+        }
+        let acronym = mention.span.text(text);
+        if ACCEPTED_ON_FIRST_REFERENCE.contains(&acronym) {
+            continue;
+        }
+        flagged[mention.entity] = true;
+        if entity.introduction.is_some_and(|i| i.start <= mention.span.start) {
+            continue;
+        }
+        let full = entity.full_name(text);
+        let fix = entities::spell_out(text, &found, mention.span)
+            .map(|(_, replacement)| format!(" Spell it out on first reference: \"{replacement}\"."))
+            .unwrap_or_else(|| " Spell it out on first reference.".to_string());
+        let related = entity
+            .introduction
+            .map(|span| Related { span, message: format!("{acronym} is spelled out only here") })
+            .into_iter()
+            .collect();
+        out.push(Finding {
+            rule: &UNDEFINED_ACRONYM,
+            severity: Severity::Information,
+            span: mention.span,
+            message: format!("\"{acronym}\" ({full}) is used before it is spelled out.{fix}"),
+            related,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::check;
+
+    fn flagged(text: &str) -> Vec<(String, String)> {
+        check(text)
+            .into_iter()
+            .filter(|f| f.rule.name == "undefined-acronym")
+            .map(|f| (f.span.text(text).to_string(), f.message))
+            .collect()
+    }
+
+    #[test]
+    fn fires_on_first_use_before_definition() {
+        let text = "Summit opens\n\nCELAC leaders met in Caracas. CELAC said so.\n";
+        let found = flagged(text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "CELAC");
+        assert!(
+            found[0].1.contains("\"The Community of Latin American and Caribbean States (CELAC)\""),
+            "{}",
+            found[0].1
+        );
+    }
+
+    #[test]
+    fn fires_when_the_definition_comes_later() {
+        let text = "Trade talks\n\nThe WTO ruled on Monday.\n\nThe World Trade Organization (WTO) is in Geneva.\n";
+        let found = flagged(text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].1.contains("World Trade Organization"));
+    }
+
+    #[test]
+    fn silent_after_definition_in_headline_and_for_accepted() {
+        let text = "CELAC and WTO in talks\n\nLeaders of the Community of Latin American and Caribbean States (CELAC) met. The CELAC's troika, NATO, the EU and U.S. officials attended, AFP said. The World Trade Organization sent envoys; the WTO did not comment.\n";
+        assert!(flagged(text).is_empty(), "{:?}", flagged(text));
+    }
+
+    #[test]
+    fn silent_for_article_defined_acronyms() {
+        let text = "Water\n\nThe Andean Water Council (AWC) met. The AWC agreed.\n";
+        assert!(flagged(text).is_empty());
+    }
+}
