@@ -9,7 +9,10 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tower_lsp_server::ls_types::{Diagnostic, Uri};
 
-use super::{CheckArgs, EXIT_FINDINGS, EXIT_TROUBLE, Format, human};
+use super::baseline::{self, Baseline, Recorder};
+use super::output::{self, FileReport};
+use super::progress::Progress;
+use super::{CheckArgs, EXIT_FINDINGS, EXIT_TROUBLE, FailOn, Format, human};
 use crate::analysis::Analysis;
 use crate::config::{self, ConfigError, Settings};
 use crate::files::{self, ArticleText, ReadError};
@@ -23,8 +26,12 @@ const BATCH: usize = 256;
 /// What one checked file produced.
 struct Checked {
     path: PathBuf,
+    /// The path relative to the configuration root or the working folder, for fingerprints.
+    relative: String,
     text: String,
     findings: Vec<Finding>,
+    /// Each finding's baseline fingerprint.
+    fingerprints: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -42,6 +49,9 @@ enum Source {
 struct Input {
     source: Source,
     settings: Arc<Settings>,
+    /// The path relative to the configuration root (or the working folder), `/`-separated:
+    /// what fingerprints and shards are computed from.
+    relative: String,
 }
 
 /// The settings for `path`: from `--config`, else the nearest `newsls.toml` above it.
@@ -53,7 +63,35 @@ fn settings_for(args: &CheckArgs, path: &Path) -> Result<Arc<Settings>, ConfigEr
     .map(Arc::new)
 }
 
+/// The folder fingerprints and shards are relative to: that of `--config` or of the nearest
+/// `newsls.toml`, else the working folder.
+fn relative_root(args: &CheckArgs, start: &Path) -> PathBuf {
+    let config_file = args.config.clone().or_else(|| config::find(start));
+    config_file
+        .and_then(|file| std::path::absolute(&file).ok()?.parent().map(Path::to_path_buf))
+        .or_else(|| std::env::current_dir().ok())
+        .unwrap_or_default()
+}
+
 pub fn run(args: &CheckArgs) -> ExitCode {
+    let mut baseline = match &args.baseline {
+        Some(file) => match Baseline::load(file) {
+            Ok(baseline) => Some(baseline),
+            Err(message) => {
+                eprintln!("newsls: {message}");
+                return ExitCode::from(EXIT_TROUBLE);
+            }
+        },
+        None => None,
+    };
+    if let Some(file) = &args.write_baseline {
+        let folder = file.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        if !folder.is_dir() || file.is_dir() {
+            eprintln!("newsls: cannot write the baseline {}: no such folder, or it is a folder", file.display());
+            return ExitCode::from(EXIT_TROUBLE);
+        }
+    }
+    let mut recorder = args.write_baseline.as_ref().map(|_| Recorder::default());
     let mut inputs = Vec::new();
     let mut trouble = Vec::new();
     for path in &args.paths {
@@ -68,33 +106,78 @@ pub fn run(args: &CheckArgs) -> ExitCode {
                 return ExitCode::from(EXIT_TROUBLE);
             }
         };
+        let root = relative_root(args, &config_start);
         if is_stdin {
-            inputs.push(Input { source: Source::Stdin(stdin_name), settings });
+            let relative = baseline::relative_path(&stdin_name, &root);
+            inputs.push(Input { source: Source::Stdin(stdin_name), settings, relative });
         } else if !path.exists() {
             trouble.push((path.clone(), "no such file or folder".to_string()));
         } else {
             let (paths, errors) = files::walk(path, &settings);
-            inputs.extend(paths.into_iter().map(|p| Input { source: Source::File(p), settings: settings.clone() }));
+            inputs.extend(paths.into_iter().map(|p| {
+                let relative = baseline::relative_path(&p, &root);
+                Input { source: Source::File(p), settings: settings.clone(), relative }
+            }));
             trouble.extend(errors);
         }
     }
+    if let Some(shard) = args.shard {
+        inputs.retain(|input| shard.contains(&input.relative));
+    }
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let mut progress = Progress::new(inputs.len());
+    let mut done = 0;
 
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut counts = Counts::default();
-    let mut first_json = true;
-    if matches!(args.format, Format::Json) {
-        let _ = out.write_all(b"[");
+    let mut first = true;
+    let begun = match args.format {
+        Format::Json => out.write_all(b"["),
+        Format::Sarif => output::sarif::begin(&mut out),
+        Format::Human | Format::Github | Format::Compact => Ok(()),
+    };
+    if let Err(err) = begun {
+        return broken_pipe_or_trouble(err);
     }
     for batch in inputs.chunks(BATCH) {
         let results: Vec<Result<Checked, (PathBuf, String)>> = batch.par_iter().map(check_input).collect();
         for result in results {
             match result {
-                Ok(checked) => {
+                Ok(mut checked) => {
+                    if let Some(recorder) = &mut recorder {
+                        for (finding, fingerprint) in checked.findings.iter().zip(&checked.fingerprints) {
+                            recorder.record(&checked.relative, finding.rule.name, fingerprint.clone(), || {
+                                baseline::excerpt(&checked.text, finding.span)
+                            });
+                        }
+                    }
+                    if let Some(baseline) = &mut baseline {
+                        let keep: Vec<bool> = checked.fingerprints.iter().map(|fp| !baseline.suppresses(fp)).collect();
+                        let mut keep_iter = keep.iter();
+                        checked.findings.retain(|_| *keep_iter.next().unwrap_or(&true));
+                        let mut keep_iter = keep.iter();
+                        checked.fingerprints.retain(|_| *keep_iter.next().unwrap_or(&true));
+                    }
                     counts.add(&checked.findings);
                     let written = match args.format {
                         Format::Human => human::write(&mut out, &checked.path, &checked.text, &checked.findings),
-                        Format::Json => write_json(&mut out, &checked, &mut first_json),
+                        Format::Json => write_json(&mut out, &checked, &mut first),
+                        Format::Sarif | Format::Github | Format::Compact => {
+                            let relative = baseline::relative_path(&checked.path, &cwd);
+                            let report = FileReport {
+                                path: &checked.path,
+                                relative: &relative,
+                                text: &checked.text,
+                                findings: &checked.findings,
+                                fingerprints: &checked.fingerprints,
+                            };
+                            match args.format {
+                                Format::Sarif => output::sarif::file(&mut out, &report, &mut first),
+                                Format::Github => output::github::write(&mut out, &report),
+                                _ => output::compact::write(&mut out, &report),
+                            }
+                        }
                     };
                     if let Err(err) = written {
                         return broken_pipe_or_trouble(err);
@@ -103,22 +186,35 @@ pub fn run(args: &CheckArgs) -> ExitCode {
                 Err(bad) => trouble.push(bad),
             }
         }
+        done += batch.len();
+        progress.update(done);
     }
-    if matches!(args.format, Format::Json) {
-        let _ = out.write_all(b"]\n");
-    }
-    if let Err(err) = out.flush() {
+    progress.finish();
+    let ended = match args.format {
+        Format::Json => out.write_all(b"]\n"),
+        Format::Sarif => output::sarif::end(&mut out, trouble.is_empty()),
+        Format::Human | Format::Github | Format::Compact => Ok(()),
+    };
+    if let Err(err) = ended.and_then(|()| out.flush()) {
         return broken_pipe_or_trouble(err);
     }
     for (path, message) in &trouble {
         eprintln!("newsls: {}: {message}", path.display());
     }
     if matches!(args.format, Format::Human) {
-        eprintln!("{}", counts.summary());
+        let suppressed = baseline.as_ref().map_or(0, |b| b.suppressed);
+        eprintln!("{}", counts.summary(suppressed));
+    }
+    if let (Some(recorder), Some(file)) = (&recorder, &args.write_baseline) {
+        if let Err(err) = recorder.write(file) {
+            eprintln!("newsls: cannot write the baseline {}: {err}", file.display());
+            return ExitCode::from(EXIT_TROUBLE);
+        }
+        eprintln!("newsls: wrote the baseline {} ({} findings)", file.display(), recorder.len());
     }
     if !trouble.is_empty() {
         ExitCode::from(EXIT_TROUBLE)
-    } else if counts.at_or_above_warning > 0 {
+    } else if recorder.is_none() && counts.failing(args.fail_on) > 0 {
         ExitCode::from(EXIT_FINDINGS)
     } else {
         ExitCode::SUCCESS
@@ -149,7 +245,9 @@ fn check_input(input: &Input) -> Result<Checked, (PathBuf, String)> {
         eprintln!("newsls: {}: warning: not valid UTF-8; read as Windows-1252 (Latin-1)", path.display());
     }
     let findings = Analysis::new(&text).findings(|rule| input.settings.severity_of(rule));
-    Ok(Checked { path: path.clone(), text, findings })
+    let fingerprints =
+        findings.iter().map(|f| baseline::fingerprint(f.rule.name, &input.relative, &text, f.span)).collect();
+    Ok(Checked { path: path.clone(), relative: input.relative.clone(), text, findings, fingerprints })
 }
 
 fn write_json(out: &mut impl Write, checked: &Checked, first: &mut bool) -> io::Result<()> {
@@ -173,7 +271,6 @@ fn file_uri(path: &Path) -> Option<Uri> {
 struct Counts {
     files: usize,
     by_severity: [usize; 4],
-    at_or_above_warning: usize,
 }
 
 impl Counts {
@@ -181,13 +278,22 @@ impl Counts {
         self.files += 1;
         for f in findings {
             self.by_severity[f.severity as usize - 1] += 1;
-            if f.severity <= Severity::Warning {
-                self.at_or_above_warning += 1;
-            }
         }
     }
 
-    fn summary(&self) -> String {
+    /// How many findings are at `fail_on` or more severe.
+    fn failing(&self, fail_on: FailOn) -> usize {
+        let least = match fail_on {
+            FailOn::Never => return 0,
+            FailOn::Error => Severity::Error,
+            FailOn::Warning => Severity::Warning,
+            FailOn::Information => Severity::Information,
+            FailOn::Hint => Severity::Hint,
+        };
+        self.by_severity[..least as usize].iter().sum()
+    }
+
+    fn summary(&self, suppressed: usize) -> String {
         let names = ["error", "warning", "information", "hint"];
         let parts: Vec<String> = self
             .by_severity
@@ -197,10 +303,15 @@ impl Counts {
             .map(|(n, name)| format!("{n} {name}{}", if *n == 1 || name == "information" { "" } else { "s" }))
             .collect();
         let files = if self.files == 1 { "file" } else { "files" };
+        let baseline = match suppressed {
+            0 => String::new(),
+            1 => " (1 more in the baseline)".to_string(),
+            n => format!(" ({n} more in the baseline)"),
+        };
         if parts.is_empty() {
-            format!("Checked {} {files}: no findings.", self.files)
+            format!("Checked {} {files}: no findings{baseline}.", self.files)
         } else {
-            format!("Checked {} {files}: {}.", self.files, parts.join(", "))
+            format!("Checked {} {files}: {}{baseline}.", self.files, parts.join(", "))
         }
     }
 }

@@ -1,7 +1,14 @@
 //! The command line: a thin front end over the analysis core.
 
+pub mod baseline;
 mod check;
+mod entities;
 mod human;
+mod kb;
+pub mod output;
+mod progress;
+mod rules_json;
+pub mod shard;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -30,12 +37,19 @@ enum Command {
         stdio: bool,
     },
     /// List the rules with their default severities.
-    Rules,
+    Rules {
+        #[arg(long, value_enum, default_value_t = RulesFormat::Human)]
+        format: RulesFormat,
+    },
     /// Print a rule's documentation.
     Explain {
         /// The rule's name, e.g. unattributed-claim.
         rule: String,
     },
+    /// Print knowledge-base records (organizations, countries, news agencies) matching a query.
+    Kb(kb::KbArgs),
+    /// List the entities of articles and their mentions.
+    Entities(entities::EntitiesArgs),
 }
 
 #[derive(clap::Args)]
@@ -51,6 +65,28 @@ pub struct CheckArgs {
     /// The name to report for an article read from stdin.
     #[arg(long, value_name = "PATH")]
     stdin_filename: Option<PathBuf>,
+    /// The least severe finding that makes the exit code 1.
+    #[arg(long, value_enum, value_name = "SEVERITY", default_value_t = FailOn::Warning)]
+    fail_on: FailOn,
+    /// Report only findings not recorded in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record the current findings in this baseline file (written atomically); exits 0 unless input is unreadable.
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
+    /// Check only the I-th of N deterministic shards of the files (by path hash), e.g. 2/4.
+    #[arg(long, value_name = "I/N")]
+    shard: Option<shard::Shard>,
+}
+
+/// `--fail-on`: findings at this severity or above make the exit code 1.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum FailOn {
+    Error,
+    Warning,
+    Information,
+    Hint,
+    Never,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -59,9 +95,23 @@ enum Format {
     Human,
     /// One JSON array of {"path", "diagnostics": [LSP Diagnostic]}.
     Json,
+    /// SARIF 2.1.0, for code-scanning dashboards.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations on pull requests).
+    Github,
+    /// path:line:col: severity[rule] message, one line per finding.
+    Compact,
 }
 
-/// Exit codes: 0 clean, 1 findings at warning or above, 2 usage errors or unreadable input.
+#[derive(Clone, Copy, ValueEnum)]
+enum RulesFormat {
+    /// name, default severity, summary: one rule a line.
+    Human,
+    /// A JSON array of {"name", "defaultSeverity", "summary", "documentation", "url"}.
+    Json,
+}
+
+/// Exit codes: 0 clean, 1 findings at `--fail-on` (default warning) or above, 2 usage errors or unreadable input.
 pub const EXIT_FINDINGS: u8 = 1;
 pub const EXIT_TROUBLE: u8 = 2;
 
@@ -76,8 +126,11 @@ pub fn run() -> ExitCode {
     };
     match cli.command {
         Command::Check(args) => check::run(&args),
+        Command::Kb(args) => kb::run(&args),
+        Command::Entities(args) => entities::run(&args),
         Command::Server { stdio: _ } => crate::server::run(),
-        Command::Rules => {
+        Command::Rules { format: RulesFormat::Json } => rules_json::print(),
+        Command::Rules { format: RulesFormat::Human } => {
             for rule in crate::rules::ALL {
                 println!("{:<22} {:<12} {}", rule.name, rule.default_severity.as_str(), rule.summary());
             }

@@ -1,0 +1,44 @@
+//! The CI output formats of `newsls check`, each written file by file as results arrive:
+//! `sarif` (SARIF 2.1.0), `github` (GitHub Actions workflow commands) and `compact` (one line per
+//! finding). `human` and `json` live in `cli::human` and `cli::check`.
+
+pub mod compact;
+pub mod github;
+pub mod sarif;
+
+use std::path::Path;
+
+use crate::rules::{Finding, Severity};
+use crate::text::{LineIndex, PositionEncoding};
+
+/// One checked file's findings, ready to write.
+pub struct FileReport<'a> {
+    /// The path as found (relative to the working folder when given so).
+    pub path: &'a Path,
+    /// The path relative to the working folder, with `/` separators (for SARIF and GitHub).
+    pub relative: &'a str,
+    pub text: &'a str,
+    pub findings: &'a [Finding],
+    /// The baseline fingerprint of each finding.
+    pub fingerprints: &'a [String],
+}
+
+/// 1-based line and column of a byte offset; columns in UTF-16 code units or characters.
+pub(crate) fn line_col(lines: &LineIndex, text: &str, offset: usize, utf16: bool) -> (u32, u32) {
+    let pos = lines.position(text, offset, if utf16 { PositionEncoding::Utf16 } else { PositionEncoding::Utf8 });
+    if utf16 {
+        return (pos.line + 1, pos.col + 1);
+    }
+    let (line_start, _) = lines.line_span(text, pos.line as usize);
+    let chars = text[line_start..line_start + pos.col as usize].chars().count() as u32;
+    (pos.line + 1, chars + 1)
+}
+
+/// The SARIF level of a severity.
+pub fn sarif_level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Information | Severity::Hint => "note",
+    }
+}
