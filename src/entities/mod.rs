@@ -587,3 +587,9 @@ pub fn spell_out(text: &str, entities: &ArticleEntities, acronym: Span) -> Optio
 
 #[cfg(test)]
 mod tests;
+
+/// Builds the knowledge-base automaton now (it takes tens of milliseconds), so that the first
+/// recognition does not wait for it; the server calls this on a thread of its own at start-up.
+pub fn warm_up() {
+    std::sync::LazyLock::force(&matcher::KB);
+}

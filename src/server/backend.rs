@@ -67,6 +67,7 @@ fn workspace_roots(params: &InitializeParams) -> Vec<PathBuf> {
 
 impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        let _ = std::thread::Builder::new().name("newsls-warm-up".into()).spawn(crate::entities::warm_up);
         *self.state.flags.write().unwrap_or_else(|e| e.into_inner()) = flags(&params);
         if let Some(options) = params.initialization_options.clone() {
             self.state.apply_client_settings(options.get("settings").cloned().unwrap_or(options)).await;
