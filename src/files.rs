@@ -105,3 +105,25 @@ pub fn decode_article(bytes: &[u8]) -> Result<ArticleText, ReadError> {
     let decoded = crate::text::decode(bytes).map_err(|_| ReadError::Binary)?;
     Ok(ArticleText { text: decoded.text.into_owned(), lossy_latin1: decoded.lossy_latin1 })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_gone_between_listing_and_reading_is_a_clear_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("gone.txt");
+        std::fs::write(&path, "Title\n\nBody.\n").unwrap();
+        std::fs::remove_file(&path).unwrap();
+        let err = read_article(&path, DEFAULT_MAX_FILE_SIZE).err().expect("an error, not a panic");
+        assert!(err.to_string().starts_with("cannot read:"), "{err}");
+    }
+
+    #[test]
+    fn a_folder_in_place_of_an_article_is_a_clear_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = read_article(dir.path(), DEFAULT_MAX_FILE_SIZE).err().expect("an error, not a panic");
+        assert!(err.to_string().starts_with("cannot read:"), "{err}");
+    }
+}
