@@ -577,7 +577,8 @@ fn json_is_one_array_of_lsp_diagnostics_per_file() {
     let paths: Vec<String> = files.iter().map(|f| f["path"].as_str().unwrap().to_string()).collect();
     assert_eq!(paths, expected, "one entry per article, empty ones included, in path order");
     assert_eq!(code, 1);
-    let rules = ["unattributed-claim", "unattributed-quote", "unbalanced-quote", "vague-attribution", "undefined-acronym"];
+    let rules =
+        ["unattributed-claim", "unattributed-quote", "unbalanced-quote", "vague-attribution", "undefined-acronym"];
     let mut total = 0;
     for file in &files {
         let mut keys: Vec<&String> = file.as_object().unwrap().keys().collect();

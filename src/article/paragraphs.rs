@@ -109,7 +109,7 @@ pub(super) fn classify(text: &str, paragraphs: &mut [Paragraph]) {
             && (t.starts_with("By ") || t.starts_with("BY ") || t.starts_with("Por "))
         {
             ParagraphKind::Byline
-} else if word_count <= BOILERPLATE_MAX_WORDS && is_boilerplate(t) {
+        } else if word_count <= BOILERPLATE_MAX_WORDS && is_boilerplate(t) {
             ParagraphKind::Boilerplate
         } else {
             ParagraphKind::Body
