@@ -275,3 +275,71 @@ async fn closing_an_unsaved_document_clears_it() {
     let params: Value = client.diagnostics_where(doc, |p| p["diagnostics"].as_array().unwrap().is_empty()).await;
     assert!(params["diagnostics"].as_array().unwrap().is_empty());
 }
+
+#[tokio::test]
+async fn semantic_tokens_mark_quotations_speakers_cues_and_entities() {
+    let dir = workspace(&[]);
+    let mut client = Client::start(Answers::default());
+    let init = client.initialize(dir.path(), json!({})).await;
+    let legend = &init["capabilities"]["semanticTokensProvider"]["legend"]["tokenTypes"];
+    assert_eq!(legend, &json!(["string", "variable", "keyword", "type"]));
+    let doc = uri(&dir.path().join("tokens.txt"));
+    let text = "Trade talks\n\n“We will sign with MERCOSUR,” Minister Ana Ruiz said.\n";
+    client.open(&doc, text, 1).await;
+    let result = client.request("textDocument/semanticTokens/full", json!({"textDocument": {"uri": doc}})).await;
+    let data: Vec<u64> = result["data"].as_array().unwrap().iter().map(|v| v.as_u64().unwrap()).collect();
+    // Decode (line, start, length, type) from the relative encoding.
+    let (mut line, mut start) = (0, 0);
+    let mut tokens = Vec::new();
+    for t in data.chunks(5) {
+        line += t[0];
+        start = if t[0] == 0 { start + t[1] } else { t[1] };
+        tokens.push((line, start, t[2], t[3]));
+    }
+    let line_text: Vec<u16> = text.lines().nth(2).unwrap().encode_utf16().collect();
+    let word =
+        |(_, s, l, _): &(u64, u64, u64, u64)| String::from_utf16(&line_text[*s as usize..(*s + *l) as usize]).unwrap();
+    let of_type = |ty: u64| tokens.iter().filter(|t| t.3 == ty).map(word).collect::<Vec<_>>();
+    assert!(of_type(0).iter().any(|s| s.starts_with("“We will sign")), "{tokens:?}");
+    assert_eq!(of_type(3), ["MERCOSUR"]);
+    assert_eq!(of_type(1), ["Minister Ana Ruiz"]);
+    assert_eq!(of_type(2), ["said"]);
+}
+
+#[tokio::test]
+async fn inlay_hints_name_the_speaker_after_each_quotation() {
+    let dir = workspace(&[]);
+    let mut client = Client::start(Answers::default());
+    client.initialize(dir.path(), json!({})).await;
+    let doc = uri(&dir.path().join("hints.txt"));
+    client.open(&doc, ARTICLE, 1).await;
+    let hints = client
+        .request(
+            "textDocument/inlayHint",
+            json!({"textDocument": {"uri": doc}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 9, "character": 0}}}),
+        )
+        .await;
+    assert_eq!(hints[0]["label"], "— Minister Ana Ruiz");
+    assert_eq!(hints[0]["position"]["line"], 4);
+}
+
+#[tokio::test]
+async fn undefined_acronym_has_a_quick_fix_that_spells_it_out() {
+    let dir = workspace(&[]);
+    let mut client = Client::start(Answers::default());
+    client.initialize(dir.path(), json!({})).await;
+    let doc = uri(&dir.path().join("acronym.txt"));
+    client.open(&doc, "Summit\n\nCELAC leaders met in Lima on Monday, the foreign ministry said.\n", 1).await;
+    let params = client.diagnostics_where(&doc, |p| codes(p).contains(&"undefined-acronym".to_string())).await;
+    let diagnostic =
+        params["diagnostics"].as_array().unwrap().iter().find(|d| d["code"] == "undefined-acronym").unwrap().clone();
+    let actions = client
+        .request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": doc}, "range": diagnostic["range"], "context": {"diagnostics": [diagnostic]}}),
+        )
+        .await;
+    let edit = &actions[0]["edit"]["changes"][&doc][0];
+    assert_eq!(edit["newText"], "The Community of Latin American and Caribbean States (CELAC)");
+    assert_eq!(actions[0]["kind"], "quickfix");
+}

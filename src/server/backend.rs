@@ -11,7 +11,9 @@ use super::documents::DocumentStore;
 use super::features;
 use super::state::{ClientFlags, State, path_of};
 use crate::analysis::Analysis;
+use crate::entities::Glossary;
 use crate::protocol::Document;
+use crate::span::Span;
 use crate::text::{LineIndex, PositionEncoding};
 
 pub struct Backend {
@@ -87,6 +89,19 @@ impl LanguageServer for Backend {
                     ..Default::default()
                 })),
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
+                semantic_tokens_provider: Some(SemanticTokensServerCapabilities::SemanticTokensOptions(
+                    SemanticTokensOptions {
+                        legend: SemanticTokensLegend {
+                            token_types: features::TOKEN_TYPES.to_vec(),
+                            token_modifiers: Vec::new(),
+                        },
+                        full: Some(SemanticTokensFullOptions::Bool(true)),
+                        range: None,
+                        work_done_progress_options: Default::default(),
+                    },
+                )),
+                inlay_hint_provider: Some(OneOf::Left(true)),
+                code_action_provider: Some(CodeActionProviderCapability::Simple(true)),
                 document_symbol_provider: Some(OneOf::Left(true)),
                 workspace: Some(WorkspaceServerCapabilities {
                     workspace_folders: Some(WorkspaceFoldersServerCapabilities {
@@ -185,6 +200,43 @@ impl LanguageServer for Backend {
             })
             .await
             .flatten())
+    }
+
+    async fn semantic_tokens_full(&self, params: SemanticTokensParams) -> Result<Option<SemanticTokensResult>> {
+        Ok(self
+            .with_analysis(&params.text_document.uri, |analysis, document| {
+                let entities = crate::entities::recognise_article(analysis.text, &analysis.article, Glossary::empty());
+                let data = features::semantic_tokens(analysis, &entities, document);
+                SemanticTokensResult::Tokens(SemanticTokens { result_id: None, data })
+            })
+            .await)
+    }
+
+    async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
+        Ok(self
+            .with_analysis(&params.text_document.uri, |analysis, document| {
+                let within = Span::new(document.offset(params.range.start), document.offset(params.range.end));
+                features::inlay_hints(analysis, document, within)
+            })
+            .await)
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        let uri = params.text_document.uri.clone();
+        let actions = self
+            .with_analysis(&uri, |analysis, document| {
+                let entities = crate::entities::recognise_article(analysis.text, &analysis.article, Glossary::empty());
+                params
+                    .context
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.code == Some(NumberOrString::String("undefined-acronym".into())))
+                    .filter_map(|d| features::spell_out_action(analysis.text, &entities, document, &uri, d))
+                    .map(CodeActionOrCommand::CodeAction)
+                    .collect::<Vec<_>>()
+            })
+            .await;
+        Ok(actions.filter(|a| !a.is_empty()))
     }
 
     async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {

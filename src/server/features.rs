@@ -1,11 +1,18 @@
-//! Hover and document symbols, from the core's analysis of the current text.
+//! Hover, document symbols, semantic tokens, inlay hints and quick fixes, from the core's
+//! analysis of the current text.
 
-use tower_lsp_server::ls_types::{DocumentSymbol, SymbolKind};
+use std::collections::HashMap;
+
+use tower_lsp_server::ls_types::{
+    CodeAction, CodeActionKind, Diagnostic, DocumentSymbol, InlayHint, InlayHintLabel, SemanticToken,
+    SemanticTokenType, SymbolKind, TextEdit, Uri, WorkspaceEdit,
+};
 
 use crate::analysis::Analysis;
 use crate::article::ParagraphKind;
 use crate::attribution::{Attribution, Link};
 use crate::claims;
+use crate::entities::{ArticleEntities, spell_out};
 use crate::protocol::Document;
 use crate::span::Span;
 
@@ -107,4 +114,109 @@ pub fn document_symbols(analysis: &Analysis, document: &Document) -> Vec<Documen
             }
         })
         .collect()
+}
+
+/// Semantic token types, in the order of the legend the server announces.
+pub const TOKEN_TYPES: &[SemanticTokenType] =
+    &[SemanticTokenType::STRING, SemanticTokenType::VARIABLE, SemanticTokenType::KEYWORD, SemanticTokenType::TYPE];
+const QUOTATION: u8 = 1;
+const SPEAKER: u8 = 2;
+const CUE: u8 = 3;
+const ENTITY: u8 = 4;
+
+/// Quotations, entity mentions, speakers and attribution cues as semantic tokens. Later layers
+/// win where they overlap (an entity named inside a quotation, a person who is the speaker), and
+/// tokens never cross a line.
+pub fn semantic_tokens(analysis: &Analysis, entities: &ArticleEntities, document: &Document) -> Vec<SemanticToken> {
+    let text = analysis.text;
+    let mut paint = vec![0u8; text.len()];
+    let mut fill = |span: Span, kind: u8| paint[span.start.min(text.len())..span.end.min(text.len())].fill(kind);
+    for quote in &analysis.article.quotations {
+        fill(quote.span, QUOTATION);
+    }
+    for mention in &entities.mentions {
+        fill(mention.span, ENTITY);
+    }
+    let attributions = analysis.attributions.sentences.iter().chain(&analysis.attributions.quotations).flatten();
+    for attribution in attributions {
+        if let Some(source) = attribution.cue.source {
+            fill(source, SPEAKER);
+        }
+        fill(attribution.cue.span, CUE);
+    }
+    let mut tokens = Vec::new();
+    let (mut last_line, mut last_start) = (0u32, 0u32);
+    let mut offset = 0;
+    while offset < text.len() {
+        let kind = paint[offset];
+        let run_end = (offset..text.len())
+            .find(|&i| paint[i] != kind || matches!(text.as_bytes()[i], b'\n' | b'\r'))
+            .unwrap_or(text.len());
+        let run_end = if run_end == offset { offset + 1 } else { run_end };
+        if kind != 0 && text.is_char_boundary(offset) && text.is_char_boundary(run_end) {
+            let start = document.position(offset);
+            let end = document.position(run_end);
+            let delta_line = start.line - last_line;
+            let delta_start = if delta_line == 0 { start.character - last_start } else { start.character };
+            tokens.push(SemanticToken {
+                delta_line,
+                delta_start,
+                length: end.character - start.character,
+                token_type: u32::from(kind - 1),
+                token_modifiers_bitset: 0,
+            });
+            (last_line, last_start) = (start.line, start.character);
+        }
+        offset = run_end;
+    }
+    tokens
+}
+
+/// After each closed quotation whose speaker is known, "— Putin".
+pub fn inlay_hints(analysis: &Analysis, document: &Document, within: Span) -> Vec<InlayHint> {
+    let text = analysis.text;
+    analysis
+        .article
+        .quotations
+        .iter()
+        .zip(&analysis.attributions.quotations)
+        .filter(|(quote, _)| quote.closed && within.contains_span(quote.span))
+        .filter_map(|(quote, speaker)| {
+            let name = analysis.attributions.named_source(text, speaker.as_ref()?)?;
+            Some(InlayHint {
+                position: document.position(quote.span.end),
+                label: InlayHintLabel::String(format!(
+                    "— {}",
+                    name.text(text).split_whitespace().collect::<Vec<_>>().join(" ")
+                )),
+                kind: None,
+                text_edits: None,
+                tooltip: None,
+                padding_left: Some(true),
+                padding_right: None,
+                data: None,
+            })
+        })
+        .collect()
+}
+
+/// The quick fix of an `undefined-acronym` finding: spell the name out at its first use.
+pub fn spell_out_action(
+    text: &str,
+    entities: &ArticleEntities,
+    document: &Document,
+    uri: &Uri,
+    diagnostic: &Diagnostic,
+) -> Option<CodeAction> {
+    let span = Span::new(document.offset(diagnostic.range.start), document.offset(diagnostic.range.end));
+    let (target, replacement) = spell_out(text, entities, span)?;
+    let edit = TextEdit { range: document.range(target), new_text: replacement.clone() };
+    Some(CodeAction {
+        title: format!("Spell out: {replacement}"),
+        kind: Some(CodeActionKind::QUICKFIX),
+        diagnostics: Some(vec![diagnostic.clone()]),
+        edit: Some(WorkspaceEdit { changes: Some(HashMap::from([(uri.clone(), vec![edit])])), ..Default::default() }),
+        is_preferred: Some(true),
+        ..Default::default()
+    })
 }
