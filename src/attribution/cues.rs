@@ -48,6 +48,9 @@ const RIGHT_NP_STOP: &[&str] = &[
     "to", "told", "said", "says", "as", "because", "but", "and", "en", "em", "que", "durante", "ante",
 ];
 const MAX_NP_WORDS: usize = 7;
+/// Conjunctions and relatives that start a new clause, so end a subject read leftwards.
+#[rustfmt::skip]
+const CLAUSE_WORDS: &[&str] = &["that", "which", "who", "because", "but", "while", "when", "if", "as", "and", "or", "than", "so"];
 /// Verb forms whose sense with a plain noun-phrase object is not reporting: "added a striker",
 /// "posted a loss".
 const OBJECT_NOT_SPEECH: &[&str] = &["add", "adds", "added", "adding", "post", "posts", "posted", "posting"];
@@ -144,22 +147,7 @@ impl Sentence<'_> {
                 !SUBJECT_PRONOUNS.contains(&head.lower.as_str())
                     && !DETERMINERS.contains(&self.lower(k))
                     && !VERB_FORMS.contains_key(&prev.lower)
-                    && !matches!(
-                        prev.lower.as_str(),
-                        "that"
-                            | "which"
-                            | "who"
-                            | "because"
-                            | "but"
-                            | "while"
-                            | "when"
-                            | "if"
-                            | "as"
-                            | "and"
-                            | "or"
-                            | "than"
-                            | "so"
-                    )
+                    && !CLAUSE_WORDS.contains(&prev.lower.as_str())
             };
             if !extends {
                 break;
@@ -200,12 +188,10 @@ impl Sentence<'_> {
     /// Whether a form that is more often a noun ("states", "points", "calls") is a verb here: after a
     /// pronoun ("he states"), after a name with something reported after it ("Cruz calls for"), or
     /// after a common noun only when a reported clause follows ("the report states that").
+    /// Called only when no adverb or auxiliary stands before the verb, so the subject's head is the
+    /// word right before it.
     fn noun_prone_is_verb(&self, verb: usize) -> bool {
-        let mut j = verb;
-        while j > 0 && self.is_prelude(j - 1, verb) && self.clean_gap(j - 1, j) {
-            j -= 1;
-        }
-        let Some(head) = j.checked_sub(1).filter(|&h| self.clean_gap(h, j)) else { return false };
+        let Some(head) = verb.checked_sub(1).filter(|&h| self.clean_gap(h, verb)) else { return false };
         let word = &self.words[head];
         if SUBJECT_PRONOUNS.contains(&word.lower.as_str()) {
             return true;
@@ -216,8 +202,8 @@ impl Sentence<'_> {
         if DOCUMENT_SOURCES.contains(&word.lower.as_str()) {
             return true; // "a Bloomberg poll shows", "the figures show"
         }
-        let reported_clause = matches!(self.char_after(verb), Some(':' | '"' | '“'))
-            || matches!(self.lower(verb + 1), "that" | "whether" | "if");
+        // A comma is not enough after a common noun: "water storage projects, the biggest ...".
+        let reported_clause = self.clause_follows(verb) && self.char_after(verb) != Some(',');
         reported_clause && !self.counted(head) || self.closing_tag(head, verb)
     }
 
