@@ -2,20 +2,46 @@
 
 use crate::article::Article;
 use crate::attribution::{self, Attributions};
+use crate::entities::{self, ArticleEntities, Glossary, KnownPeople};
 use crate::rules::{self, Finding, Rule, Severity};
+
+/// What the analysis of one article knows from the rest of the workspace.
+#[derive(Clone, Copy)]
+pub struct Context<'c> {
+    /// The newsroom's glossary (`newsls.toml`).
+    pub glossary: &'c Glossary,
+    /// People other articles introduce, so a bare "Vladimir Putin" here is the same person.
+    pub people: Option<&'c KnownPeople>,
+}
+
+impl Default for Context<'_> {
+    fn default() -> Self {
+        Context { glossary: Glossary::empty(), people: None }
+    }
+}
 
 /// Everything the core knows about one article's text.
 pub struct Analysis<'a> {
     pub text: &'a str,
     pub article: Article,
     pub attributions: Attributions,
+    pub entities: ArticleEntities,
 }
 
 impl<'a> Analysis<'a> {
+    /// Analyses a text on its own: the knowledge base, no glossary, no other articles.
     pub fn new(text: &'a str) -> Self {
+        Analysis::with_context(text, Context::default())
+    }
+
+    pub fn with_context(text: &'a str, context: Context) -> Self {
         let article = Article::parse(text);
         let attributions = attribution::attribute(text, &article);
-        Analysis { text, article, attributions }
+        let entities = match context.people {
+            Some(people) => entities::recognise_article_with(text, &article, context.glossary, people),
+            None => entities::recognise_article(text, &article, context.glossary),
+        };
+        Analysis { text, article, attributions, entities }
     }
 
     /// Whether a sentence lies mostly inside quotations.

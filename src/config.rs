@@ -1,14 +1,17 @@
-//! `newsls.toml`: rule severities, which files are articles, and limits. Read by the CLI (found
-//! from the checked path upward, or `--config`) and by the server (at each workspace root), where
-//! client settings override it.
+//! `newsls.toml`: rule severities, which files are articles, limits and the newsroom's glossary.
+//! Read by the CLI (found from the checked path upward, or `--config`) and by the server (at each
+//! workspace root), where client settings override it.
 
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
+use toml::Spanned;
 
+use crate::entities::{EntrySource, Glossary, GlossaryEntry};
 use crate::files::DEFAULT_MAX_FILE_SIZE;
 use crate::rules::{self, Rule, Severity};
 
@@ -49,6 +52,20 @@ pub struct ConfigFile {
     pub exclude: Option<Vec<String>>,
     /// In bytes; larger files are skipped with a message.
     pub max_file_size: Option<u64>,
+    /// Entities of the newsroom's own (`[[glossary]]` tables).
+    #[serde(default)]
+    pub glossary: Vec<Spanned<GlossaryEntry>>,
+    /// A TOML file of `[[glossary]]` tables, relative to this file's folder; its entries come
+    /// after the ones written here.
+    pub glossary_file: Option<PathBuf>,
+}
+
+/// A file named by `glossary-file`: `[[glossary]]` tables and nothing else.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GlossaryFile {
+    #[serde(default)]
+    glossary: Vec<Spanned<GlossaryEntry>>,
 }
 
 /// A configuration problem, with where it is.
@@ -80,6 +97,9 @@ pub struct Settings {
     include: GlobSet,
     exclude: GlobSet,
     pub max_file_size: u64,
+    pub glossary: Arc<Glossary>,
+    /// The file the glossary's entries come from besides the configuration itself.
+    pub glossary_file: Option<PathBuf>,
 }
 
 impl Settings {
@@ -104,12 +124,19 @@ impl Settings {
         let default_include = vec![format!("**/*.{}", crate::files::ARTICLE_EXTENSION)];
         let include = glob_set(file.include.as_ref().unwrap_or(&default_include)).map_err(error)?;
         let exclude = glob_set(file.exclude.as_deref().unwrap_or_default()).map_err(error)?;
+        let glossary_file = file.glossary_file.as_ref().map(|name| origin.parent().unwrap_or(root).join(name));
+        let mut entries = sourced_entries(&file.glossary, origin);
+        if let Some(path) = &glossary_file {
+            entries.extend(load_glossary_file(path)?);
+        }
         Ok(Settings {
             root: root.to_path_buf(),
             severities,
             include,
             exclude,
             max_file_size: file.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE),
+            glossary: Arc::new(Glossary::with_sources(entries)),
+            glossary_file,
         })
     }
 
@@ -140,8 +167,37 @@ fn glob_set(patterns: &[String]) -> Result<GlobSet, String> {
     builder.build().map_err(|e| e.to_string())
 }
 
+fn sourced_entries(entries: &[Spanned<GlossaryEntry>], path: &Path) -> Vec<(GlossaryEntry, Option<EntrySource>)> {
+    entries
+        .iter()
+        .map(|entry| {
+            let source = EntrySource { path: path.to_path_buf(), offset: entry.span().start };
+            (entry.get_ref().clone(), Some(source))
+        })
+        .collect()
+}
+
+/// A glossary of its own: a TOML file of `[[glossary]]` tables.
+pub fn glossary_from_file(path: &Path) -> Result<Glossary, ConfigError> {
+    load_glossary_file(path).map(Glossary::with_sources)
+}
+
+fn load_glossary_file(path: &Path) -> Result<Vec<(GlossaryEntry, Option<EntrySource>)>, ConfigError> {
+    let text = std::fs::read_to_string(path).map_err(|err| ConfigError {
+        path: path.to_path_buf(),
+        line_col: None,
+        message: format!("cannot read the glossary file: {err}"),
+    })?;
+    let file: GlossaryFile = parse_toml(&text, path)?;
+    Ok(sourced_entries(&file.glossary, path))
+}
+
 /// Parses `newsls.toml` text; errors carry the line and column.
 pub fn parse(text: &str, path: &Path) -> Result<ConfigFile, ConfigError> {
+    parse_toml(text, path)
+}
+
+fn parse_toml<T: serde::de::DeserializeOwned>(text: &str, path: &Path) -> Result<T, ConfigError> {
     toml::from_str(text).map_err(|err| {
         let line_col = err.span().map(|span| {
             let before = &text[..span.start.min(text.len())];
@@ -217,5 +273,35 @@ mod tests {
         assert!(settings.selects(Path::new("/ws/news/a.md")));
         assert!(!settings.selects(Path::new("/ws/archive/old.txt")));
         assert!(!settings.selects(Path::new("/ws/news/a.doc")));
+    }
+
+    #[test]
+    fn glossary_inline_and_from_a_named_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let extra = "[[glossary]]\nname = \"Quito Water Board\"\naliases = [\"QWB\"]\n";
+        std::fs::write(dir.path().join("glossary.toml"), extra).unwrap();
+        let text = "glossary-file = \"glossary.toml\"\n\n[[glossary]]\nname = \"Andean Development Forum\"\naliases = [\"ADF\"]\nkind = \"organization\"\n";
+        let origin = dir.path().join(FILE_NAME);
+        let settings = Settings::from_file(dir.path(), &parse(text, &origin).unwrap(), &origin).unwrap();
+        let names: Vec<_> = settings.glossary.entries().iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["Andean Development Forum", "Quito Water Board"]);
+        let first = settings.glossary.source(0).unwrap();
+        assert_eq!((first.path.as_path(), &text[first.offset..first.offset + 12]), (origin.as_path(), "[[glossary]]"));
+        assert_eq!(settings.glossary.source(1).unwrap().path, dir.path().join("glossary.toml"));
+    }
+
+    #[test]
+    fn glossary_errors_name_the_file_and_line() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("g.toml"), "[[glossary]]\nname = \"X\"\ncolour = \"red\"\n").unwrap();
+        let origin = dir.path().join(FILE_NAME);
+        let file = parse("glossary-file = \"g.toml\"\n", &origin).unwrap();
+        let err = Settings::from_file(dir.path(), &file, &origin).unwrap_err();
+        assert_eq!((err.path.clone(), err.line_col.map(|(l, _)| l)), (dir.path().join("g.toml"), Some(3)), "{err}");
+        let missing = parse("glossary-file = \"nowhere.toml\"\n", &origin).unwrap();
+        let err = Settings::from_file(dir.path(), &missing, &origin).unwrap_err();
+        assert!(err.message.contains("cannot read the glossary file"), "{err}");
+        let err = parse("[[glossary]]\nname = 3\n", &origin).unwrap_err();
+        assert_eq!(err.line_col.map(|(l, _)| l), Some(2));
     }
 }

@@ -15,3 +15,4 @@ pub mod rules;
 pub mod server;
 pub mod span;
 pub mod text;
+pub mod workspace;

@@ -122,8 +122,17 @@ async fn document_symbols_are_headline_and_paragraphs() {
     let doc = uri(&dir.path().join("symbols.txt"));
     client.open(&doc, ARTICLE, 1).await;
     let symbols = client.request("textDocument/documentSymbol", json!({"textDocument": {"uri": doc}})).await;
-    let details: Vec<&str> = symbols.as_array().unwrap().iter().map(|s| s["detail"].as_str().unwrap()).collect();
-    assert_eq!(details, ["headline", "paragraph 1", "paragraph 2"]);
+    let symbols = symbols.as_array().unwrap();
+    let details: Vec<&str> = symbols.iter().map(|s| s["detail"].as_str().unwrap()).collect();
+    // The article's structure, then its entities grouped by kind.
+    assert_eq!(details, ["headline", "paragraph 1", "paragraph 2", "1"]);
+    assert_eq!(symbols[3]["name"], "People");
+    assert_eq!(symbols[3]["children"][0]["name"], "Ana Ruiz");
+    assert_eq!(
+        symbols[3]["children"][0]["range"]["start"],
+        json!({"line": 4, "character": 55}),
+        "at \"Minister Ana Ruiz\""
+    );
 }
 
 #[tokio::test]

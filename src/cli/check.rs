@@ -13,7 +13,7 @@ use super::baseline::{self, Baseline, Recorder};
 use super::output::{self, FileReport};
 use super::progress::Progress;
 use super::{CheckArgs, EXIT_FINDINGS, EXIT_TROUBLE, FailOn, Format, human};
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, Context};
 use crate::config::{self, ConfigError, Settings};
 use crate::files::{self, ArticleText, ReadError};
 use crate::protocol::{self, Document};
@@ -244,7 +244,8 @@ fn check_input(input: &Input) -> Result<Checked, (PathBuf, String)> {
     if lossy_latin1 {
         eprintln!("newsls: {}: warning: not valid UTF-8; read as Windows-1252 (Latin-1)", path.display());
     }
-    let findings = Analysis::new(&text).findings(|rule| input.settings.severity_of(rule));
+    let context = Context { glossary: &input.settings.glossary, people: None };
+    let findings = Analysis::with_context(&text, context).findings(|rule| input.settings.severity_of(rule));
     let fingerprints =
         findings.iter().map(|f| baseline::fingerprint(f.rule.name, &input.relative, &text, f.span)).collect();
     Ok(Checked { path: path.clone(), relative: input.relative.clone(), text, findings, fingerprints })

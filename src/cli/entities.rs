@@ -5,11 +5,13 @@
 //! LSP ranges (0-based lines, UTF-16 columns) as in `check --format json`. Human: per file, one
 //! line per entity, then its mentions as `line:col`.
 //!
-//! The glossary: `--glossary FILE`, else the `[[glossary]]` entries of the nearest newsls.toml.
+//! The glossary: the nearest newsls.toml's (`[[glossary]]` tables and its `glossary-file`), or
+//! `--glossary FILE` instead.
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::ValueEnum;
 use rayon::prelude::*;
@@ -39,7 +41,7 @@ pub struct EntitiesArgs {
     paths: Vec<PathBuf>,
     #[arg(long, value_enum, default_value_t = EntitiesFormat::Human)]
     format: EntitiesFormat,
-    /// A TOML file with a `[[glossary]]` array (default: the nearest newsls.toml's).
+    /// A TOML file of `[[glossary]]` tables, instead of the nearest newsls.toml's glossary.
     #[arg(long, value_name = "FILE")]
     glossary: Option<PathBuf>,
 }
@@ -70,14 +72,13 @@ struct JsonFile {
     entities: Vec<JsonEntity>,
 }
 
-fn glossary_for(args: &EntitiesArgs, path: &Path) -> Result<Glossary, String> {
+/// The glossary and file selection for `path`: `--glossary FILE` over the nearest newsls.toml's.
+fn settings_for(args: &EntitiesArgs, path: &Path) -> Result<config::Settings, config::ConfigError> {
+    let mut settings = config::discover(path)?;
     if let Some(file) = &args.glossary {
-        return Glossary::load(file).map_err(|e| e.to_string());
+        settings.glossary = Arc::new(config::glossary_from_file(file)?);
     }
-    match config::find(path) {
-        Some(file) => Glossary::load(&file).map_err(|e| e.to_string()),
-        None => Ok(Glossary::default()),
-    }
+    Ok(settings)
 }
 
 fn json_file(path: &Path, text: &str, found: &ArticleEntities) -> JsonFile {
@@ -134,23 +135,22 @@ fn write_human(out: &mut impl Write, path: &Path, text: &str, found: &ArticleEnt
 
 pub fn run(args: &EntitiesArgs) -> ExitCode {
     let mut trouble: Vec<(PathBuf, String)> = Vec::new();
-    let mut inputs: Vec<(PathBuf, std::sync::Arc<Glossary>, u64)> = Vec::new();
+    let mut inputs: Vec<(PathBuf, Arc<Glossary>, u64)> = Vec::new();
     for path in &args.paths {
         if !path.exists() {
             trouble.push((path.clone(), "no such file or folder".into()));
             continue;
         }
-        let glossary = match glossary_for(args, path) {
-            Ok(g) => std::sync::Arc::new(g),
+        let settings = match settings_for(args, path) {
+            Ok(settings) => settings,
             Err(err) => {
                 eprintln!("newsls: {err}");
                 return ExitCode::from(EXIT_TROUBLE);
             }
         };
-        let settings = config::discover(path).unwrap_or_else(|_| config::Settings::defaults(path));
         let (paths, errors) = files::walk(path, &settings);
         trouble.extend(errors);
-        inputs.extend(paths.into_iter().map(|p| (p, glossary.clone(), settings.max_file_size)));
+        inputs.extend(paths.into_iter().map(|p| (p, settings.glossary.clone(), settings.max_file_size)));
     }
     // Two passes: people introduced in one article are recognised by full name in the others.
     let first: Vec<Result<(PathBuf, String, Article, ArticleEntities), (PathBuf, String)>> = inputs

@@ -1,6 +1,6 @@
 //! The newsroom's own glossary: entries that add entities or override the knowledge base for
-//! their names. Loaded from TOML, as a `[[glossary]]` array of tables (in `newsls.toml` or in a
-//! separate file):
+//! their names. Written in TOML as a `[[glossary]]` array of tables, in `newsls.toml` or in the
+//! file its `glossary-file` names (read by [`crate::config`]):
 //!
 //! ```toml
 //! [[glossary]]
@@ -13,6 +13,8 @@
 //!
 //! An entry's name and aliases win over knowledge-base forms of the same or shorter length at the
 //! same place, so an entry named "CELAC" overrides the knowledge base's CELAC in every article.
+
+use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
@@ -57,10 +59,19 @@ impl GlossaryEntry {
     }
 }
 
+/// Where a glossary entry is written: a file and the byte offset of its table there.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EntrySource {
+    pub path: PathBuf,
+    pub offset: usize,
+}
+
 /// A workspace glossary with its automaton. Cheap to share (`Arc<Glossary>`); rebuild it when
 /// the file changes.
 pub struct Glossary {
     entries: Vec<GlossaryEntry>,
+    /// Parallel to `entries`; `None` for entries not read from a file.
+    sources: Vec<Option<EntrySource>>,
     pub(crate) matcher: Matcher,
 }
 
@@ -76,26 +87,14 @@ impl Default for Glossary {
     }
 }
 
-/// A glossary that could not be read or parsed; the message has line and column when TOML says.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GlossaryError(pub String);
-
-impl std::fmt::Display for GlossaryError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for GlossaryError {}
-
-#[derive(Deserialize)]
-struct GlossaryFile {
-    #[serde(default)]
-    glossary: Vec<GlossaryEntry>,
-}
-
 impl Glossary {
     pub fn new(entries: Vec<GlossaryEntry>) -> Glossary {
+        Glossary::with_sources(entries.into_iter().map(|entry| (entry, None)).collect())
+    }
+
+    /// Entries with where each is written (for go to definition).
+    pub fn with_sources(entries: Vec<(GlossaryEntry, Option<EntrySource>)>) -> Glossary {
+        let (entries, sources): (Vec<_>, Vec<_>) = entries.into_iter().unzip();
         let mut candidates = Vec::new();
         for (i, entry) in entries.iter().enumerate() {
             for form in std::iter::once(&entry.name).chain(&entry.aliases) {
@@ -111,7 +110,7 @@ impl Glossary {
                 });
             }
         }
-        Glossary { matcher: Matcher::new(candidates), entries }
+        Glossary { matcher: Matcher::new(candidates), entries, sources }
     }
 
     /// An empty glossary (knowledge base only).
@@ -120,20 +119,13 @@ impl Glossary {
         &EMPTY
     }
 
-    /// The `[[glossary]]` entries of a TOML document; other keys are ignored, so this reads
-    /// `newsls.toml` as well as a file of its own.
-    pub fn from_toml(source: &str) -> Result<Glossary, GlossaryError> {
-        let file: GlossaryFile = toml::from_str(source).map_err(|e| GlossaryError(e.to_string()))?;
-        Ok(Glossary::new(file.glossary))
-    }
-
-    pub fn load(path: &std::path::Path) -> Result<Glossary, GlossaryError> {
-        let source = std::fs::read_to_string(path).map_err(|e| GlossaryError(format!("{}: {e}", path.display())))?;
-        Glossary::from_toml(&source).map_err(|e| GlossaryError(format!("{}: {e}", path.display())))
-    }
-
     pub fn entries(&self) -> &[GlossaryEntry] {
         &self.entries
+    }
+
+    /// Where entry `index` is written, if it was read from a file.
+    pub fn source(&self, index: usize) -> Option<&EntrySource> {
+        self.sources.get(index).and_then(Option::as_ref)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -143,38 +135,5 @@ impl Glossary {
     /// The entry of an entity id `glossary:<slug>`.
     pub fn entry(&self, entity_id: &str) -> Option<&GlossaryEntry> {
         self.entries.iter().find(|e| e.entity_id() == entity_id)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn reads_the_glossary_array_and_ignores_other_keys() {
-        let source = r#"
-include = ["**/*.txt"]
-[rules]
-vague-attribution = "off"
-
-[[glossary]]
-name = "Andean Development Forum"
-aliases = ["ADF"]
-kind = "organization"
-description = "Think tank."
-link = "https://example.org/adf"
-"#;
-        let glossary = Glossary::from_toml(source).unwrap();
-        assert_eq!(glossary.entries().len(), 1);
-        let entry = &glossary.entries()[0];
-        assert_eq!(entry.entity_id(), "glossary:andean-development-forum");
-        assert_eq!(entry.acronym(), Some("ADF"));
-        assert_eq!(entry.entity_kind(), EntityKind::Organization);
-    }
-
-    #[test]
-    fn errors_have_positions() {
-        let err = Glossary::from_toml("[[glossary]]\nname = 3\n").unwrap_err();
-        assert!(err.0.contains("line 2"), "{err}");
     }
 }

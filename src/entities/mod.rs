@@ -28,7 +28,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-pub use glossary::{Glossary, GlossaryEntry, GlossaryError};
+pub use glossary::{EntrySource, Glossary, GlossaryEntry};
 
 use crate::article::Article;
 use crate::kb::{self, Record};

@@ -120,10 +120,14 @@ fn customs_union_needs_context() {
 
 #[test]
 fn glossary_adds_and_overrides() {
-    let glossary = Glossary::from_toml(
-        "[[glossary]]\nname = \"Andean Development Forum\"\naliases = [\"ADF\"]\nkind = \"organization\"\n\n[[glossary]]\nname = \"Our CELAC desk\"\naliases = [\"CELAC\"]\n",
-    )
-    .unwrap();
+    let entry = |name: &str, alias: &str| GlossaryEntry {
+        name: name.into(),
+        aliases: vec![alias.into()],
+        kind: Some("organization".into()),
+        description: None,
+        link: None,
+    };
+    let glossary = Glossary::new(vec![entry("Andean Development Forum", "ADF"), entry("Our CELAC desk", "CELAC")]);
     let text = "The ADF and CELAC met.";
     let found = recognise(text, &glossary);
     let ids: Vec<_> = found.entities.iter().map(|e| e.id.as_str()).collect();

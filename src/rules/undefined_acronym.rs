@@ -1,6 +1,6 @@
 use super::{Finding, Related, Severity, declare_rule};
 use crate::analysis::Analysis;
-use crate::entities::{self, EntityKind, Glossary, MentionForm, Origin};
+use crate::entities::{self, EntityKind, MentionForm, Origin};
 
 declare_rule! {
     /// Flags an organization's acronym used before the article spells it out: news style gives
@@ -32,7 +32,7 @@ pub const ACCEPTED_ON_FIRST_REFERENCE: &[&str] = &[
 fn check(analysis: &Analysis, out: &mut Vec<Finding>) {
     let text = analysis.text;
     let headline = analysis.article.headline().map(|p| p.span);
-    let found = entities::recognise_article(text, &analysis.article, Glossary::empty());
+    let found = &analysis.entities;
     let mut flagged = vec![false; found.entities.len()];
     for mention in &found.mentions {
         let entity = &found.entities[mention.entity];
@@ -53,7 +53,7 @@ fn check(analysis: &Analysis, out: &mut Vec<Finding>) {
             continue;
         }
         let full = entity.full_name(text);
-        let fix = entities::spell_out(text, &found, mention.span)
+        let fix = entities::spell_out(text, found, mention.span)
             .map(|(_, replacement)| format!(" Spell it out on first reference: \"{replacement}\"."))
             .unwrap_or_else(|| " Spell it out on first reference.".to_string());
         let related = entity

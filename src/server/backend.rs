@@ -8,10 +8,9 @@ use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
 use super::documents::DocumentStore;
-use super::features;
 use super::state::{ClientFlags, State, path_of};
-use crate::analysis::Analysis;
-use crate::entities::Glossary;
+use super::{features, navigation};
+use crate::analysis::{Analysis, Context};
 use crate::protocol::Document;
 use crate::span::Span;
 use crate::text::{LineIndex, PositionEncoding};
@@ -25,15 +24,18 @@ impl Backend {
         Backend { state: Arc::new(State::new(client, documents)) }
     }
 
-    /// Runs `f` on the analysis of an open document. A panic in it is contained: the request gets
-    /// no result and the log says why.
-    async fn with_analysis<T>(&self, uri: &Uri, f: impl FnOnce(&Analysis, &Document) -> T) -> Option<T> {
+    /// Runs `f` on the analysis of an open document, made with its workspace's glossary and
+    /// people. A panic in it is contained: the request gets no result and the log says why.
+    async fn with_analysis<T>(&self, uri: &Uri, f: impl FnOnce(&Analysis, &Document, &Context) -> T) -> Option<T> {
         let (text, _) = self.state.documents.snapshot(uri)?;
         let encoding = self.state.documents.encoding();
+        let settings = self.state.settings_for(path_of(uri).as_deref());
+        let people = self.state.workspace().known_people();
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             let lines = LineIndex::new(&text);
             let document = Document { text: &text, lines: &lines, encoding };
-            f(&Analysis::new(&text), &document)
+            let context = Context { glossary: &settings.glossary, people: Some(&people) };
+            f(&Analysis::with_context(&text, context), &document, &context)
         }));
         match result {
             Ok(value) => Some(value),
@@ -103,6 +105,15 @@ impl LanguageServer for Backend {
                 inlay_hint_provider: Some(OneOf::Left(true)),
                 code_action_provider: Some(CodeActionProviderCapability::Simple(true)),
                 document_symbol_provider: Some(OneOf::Left(true)),
+                definition_provider: Some(OneOf::Left(true)),
+                references_provider: Some(OneOf::Left(true)),
+                document_highlight_provider: Some(OneOf::Left(true)),
+                workspace_symbol_provider: Some(OneOf::Left(true)),
+                rename_provider: Some(OneOf::Right(RenameOptions {
+                    prepare_provider: Some(true),
+                    work_done_progress_options: Default::default(),
+                })),
+                code_lens_provider: Some(CodeLensOptions { resolve_provider: Some(false) }),
                 workspace: Some(WorkspaceServerCapabilities {
                     workspace_folders: Some(WorkspaceFoldersServerCapabilities {
                         supported: Some(true),
@@ -190,10 +201,20 @@ impl LanguageServer for Backend {
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let position = params.text_document_position_params;
+        let uri = &position.text_document.uri;
         Ok(self
-            .with_analysis(&position.text_document.uri, |analysis, document| {
+            .with_analysis(uri, |analysis, document, context| {
                 let offset = document.offset(position.position);
-                features::hover(analysis, offset).map(|(markdown, span)| Hover {
+                let sentence = features::hover(analysis, offset);
+                let (markdown, span) = match analysis.entities.mention_at(offset) {
+                    Some(mention) => {
+                        let card = navigation::card(&self.state, uri, analysis, context, mention);
+                        let about = sentence.map(|(markdown, _)| format!("\n\n---\n\n{markdown}")).unwrap_or_default();
+                        (card + &about, mention.span)
+                    }
+                    None => sentence?,
+                };
+                Some(Hover {
                     contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value: markdown }),
                     range: Some(document.range(span)),
                 })
@@ -202,11 +223,95 @@ impl LanguageServer for Backend {
             .flatten())
     }
 
+    async fn goto_definition(&self, params: GotoDefinitionParams) -> Result<Option<GotoDefinitionResponse>> {
+        let position = params.text_document_position_params;
+        let uri = &position.text_document.uri;
+        let locations = self
+            .with_analysis(uri, |analysis, document, _| {
+                navigation::definition(&self.state, uri, analysis, document, document.offset(position.position))
+            })
+            .await
+            .unwrap_or_default();
+        Ok(match locations.len() {
+            0 => None,
+            1 => locations.into_iter().next().map(GotoDefinitionResponse::Scalar),
+            _ => Some(GotoDefinitionResponse::Array(locations)),
+        })
+    }
+
+    async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
+        let position = params.text_document_position;
+        let uri = &position.text_document.uri;
+        let include_introduction = params.context.include_declaration;
+        Ok(self
+            .with_analysis(uri, |analysis, document, _| {
+                let offset = document.offset(position.position);
+                navigation::references(&self.state, uri, analysis, document, offset, include_introduction)
+            })
+            .await
+            .filter(|l| !l.is_empty()))
+    }
+
+    async fn document_highlight(&self, params: DocumentHighlightParams) -> Result<Option<Vec<DocumentHighlight>>> {
+        let position = params.text_document_position_params;
+        Ok(self
+            .with_analysis(&position.text_document.uri, |analysis, document, _| {
+                navigation::highlights(analysis, document, document.offset(position.position))
+            })
+            .await
+            .filter(|h| !h.is_empty()))
+    }
+
+    async fn symbol(&self, params: WorkspaceSymbolParams) -> Result<Option<WorkspaceSymbolResponse>> {
+        let symbols = navigation::workspace_symbols(&self.state, &params.query);
+        Ok(Some(WorkspaceSymbolResponse::Nested(symbols)))
+    }
+
+    async fn prepare_rename(&self, params: TextDocumentPositionParams) -> Result<Option<PrepareRenameResponse>> {
+        let answer = self
+            .with_analysis(&params.text_document.uri, |analysis, document, _| {
+                navigation::prepare_rename(analysis, document.offset(params.position)).map(|span| {
+                    PrepareRenameResponse::RangeWithPlaceholder {
+                        range: document.range(span),
+                        placeholder: span.text(analysis.text).to_string(),
+                    }
+                })
+            })
+            .await;
+        match answer {
+            Some(Ok(response)) => Ok(Some(response)),
+            Some(Err(reason)) => Err(tower_lsp_server::jsonrpc::Error::invalid_params(reason)),
+            None => Ok(None),
+        }
+    }
+
+    async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
+        let position = params.text_document_position;
+        let uri = &position.text_document.uri;
+        let answer = self
+            .with_analysis(uri, |analysis, document, _| {
+                let offset = document.offset(position.position);
+                navigation::rename(&self.state, uri, analysis, offset, &params.new_name)
+            })
+            .await;
+        match answer {
+            Some(Ok(edit)) => Ok(Some(edit)),
+            Some(Err(reason)) => Err(tower_lsp_server::jsonrpc::Error::invalid_params(reason)),
+            None => Ok(None),
+        }
+    }
+
+    async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
+        let uri = &params.text_document.uri;
+        Ok(self
+            .with_analysis(uri, |analysis, document, _| navigation::code_lenses(&self.state, uri, analysis, document))
+            .await)
+    }
+
     async fn semantic_tokens_full(&self, params: SemanticTokensParams) -> Result<Option<SemanticTokensResult>> {
         Ok(self
-            .with_analysis(&params.text_document.uri, |analysis, document| {
-                let entities = crate::entities::recognise_article(analysis.text, &analysis.article, Glossary::empty());
-                let data = features::semantic_tokens(analysis, &entities, document);
+            .with_analysis(&params.text_document.uri, |analysis, document, _| {
+                let data = features::semantic_tokens(analysis, document);
                 SemanticTokensResult::Tokens(SemanticTokens { result_id: None, data })
             })
             .await)
@@ -214,7 +319,7 @@ impl LanguageServer for Backend {
 
     async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
         Ok(self
-            .with_analysis(&params.text_document.uri, |analysis, document| {
+            .with_analysis(&params.text_document.uri, |analysis, document, _| {
                 let within = Span::new(document.offset(params.range.start), document.offset(params.range.end));
                 features::inlay_hints(analysis, document, within)
             })
@@ -224,14 +329,13 @@ impl LanguageServer for Backend {
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         let uri = params.text_document.uri.clone();
         let actions = self
-            .with_analysis(&uri, |analysis, document| {
-                let entities = crate::entities::recognise_article(analysis.text, &analysis.article, Glossary::empty());
+            .with_analysis(&uri, |analysis, document, _| {
                 params
                     .context
                     .diagnostics
                     .iter()
                     .filter(|d| d.code == Some(NumberOrString::String("undefined-acronym".into())))
-                    .filter_map(|d| features::spell_out_action(analysis.text, &entities, document, &uri, d))
+                    .filter_map(|d| features::spell_out_action(analysis.text, &analysis.entities, document, &uri, d))
                     .map(CodeActionOrCommand::CodeAction)
                     .collect::<Vec<_>>()
             })
@@ -241,8 +345,10 @@ impl LanguageServer for Backend {
 
     async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
         Ok(self
-            .with_analysis(&params.text_document.uri, |analysis, document| {
-                DocumentSymbolResponse::Nested(features::document_symbols(analysis, document))
+            .with_analysis(&params.text_document.uri, |analysis, document, _| {
+                let mut symbols = features::document_symbols(analysis, document);
+                symbols.extend(navigation::entity_symbols(analysis, document));
+                DocumentSymbolResponse::Nested(symbols)
             })
             .await)
     }

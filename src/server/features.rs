@@ -127,14 +127,14 @@ const ENTITY: u8 = 4;
 /// Quotations, entity mentions, speakers and attribution cues as semantic tokens. Later layers
 /// win where they overlap (an entity named inside a quotation, a person who is the speaker), and
 /// tokens never cross a line.
-pub fn semantic_tokens(analysis: &Analysis, entities: &ArticleEntities, document: &Document) -> Vec<SemanticToken> {
+pub fn semantic_tokens(analysis: &Analysis, document: &Document) -> Vec<SemanticToken> {
     let text = analysis.text;
     let mut paint = vec![0u8; text.len()];
     let mut fill = |span: Span, kind: u8| paint[span.start.min(text.len())..span.end.min(text.len())].fill(kind);
     for quote in &analysis.article.quotations {
         fill(quote.span, QUOTATION);
     }
-    for mention in &entities.mentions {
+    for mention in &analysis.entities.mentions {
         fill(mention.span, ENTITY);
     }
     let attributions = analysis.attributions.sentences.iter().chain(&analysis.attributions.quotations).flatten();

@@ -8,6 +8,7 @@
 mod backend;
 mod documents;
 mod features;
+mod navigation;
 mod settings;
 mod state;
 mod transport;

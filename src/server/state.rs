@@ -1,10 +1,10 @@
 //! The server's shared state: workspace roots and their settings, analysis scheduling, ordered
-//! publishing, and the index of closed articles.
+//! publishing, and the workspace index of every article's entities (open and closed).
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Arc, LazyLock, Mutex, RwLock};
+use std::sync::{Arc, LazyLock, Mutex, OnceLock, RwLock};
 use std::time::Duration;
 
 use dashmap::DashMap;
@@ -19,11 +19,13 @@ use tower_lsp_server::ls_types::{
 use super::documents::DocumentStore;
 use super::settings::ClientSettings;
 use super::watch::Watcher;
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, Context};
 use crate::config::{self, ConfigFile, Settings};
+use crate::entities::KnownPeople;
 use crate::files;
 use crate::protocol::{self, Document};
 use crate::text::{LineIndex, PositionEncoding};
+use crate::workspace::{IndexedArticle, WorkspaceIndex};
 
 /// What the client said it can do, in `initialize`.
 #[derive(Clone, Copy, Debug, Default)]
@@ -59,6 +61,9 @@ pub struct State {
     publish_lock: tokio::sync::Mutex<()>,
     /// Closed articles known to the index.
     pub indexed: DashMap<Uri, PathBuf>,
+    /// Every article's entities; made at the first use after `initialize`, in the negotiated
+    /// position encoding.
+    workspace: OnceLock<WorkspaceIndex<Uri>>,
     panic_reported: AtomicBool,
     progress_tokens: AtomicU64,
     pub watcher: Mutex<Option<Watcher>>,
@@ -82,24 +87,32 @@ const PANIC_MARKER_VARIABLE: &str = "NEWSLS_TEST_PANIC_MARKER";
 static PANIC_MARKER: LazyLock<Option<String>> =
     LazyLock::new(|| std::env::var(PANIC_MARKER_VARIABLE).ok().filter(|m| !m.is_empty()));
 
-/// The diagnostics of one text, or the panic message if analysis panicked.
-pub fn diagnostics(
+/// What the server keeps of one analysis: the diagnostics to publish and the entities to index.
+pub struct Analysed {
+    pub diagnostics: Vec<Diagnostic>,
+    pub entities: IndexedArticle,
+}
+
+/// Analyses one text, or returns the panic message if analysis panicked.
+pub fn analyse(
     text: &str,
     settings: &Settings,
+    people: &KnownPeople,
     uri: &Uri,
     encoding: PositionEncoding,
-) -> Result<Vec<Diagnostic>, String> {
+) -> Result<Analysed, String> {
     catch_unwind(AssertUnwindSafe(|| {
         if let Some(marker) = PANIC_MARKER.as_deref()
             && text.contains(marker)
         {
             panic!("injected fault: the text contains {marker:?}");
         }
-        let analysis = Analysis::new(text);
+        let analysis = Analysis::with_context(text, Context { glossary: &settings.glossary, people: Some(people) });
         let findings = analysis.findings(|rule| settings.severity_of(rule));
         let lines = LineIndex::new(text);
         let document = Document { text, lines: &lines, encoding };
-        findings.iter().map(|f| protocol::diagnostic(f, &document, Some(uri))).collect()
+        let diagnostics = findings.iter().map(|f| protocol::diagnostic(f, &document, Some(uri))).collect();
+        Analysed { diagnostics, entities: IndexedArticle::new(text, &analysis.entities, encoding) }
     }))
     .map_err(|panic| {
         panic
@@ -121,6 +134,7 @@ impl State {
             generations: DashMap::new(),
             publish_lock: tokio::sync::Mutex::new(()),
             indexed: DashMap::new(),
+            workspace: OnceLock::new(),
             panic_reported: AtomicBool::new(false),
             progress_tokens: AtomicU64::new(0),
             watcher: Mutex::new(None),
@@ -129,6 +143,10 @@ impl State {
 
     pub fn flags(&self) -> ClientFlags {
         *lock(&self.flags)
+    }
+
+    pub fn workspace(&self) -> &WorkspaceIndex<Uri> {
+        self.workspace.get_or_init(|| WorkspaceIndex::new(self.documents.encoding()))
     }
 
     pub fn closed_file_diagnostics(&self) -> bool {
@@ -286,20 +304,27 @@ impl State {
                 return;
             }
             let settings = state.settings_for(path_of(&uri).as_deref());
+            let people = state.workspace().known_people();
             let encoding = state.documents.encoding();
             // An article of ordinary length analyses in well under a millisecond: here, without the
             // hop to a blocking thread; a long one must not hold up the runtime's workers.
             let result = if text.len() <= INLINE_ANALYSIS_BYTES {
-                diagnostics(&text, &settings, &uri, encoding)
+                analyse(&text, &settings, &people, &uri, encoding)
             } else {
                 let target = uri.clone();
-                match tokio::task::spawn_blocking(move || diagnostics(&text, &settings, &target, encoding)).await {
+                let analysis = move || analyse(&text, &settings, &people, &target, encoding);
+                match tokio::task::spawn_blocking(analysis).await {
                     Ok(result) => result,
                     Err(_) => return, // the runtime is shutting down
                 }
             };
             match result {
-                Ok(diagnostics) => state.publish(uri, Some(version), generation, diagnostics).await,
+                Ok(analysed) => {
+                    if state.is_current(&uri, generation) {
+                        state.workspace().insert(uri.clone(), analysed.entities);
+                    }
+                    state.publish(uri, Some(version), generation, analysed.diagnostics).await
+                }
                 Err(panic) => {
                     state.report_panic(&uri, &panic).await;
                     state.publish(uri, Some(version), generation, Vec::new()).await;
@@ -320,29 +345,36 @@ impl State {
             let settings = state.settings_for(Some(&path));
             let selected = path.is_file() && settings.selects(&path);
             if !selected {
+                state.workspace().remove(&uri);
                 if state.indexed.remove(&uri).is_some() {
                     state.publish(uri, None, generation, Vec::new()).await;
                 }
                 return;
             }
             state.indexed.insert(uri.clone(), path.clone());
-            if !state.closed_file_diagnostics() {
-                return;
-            }
+            let people = state.workspace().known_people();
             let encoding = state.documents.encoding();
             let target = uri.clone();
-            let result = tokio::task::spawn_blocking(move || analyse_file(&path, &settings, &target, encoding)).await;
-            if let Ok(Some(Ok(diagnostics))) = result {
-                state.publish(uri, None, generation, diagnostics).await;
-            } else if let Ok(Some(Err(panic))) = result {
-                state.report_panic(&uri, &panic).await;
-                state.publish(uri, None, generation, Vec::new()).await;
+            let analysis = move || analyse_file(&path, &settings, &people, &target, encoding);
+            match tokio::task::spawn_blocking(analysis).await {
+                Ok(Some(Ok(analysed))) if state.is_current(&uri, generation) => {
+                    state.workspace().insert(uri.clone(), analysed.entities);
+                    if state.closed_file_diagnostics() {
+                        state.publish(uri, None, generation, analysed.diagnostics).await;
+                    }
+                }
+                Ok(Some(Err(panic))) => {
+                    state.report_panic(&uri, &panic).await;
+                    state.publish(uri, None, generation, Vec::new()).await;
+                }
+                _ => {}
             }
         });
     }
 
-    /// Clears a document's diagnostics.
+    /// Clears a document's diagnostics and forgets its entities.
     pub async fn clear(&self, uri: Uri) {
+        self.workspace().remove(&uri);
         let generation = self.bump(&uri);
         self.publish(uri, None, generation, Vec::new()).await;
     }
@@ -353,6 +385,7 @@ impl State {
             self.indexed.iter().filter(|e| e.value().starts_with(path)).map(|e| e.key().clone()).collect();
         for uri in gone {
             self.indexed.remove(&uri);
+            self.workspace().remove(&uri);
             let generation = self.bump(&uri);
             self.publish(uri, None, generation, Vec::new()).await;
         }
@@ -390,42 +423,48 @@ impl State {
         let closed_files = self.closed_file_diagnostics();
         let encoding = self.documents.encoding();
         let mut done = 0;
-        // Batch k+1 is analysed on the blocking pool while batch k is published.
-        let analyse = |range: std::ops::Range<usize>| {
+        // Batch k+1 is analysed on the blocking pool while batch k is published; each batch knows
+        // the people the batches before it introduced.
+        let analyse_batch = |range: std::ops::Range<usize>| {
             let batch = listed.clone();
+            let people = self.workspace().known_people();
             tokio::task::spawn_blocking(move || {
                 batch[range]
                     .par_iter()
                     .filter_map(|(path, settings)| {
                         let uri = Uri::from_file_path(path)?;
-                        let diagnostics =
-                            if closed_files { analyse_file(path, settings, &uri, encoding) } else { None };
-                        Some((uri, path.clone(), diagnostics))
+                        let analysed = analyse_file(path, settings, &people, &uri, encoding);
+                        Some((uri, path.clone(), analysed))
                     })
                     .collect::<Vec<_>>()
             })
         };
-        let mut next = (total > 0).then(|| analyse(0..INDEX_BATCH.min(total)));
+        let mut next = (total > 0).then(|| analyse_batch(0..INDEX_BATCH.min(total)));
         while let Some(current) = next.take() {
             let end = (done + INDEX_BATCH).min(total);
             let analysed = current.await.unwrap_or_default();
-            if end < total {
-                next = Some(analyse(end..(end + INDEX_BATCH).min(total)));
-            }
             let mut publishable = Vec::new();
-            for (uri, path, diagnostics) in analysed {
+            let mut entities = Vec::new();
+            for (uri, path, analysed) in analysed {
                 if self.documents.is_open(&uri) {
                     continue;
                 }
                 let known = self.indexed.insert(uri.clone(), path).is_some();
-                match diagnostics {
-                    Some(Ok(diagnostics)) if known || !diagnostics.is_empty() => {
-                        let generation = self.bump(&uri);
-                        publishable.push((uri, generation, diagnostics));
+                match analysed {
+                    Some(Ok(analysed)) => {
+                        if closed_files && (known || !analysed.diagnostics.is_empty()) {
+                            let generation = self.bump(&uri);
+                            publishable.push((uri.clone(), generation, analysed.diagnostics));
+                        }
+                        entities.push((uri, analysed.entities));
                     }
                     Some(Err(panic)) => self.report_panic(&uri, &panic).await,
-                    _ => {}
+                    None => {}
                 }
+            }
+            self.workspace().insert_many(entities);
+            if end < total {
+                next = Some(analyse_batch(end..(end + INDEX_BATCH).min(total)));
             }
             self.publish_closed(publishable).await;
             done = end;
@@ -529,9 +568,10 @@ impl State {
 fn analyse_file(
     path: &Path,
     settings: &Settings,
+    people: &KnownPeople,
     uri: &Uri,
     encoding: PositionEncoding,
-) -> Option<Result<Vec<Diagnostic>, String>> {
+) -> Option<Result<Analysed, String>> {
     let article = files::read_article(path, settings.max_file_size).ok()?;
-    Some(diagnostics(&article.text, settings, uri, encoding))
+    Some(analyse(&article.text, settings, people, uri, encoding))
 }

@@ -1,0 +1,368 @@
+//! Entities across the workspace: hover cards, go to definition, references, highlights, entity
+//! symbols, workspace symbols, rename and mention-count code lenses. The current document comes
+//! from its live analysis; every other article from the workspace index.
+
+use std::collections::HashMap;
+
+use tower_lsp_server::ls_types::{
+    CodeLens, Command, DocumentHighlight, DocumentHighlightKind, DocumentSymbol, Location, OneOf, Position, Range,
+    SymbolKind, TextEdit, Uri, WorkspaceEdit, WorkspaceSymbol,
+};
+
+use super::state::{State, path_of};
+use crate::analysis::{Analysis, Context};
+use crate::article::Article;
+use crate::entities::{Entity, EntityKind, Mention, MentionForm, Origin};
+use crate::files;
+use crate::protocol::Document;
+use crate::span::Span;
+use crate::text::{LineCol, LineIndex};
+use crate::workspace::{LineRange, Place};
+
+/// The command a mention-count lens runs; the editor integrations show the references of the
+/// position it carries (`[uri, position]`).
+pub const SHOW_REFERENCES_COMMAND: &str = "newsls.showReferences";
+/// Most workspace symbols answered at once.
+const WORKSPACE_SYMBOL_LIMIT: usize = 200;
+/// Longest introducing sentence a hover card quotes, in characters.
+const CARD_SENTENCE_CHARS: usize = 240;
+
+fn lsp_range(range: LineRange) -> Range {
+    Range::new(Position::new(range.start.line, range.start.col), Position::new(range.end.line, range.end.col))
+}
+
+fn location(place: &Place<Uri>) -> Location {
+    Location { uri: place.file.clone(), range: lsp_range(place.range) }
+}
+
+fn symbol_kind(kind: EntityKind) -> SymbolKind {
+    match kind {
+        EntityKind::Organization => SymbolKind::CLASS,
+        EntityKind::Country => SymbolKind::MODULE,
+        EntityKind::Agency => SymbolKind::INTERFACE,
+        EntityKind::Person => SymbolKind::OBJECT,
+        EntityKind::Other => SymbolKind::CONSTANT,
+    }
+}
+
+fn plural(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Organization => "Organizations",
+        EntityKind::Country => "Countries",
+        EntityKind::Agency => "News agencies",
+        EntityKind::Person => "People",
+        EntityKind::Other => "Other entities",
+    }
+}
+
+fn file_name(uri: &Uri) -> String {
+    path_of(uri)
+        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .unwrap_or_else(|| uri.as_str().to_string())
+}
+
+/// The text of an article: the editor's if it is open, else the file's.
+fn article_text(state: &State, uri: &Uri) -> Option<String> {
+    if let Some((text, _)) = state.documents.snapshot(uri) {
+        return Some(text);
+    }
+    let path = path_of(uri)?;
+    let settings = state.settings_for(Some(&path));
+    files::read_article(&path, settings.max_file_size).ok().map(|a| a.text)
+}
+
+/// The sentence of `text` around `offset`, on one line and shortened for a card.
+fn sentence_around(text: &str, offset: usize) -> Option<String> {
+    let article = Article::parse(text);
+    let sentence = article.sentence_at(offset)?;
+    let words: Vec<&str> = article.sentences[sentence].span.text(text).split_whitespace().collect();
+    let mut out = words.join(" ");
+    if out.chars().count() > CARD_SENTENCE_CHARS {
+        out = out.chars().take(CARD_SENTENCE_CHARS).collect::<String>() + "…";
+    }
+    Some(out)
+}
+
+/// Where and how an article of the workspace (not this one) introduces the entity.
+fn introduction_elsewhere(state: &State, uri: &Uri, id: &str) -> Option<(Uri, String)> {
+    let place = state.workspace().introductions(id).into_iter().find(|p| &p.file != uri)?;
+    let text = article_text(state, &place.file)?;
+    let lines = LineIndex::new(&text);
+    let offset = lines.offset(&text, place.range.start, state.workspace().encoding());
+    Some((place.file.clone(), sentence_around(&text, offset)?))
+}
+
+/// The hover card of the entity mentioned at `mention`.
+pub fn card(state: &State, uri: &Uri, analysis: &Analysis, context: &Context, mention: &Mention) -> String {
+    let text = analysis.text;
+    let entity = analysis.entities.entity_of(mention);
+    let mut card = match entity.origin {
+        Origin::Kb(_) | Origin::Glossary(_) => entity.card_markdown(text, context.glossary),
+        Origin::Article | Origin::Person => {
+            let acronym = entity.acronym.as_ref().map(|a| format!(" ({a})")).unwrap_or_default();
+            let mut lines = vec![format!("**{}**{acronym}", entity.name), entity.kind.as_str().to_string()];
+            let here = entity.introduction.and_then(|intro| sentence_around(text, intro.start));
+            match here {
+                Some(sentence) => lines.push(format!("Introduced here: “{sentence}”")),
+                None => {
+                    if let Some((other, sentence)) = introduction_elsewhere(state, uri, &entity.id) {
+                        lines.push(format!("Introduced in {}: “{sentence}”", file_name(&other)));
+                    }
+                }
+            }
+            lines.join("  \n")
+        }
+    };
+    let articles = state.workspace().article_count(&entity.id);
+    if articles > 0 {
+        let s = if articles == 1 { "" } else { "s" };
+        card.push_str(&format!("  \nMentioned in {articles} article{s} of the workspace"));
+    }
+    card
+}
+
+/// Go to definition: the entity's introduction in this article; else where other articles
+/// introduce it, and its glossary entry.
+pub fn definition(state: &State, uri: &Uri, analysis: &Analysis, document: &Document, offset: usize) -> Vec<Location> {
+    let Some(mention) = analysis.entities.mention_at(offset) else { return Vec::new() };
+    let entity = analysis.entities.entity_of(mention);
+    if let Some(intro) = entity.introduction {
+        return vec![Location { uri: uri.clone(), range: document.range(intro) }];
+    }
+    let mut out: Vec<Location> =
+        state.workspace().introductions(&entity.id).iter().filter(|p| &p.file != uri).map(location).collect();
+    out.extend(glossary_location(state, uri, entity));
+    out
+}
+
+fn glossary_location(state: &State, uri: &Uri, entity: &Entity) -> Option<Location> {
+    let Origin::Glossary(index) = entity.origin else { return None };
+    let settings = state.settings_for(path_of(uri).as_deref());
+    let source = settings.glossary.source(index)?;
+    let text = std::fs::read_to_string(&source.path).ok()?;
+    let lines = LineIndex::new(&text);
+    let LineCol { line, col } = lines.position(&text, source.offset, state.workspace().encoding());
+    let position = Position::new(line, col);
+    Some(Location { uri: Uri::from_file_path(&source.path)?, range: Range::new(position, position) })
+}
+
+/// Every mention of the entity at `offset` across the workspace: this document's from its live
+/// text, the others' from the index.
+pub fn references(
+    state: &State,
+    uri: &Uri,
+    analysis: &Analysis,
+    document: &Document,
+    offset: usize,
+    include_introduction: bool,
+) -> Vec<Location> {
+    let Some(mention) = analysis.entities.mention_at(offset) else { return Vec::new() };
+    let entity = analysis.entities.entity_of(mention);
+    let mut out: Vec<Location> = analysis
+        .entities
+        .mentions_of(mention.entity)
+        .filter(|m| include_introduction || !m.introduction)
+        .map(|m| Location { uri: uri.clone(), range: document.range(m.span) })
+        .collect();
+    out.extend(
+        state
+            .workspace()
+            .references(&entity.id)
+            .iter()
+            .filter(|r| &r.place.file != uri && (include_introduction || !r.introduction))
+            .map(|r| location(&r.place)),
+    );
+    out
+}
+
+/// The mentions in this document of the entity at `offset`; its introduction as a write.
+pub fn highlights(analysis: &Analysis, document: &Document, offset: usize) -> Vec<DocumentHighlight> {
+    let Some(mention) = analysis.entities.mention_at(offset) else { return Vec::new() };
+    analysis
+        .entities
+        .mentions_of(mention.entity)
+        .map(|m| DocumentHighlight {
+            range: document.range(m.span),
+            kind: Some(if m.introduction { DocumentHighlightKind::WRITE } else { DocumentHighlightKind::READ }),
+        })
+        .collect()
+}
+
+/// The article's entities grouped by kind, each at its introduction (else first mention).
+#[allow(deprecated)] // `DocumentSymbol::deprecated` must still be set
+pub fn entity_symbols(analysis: &Analysis, document: &Document) -> Vec<DocumentSymbol> {
+    let mut by_kind: Vec<(EntityKind, Vec<DocumentSymbol>)> = Vec::new();
+    for entity in &analysis.entities.entities {
+        let span = entity.introduction.unwrap_or(entity.first_mention);
+        let symbol = DocumentSymbol {
+            name: entity.name.clone(),
+            detail: entity.acronym.clone(),
+            kind: symbol_kind(entity.kind),
+            tags: None,
+            deprecated: None,
+            range: document.range(span),
+            selection_range: document.range(span),
+            children: None,
+        };
+        match by_kind.iter_mut().find(|(kind, _)| *kind == entity.kind) {
+            Some((_, symbols)) => symbols.push(symbol),
+            None => by_kind.push((entity.kind, vec![symbol])),
+        }
+    }
+    by_kind.sort_by_key(|(kind, _)| *kind);
+    by_kind
+        .into_iter()
+        .map(|(kind, children)| {
+            let range =
+                children.iter().map(|c| c.range).reduce(|a, b| Range::new(a.start.min(b.start), a.end.max(b.end)));
+            let range = range.unwrap_or_default();
+            DocumentSymbol {
+                name: plural(kind).to_string(),
+                detail: Some(children.len().to_string()),
+                kind: SymbolKind::PACKAGE,
+                tags: None,
+                deprecated: None,
+                range,
+                selection_range: Range::new(range.start, range.start),
+                children: Some(children),
+            }
+        })
+        .collect()
+}
+
+/// Entities of the whole workspace matching `query` loosely.
+pub fn workspace_symbols(state: &State, query: &str) -> Vec<WorkspaceSymbol> {
+    state
+        .workspace()
+        .search(query, WORKSPACE_SYMBOL_LIMIT)
+        .into_iter()
+        .map(|found| {
+            let name = match &found.entity.acronym {
+                Some(acronym) if *acronym != found.entity.name => format!("{} ({acronym})", found.entity.name),
+                _ => found.entity.name.clone(),
+            };
+            let s = if found.articles == 1 { "" } else { "s" };
+            WorkspaceSymbol {
+                name,
+                kind: symbol_kind(found.entity.kind),
+                tags: None,
+                container_name: Some(format!("{} · {} article{s}", found.entity.kind.as_str(), found.articles)),
+                location: OneOf::Left(location(&found.place)),
+                data: None,
+            }
+        })
+        .collect()
+}
+
+/// "mentioned in N articles" on each entity this article introduces.
+pub fn code_lenses(state: &State, uri: &Uri, analysis: &Analysis, document: &Document) -> Vec<CodeLens> {
+    analysis
+        .entities
+        .entities
+        .iter()
+        .filter_map(|entity| {
+            let intro = entity.introduction?;
+            let articles = state.workspace().article_count(&entity.id).max(1);
+            let s = if articles == 1 { "" } else { "s" };
+            let range = document.range(intro);
+            let arguments = vec![serde_json::json!(uri), serde_json::json!(range.start)];
+            Some(CodeLens {
+                range,
+                command: Some(Command {
+                    title: format!("{}: mentioned in {articles} article{s}", entity.name),
+                    command: SHOW_REFERENCES_COMMAND.into(),
+                    arguments: Some(arguments),
+                }),
+                data: None,
+            })
+        })
+        .collect()
+}
+
+/// Why the entity at `offset` cannot be renamed, or its mention's span.
+pub fn prepare_rename(analysis: &Analysis, offset: usize) -> Result<Span, String> {
+    let mention = analysis.entities.mention_at(offset).ok_or("Rename works on an entity's name.")?;
+    let entity = analysis.entities.entity_of(mention);
+    match entity.origin {
+        Origin::Kb(_) => Err(format!("{} comes from the knowledge base; it cannot be renamed.", entity.name)),
+        Origin::Glossary(_) => Err(format!("{} is in the glossary: rename it in newsls.toml.", entity.name)),
+        Origin::Article | Origin::Person => Ok(mention.span),
+    }
+}
+
+/// The replacement of one mention when the form at the cursor is renamed to `new_name`. A person's
+/// surname follows the full name's last word and the reverse; acronyms and names of an
+/// organization are renamed separately.
+fn replacement(renamed: MentionForm, mention: MentionForm, written: &str, new_name: &str) -> Option<String> {
+    let last_word = |s: &str| s.split_whitespace().last().unwrap_or(s).to_string();
+    match (renamed, mention) {
+        (a, b) if a == b => Some(new_name.to_string()),
+        (MentionForm::Name, MentionForm::Surname) => Some(last_word(new_name)),
+        (MentionForm::Surname, MentionForm::Name) => {
+            let surname = last_word(written);
+            Some(format!("{}{new_name}", &written[..written.len() - surname.len()]))
+        }
+        _ => None,
+    }
+}
+
+/// Renames the workspace entity at `offset` in every article that mentions it, as one edit.
+/// Closed articles are read again so that the edit matches what is on disk now.
+pub fn rename(
+    state: &State,
+    uri: &Uri,
+    analysis: &Analysis,
+    offset: usize,
+    new_name: &str,
+) -> Result<WorkspaceEdit, String> {
+    prepare_rename(analysis, offset)?;
+    let new_name = new_name.trim();
+    if new_name.is_empty() {
+        return Err("The new name is empty.".into());
+    }
+    let mention = analysis.entities.mention_at(offset).ok_or("Rename works on an entity's name.")?;
+    let id = analysis.entities.entity_of(mention).id.clone();
+    let renamed = mention.form;
+    let mut files = state.workspace().files_mentioning(&id);
+    if !files.contains(uri) {
+        files.push(uri.clone());
+    }
+    let encoding = state.workspace().encoding();
+    let mut changes = HashMap::new();
+    for file in files {
+        let Some(text) = article_text(state, &file) else { continue };
+        let settings = state.settings_for(path_of(&file).as_deref());
+        let people = state.workspace().known_people();
+        let context = Context { glossary: &settings.glossary, people: Some(&people) };
+        let other = Analysis::with_context(&text, context);
+        let Some(index) = other.entities.entities.iter().position(|e| e.id == id) else { continue };
+        let lines = LineIndex::new(&text);
+        let document = Document { text: &text, lines: &lines, encoding };
+        let edits: Vec<TextEdit> = other
+            .entities
+            .mentions_of(index)
+            .filter_map(|m| {
+                let new_text = replacement(renamed, m.form, m.span.text(&text), new_name)?;
+                Some(TextEdit { range: document.range(m.span), new_text })
+            })
+            .collect();
+        if !edits.is_empty() {
+            changes.insert(file, edits);
+        }
+    }
+    Ok(WorkspaceEdit { changes: Some(changes), ..Default::default() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replacements_follow_the_renamed_form() {
+        use MentionForm::*;
+        assert_eq!(replacement(Name, Name, "Ana Ruiz", "Ana Ruiz Soto").as_deref(), Some("Ana Ruiz Soto"));
+        assert_eq!(replacement(Name, Surname, "Ruiz", "Ana Ruiz Soto").as_deref(), Some("Soto"));
+        assert_eq!(replacement(Surname, Name, "Ana Ruiz", "Ruiz-Soto").as_deref(), Some("Ana Ruiz-Soto"));
+        assert_eq!(replacement(Acronym, Name, "Andean Water Council", "AWB"), None);
+    }
+}

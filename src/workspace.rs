@@ -1,0 +1,467 @@
+//! The workspace index: which entities every article mentions and where, for navigation across
+//! files (definition, references, workspace symbols, mention counts) and for recognising in one
+//! article the people another introduces.
+//!
+//! Files are keyed by whatever the front end uses (the server: URIs). An article is summarised
+//! off the lock ([`IndexedArticle::new`], in parallel while indexing) and swapped in under a short
+//! write lock; positions are kept in the session's [`PositionEncoding`] so that a query never
+//! re-reads a closed file. Entity ids are interned, so an article costs a few bytes per mention.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::Hash;
+use std::sync::{Arc, RwLock};
+
+use crate::entities::{ArticleEntities, EntityKind, KnownPeople, MentionForm, Origin};
+use crate::span::Span;
+use crate::text::{LineCol, LineIndex, PositionEncoding};
+
+/// A range of a text in lines and columns of the index's encoding.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct LineRange {
+    pub start: LineCol,
+    pub end: LineCol,
+}
+
+/// What the index knows of an entity, whichever article it came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EntitySummary {
+    pub id: String,
+    pub name: String,
+    pub kind: EntityKind,
+    pub acronym: Option<String>,
+    /// Knowledge base or glossary: known outside the articles, so not renamed with them.
+    pub curated: bool,
+}
+
+/// One article's entities, ready to be swapped into the index.
+#[derive(Clone, Debug, Default)]
+pub struct IndexedArticle {
+    entities: Vec<(EntitySummary, Option<LineRange>)>,
+    mentions: Vec<(u32, LineRange, MentionForm, bool)>,
+    /// Full names of the people the article introduces with a title.
+    people: Vec<String>,
+}
+
+impl IndexedArticle {
+    pub fn new(text: &str, found: &ArticleEntities, encoding: PositionEncoding) -> IndexedArticle {
+        let lines = LineIndex::new(text);
+        let range = |span: Span| LineRange {
+            start: lines.position(text, span.start, encoding),
+            end: lines.position(text, span.end, encoding),
+        };
+        let entities = found
+            .entities
+            .iter()
+            .map(|e| {
+                let summary = EntitySummary {
+                    id: e.id.clone(),
+                    name: e.name.clone(),
+                    kind: e.kind,
+                    acronym: e.acronym.clone(),
+                    curated: matches!(e.origin, Origin::Kb(_) | Origin::Glossary(_)),
+                };
+                (summary, e.introduction.map(range))
+            })
+            .collect();
+        let mentions =
+            found.mentions.iter().map(|m| (m.entity as u32, range(m.span), m.form, m.introduction)).collect();
+        IndexedArticle { entities, mentions, people: found.people().map(str::to_string).collect() }
+    }
+}
+
+type EntityKey = u32;
+type FileKey = u32;
+
+#[derive(Clone, Copy, Debug)]
+struct Mention {
+    entity: EntityKey,
+    range: LineRange,
+    form: MentionForm,
+    introduction: bool,
+}
+
+#[derive(Default)]
+struct FileEntry {
+    /// The article's entities with where it introduces them.
+    entities: Vec<(EntityKey, Option<LineRange>)>,
+    mentions: Vec<Mention>,
+    people: Vec<String>,
+}
+
+struct Inner<K> {
+    entity_keys: HashMap<String, EntityKey>,
+    entities: Vec<EntitySummary>,
+    /// For each entity, the files that mention it.
+    mentioned_in: Vec<HashSet<FileKey>>,
+    file_keys: HashMap<K, FileKey>,
+    /// By [`FileKey`]; `None` once removed.
+    files: Vec<Option<(K, FileEntry)>>,
+    /// How many files introduce each person.
+    people: HashMap<String, usize>,
+    /// Rebuilt on demand after `people` changes.
+    known_people: Option<Arc<KnownPeople>>,
+}
+
+/// Every article's entities and mentions. Share it (`Arc`); all methods take `&self`.
+pub struct WorkspaceIndex<K> {
+    encoding: PositionEncoding,
+    inner: RwLock<Inner<K>>,
+}
+
+/// A place in some file of the index.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Place<K> {
+    pub file: K,
+    pub range: LineRange,
+}
+
+/// A mention found by [`WorkspaceIndex::references`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reference<K> {
+    pub place: Place<K>,
+    pub form: MentionForm,
+    /// Inside the entity's introduction in that file.
+    pub introduction: bool,
+}
+
+/// An entity found by [`WorkspaceIndex::search`], with where to go for it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SymbolMatch<K> {
+    pub entity: EntitySummary,
+    pub place: Place<K>,
+    pub articles: usize,
+}
+
+impl<K: Clone + Eq + Hash + Ord> WorkspaceIndex<K> {
+    pub fn new(encoding: PositionEncoding) -> Self {
+        WorkspaceIndex {
+            encoding,
+            inner: RwLock::new(Inner {
+                entity_keys: HashMap::new(),
+                entities: Vec::new(),
+                mentioned_in: Vec::new(),
+                file_keys: HashMap::new(),
+                files: Vec::new(),
+                people: HashMap::new(),
+                known_people: None,
+            }),
+        }
+    }
+
+    /// The encoding of every range the index returns.
+    pub fn encoding(&self) -> PositionEncoding {
+        self.encoding
+    }
+
+    fn read(&self) -> std::sync::RwLockReadGuard<'_, Inner<K>> {
+        self.inner.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn write(&self) -> std::sync::RwLockWriteGuard<'_, Inner<K>> {
+        self.inner.write().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Indexes a file, replacing what the index had for it.
+    pub fn insert(&self, file: K, article: IndexedArticle) {
+        self.insert_many(std::iter::once((file, article)));
+    }
+
+    /// Indexes many files under one acquisition of the lock.
+    pub fn insert_many(&self, articles: impl IntoIterator<Item = (K, IndexedArticle)>) {
+        let mut inner = self.write();
+        for (file, article) in articles {
+            inner.insert(file, article);
+        }
+    }
+
+    /// Forgets a file.
+    pub fn remove(&self, file: &K) {
+        let mut inner = self.write();
+        if let Some(key) = inner.file_keys.remove(file) {
+            inner.clear(key);
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.read().file_keys.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn entity(&self, id: &str) -> Option<EntitySummary> {
+        let inner = self.read();
+        inner.entity_keys.get(id).map(|&key| inner.entities[key as usize].clone())
+    }
+
+    /// How many articles mention the entity.
+    pub fn article_count(&self, id: &str) -> usize {
+        let inner = self.read();
+        inner.entity_keys.get(id).map_or(0, |&key| inner.mentioned_in[key as usize].len())
+    }
+
+    /// Where articles introduce the entity, in file order.
+    pub fn introductions(&self, id: &str) -> Vec<Place<K>> {
+        let inner = self.read();
+        let Some(&entity) = inner.entity_keys.get(id) else { return Vec::new() };
+        let mut out: Vec<Place<K>> = inner
+            .files_of(entity)
+            .filter_map(|(file, entry)| {
+                let (_, intro) = entry.entities.iter().find(|(e, _)| *e == entity)?;
+                intro.map(|range| Place { file: file.clone(), range })
+            })
+            .collect();
+        out.sort_by(|a, b| (&a.file, a.range).cmp(&(&b.file, b.range)));
+        out
+    }
+
+    /// Every mention of the entity, in file and text order.
+    pub fn references(&self, id: &str) -> Vec<Reference<K>> {
+        let inner = self.read();
+        let Some(&entity) = inner.entity_keys.get(id) else { return Vec::new() };
+        let mut files: Vec<(&K, &FileEntry)> = inner.files_of(entity).collect();
+        files.sort_by(|a, b| a.0.cmp(b.0));
+        files
+            .into_iter()
+            .flat_map(|(file, entry)| {
+                entry.mentions.iter().filter(move |m| m.entity == entity).map(move |m| Reference {
+                    place: Place { file: file.clone(), range: m.range },
+                    form: m.form,
+                    introduction: m.introduction,
+                })
+            })
+            .collect()
+    }
+
+    /// The files that mention the entity, sorted.
+    pub fn files_mentioning(&self, id: &str) -> Vec<K> {
+        let inner = self.read();
+        let Some(&entity) = inner.entity_keys.get(id) else { return Vec::new() };
+        let mut files: Vec<K> = inner.files_of(entity).map(|(file, _)| file.clone()).collect();
+        files.sort();
+        files
+    }
+
+    /// Entities whose name or acronym matches `query` loosely (its letters in order), best first:
+    /// exact, then prefix, word start, substring, scattered letters; ties go to the entity more
+    /// articles mention. Each comes with its first introduction, else its first mention.
+    pub fn search(&self, query: &str, limit: usize) -> Vec<SymbolMatch<K>> {
+        let query: Vec<char> = query.chars().flat_map(char::to_lowercase).filter(|c| !c.is_whitespace()).collect();
+        let inner = self.read();
+        let mut scored: Vec<(u32, usize, EntityKey)> = inner
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(key, _)| !inner.mentioned_in[*key].is_empty())
+            .filter_map(|(key, entity)| {
+                let score = std::iter::once(entity.name.as_str())
+                    .chain(entity.acronym.as_deref())
+                    .filter_map(|candidate| match_score(&query, candidate))
+                    .min()?;
+                Some((score, inner.mentioned_in[key].len(), key as EntityKey))
+            })
+            .collect();
+        scored.sort_by(|a, b| {
+            (a.0, std::cmp::Reverse(a.1), &inner.entities[a.2 as usize].name).cmp(&(
+                b.0,
+                std::cmp::Reverse(b.1),
+                &inner.entities[b.2 as usize].name,
+            ))
+        });
+        scored
+            .into_iter()
+            .take(limit)
+            .filter_map(|(_, articles, entity)| {
+                let place = inner.first_place(entity)?;
+                Some(SymbolMatch { entity: inner.entities[entity as usize].clone(), place, articles })
+            })
+            .collect()
+    }
+
+    /// The people articles introduce, for recognising them by name alone elsewhere.
+    pub fn known_people(&self) -> Arc<KnownPeople> {
+        if let Some(people) = self.read().known_people.clone() {
+            return people;
+        }
+        let mut inner = self.write();
+        let people = Arc::new(KnownPeople::new(inner.people.keys().cloned()));
+        inner.known_people = Some(people.clone());
+        people
+    }
+}
+
+impl<K: Clone + Eq + Hash + Ord> Inner<K> {
+    fn intern(&mut self, summary: EntitySummary) -> EntityKey {
+        if let Some(&key) = self.entity_keys.get(&summary.id) {
+            return key;
+        }
+        let key = self.entities.len() as EntityKey;
+        self.entity_keys.insert(summary.id.clone(), key);
+        self.entities.push(summary);
+        self.mentioned_in.push(HashSet::new());
+        key
+    }
+
+    fn insert(&mut self, file: K, article: IndexedArticle) {
+        let key = match self.file_keys.get(&file) {
+            Some(&key) => {
+                self.clear(key);
+                key
+            }
+            None => {
+                let key = self.files.len() as FileKey;
+                self.file_keys.insert(file.clone(), key);
+                self.files.push(None);
+                key
+            }
+        };
+        let keys: Vec<EntityKey> = article.entities.iter().map(|(summary, _)| self.intern(summary.clone())).collect();
+        for &entity in &keys {
+            self.mentioned_in[entity as usize].insert(key);
+        }
+        let entry = FileEntry {
+            entities: keys.iter().zip(&article.entities).map(|(&k, (_, intro))| (k, *intro)).collect(),
+            mentions: article
+                .mentions
+                .iter()
+                .map(|&(i, range, form, introduction)| Mention { entity: keys[i as usize], range, form, introduction })
+                .collect(),
+            people: article.people,
+        };
+        for person in &entry.people {
+            let count = self.people.entry(person.clone()).or_insert(0);
+            *count += 1;
+            if *count == 1 {
+                self.known_people = None;
+            }
+        }
+        self.files[key as usize] = Some((file, entry));
+    }
+
+    /// Empties a file's slot, keeping its key for reuse by the same file.
+    fn clear(&mut self, key: FileKey) {
+        let Some((_, entry)) = self.files[key as usize].take() else { return };
+        for (entity, _) in &entry.entities {
+            self.mentioned_in[*entity as usize].remove(&key);
+        }
+        for person in &entry.people {
+            if let Some(count) = self.people.get_mut(person) {
+                *count -= 1;
+                if *count == 0 {
+                    self.people.remove(person);
+                    self.known_people = None;
+                }
+            }
+        }
+    }
+
+    fn files_of(&self, entity: EntityKey) -> impl Iterator<Item = (&K, &FileEntry)> {
+        self.mentioned_in[entity as usize]
+            .iter()
+            .filter_map(|&key| self.files[key as usize].as_ref().map(|(file, entry)| (file, entry)))
+    }
+
+    /// The first introduction of an entity in file order, else its first mention.
+    fn first_place(&self, entity: EntityKey) -> Option<Place<K>> {
+        let (file, entry) = self.files_of(entity).min_by(|a, b| {
+            let introduces =
+                |entry: &FileEntry| entry.entities.iter().any(|(e, intro)| *e == entity && intro.is_some());
+            (!introduces(a.1), a.0).cmp(&(!introduces(b.1), b.0))
+        })?;
+        let intro = entry.entities.iter().find(|(e, _)| *e == entity).and_then(|(_, intro)| *intro);
+        let range = intro.or_else(|| entry.mentions.iter().find(|m| m.entity == entity).map(|m| m.range))?;
+        Some(Place { file: file.clone(), range })
+    }
+}
+
+/// How well `candidate` matches a lower-case `query` (lower is better), or `None`.
+fn match_score(query: &[char], candidate: &str) -> Option<u32> {
+    let lower: Vec<char> = candidate.chars().flat_map(char::to_lowercase).collect();
+    if query.is_empty() {
+        return Some(5);
+    }
+    let compact: Vec<char> = lower.iter().copied().filter(|c| !c.is_whitespace()).collect();
+    if compact == query {
+        return Some(0);
+    }
+    if compact.starts_with(query) {
+        return Some(1);
+    }
+    let words_start = lower.split(|c| c.is_whitespace() || *c == '-').any(|word| word.starts_with(query));
+    if words_start {
+        return Some(2);
+    }
+    if compact.windows(query.len()).any(|w| w == query) {
+        return Some(3);
+    }
+    let mut rest = compact.iter();
+    query.iter().all(|q| rest.any(|c| c == q)).then_some(4)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::Analysis;
+
+    fn indexed(text: &str) -> IndexedArticle {
+        IndexedArticle::new(text, &Analysis::new(text).entities, PositionEncoding::Utf16)
+    }
+
+    const FIRST: &str = "Summit opens\n\nLeaders of the Community of Latin American and Caribbean States (CELAC) met as President Vladimir Putin sent greetings.\n\nThe CELAC's troika met.\n";
+    const SECOND: &str = "Trade\n\nCELAC ministers met again. Putin did not attend.\n";
+
+    #[test]
+    fn references_and_introductions_across_files() {
+        let index = WorkspaceIndex::new(PositionEncoding::Utf16);
+        index.insert("a", indexed(FIRST));
+        index.insert("b", indexed(SECOND));
+        assert_eq!(index.article_count("org:celac"), 2);
+        let refs: Vec<(&str, u32)> =
+            index.references("org:celac").iter().map(|r| (r.place.file, r.place.range.start.line)).collect();
+        // Line 2 holds the full name and the acronym.
+        assert_eq!(refs, [("a", 2), ("a", 2), ("a", 4), ("b", 2)]);
+        let intros = index.introductions("org:celac");
+        assert_eq!(intros.len(), 1);
+        assert_eq!((intros[0].file, intros[0].range.start.line), ("a", 2));
+        assert!(index.known_people().names().contains(&"Vladimir Putin".to_string()));
+    }
+
+    #[test]
+    fn reindexing_and_removal_replace_what_a_file_said() {
+        let index = WorkspaceIndex::new(PositionEncoding::Utf16);
+        index.insert("a", indexed(FIRST));
+        index.insert("b", indexed(SECOND));
+        index.insert("a", indexed("Nothing\n\nNo one met.\n"));
+        assert_eq!(index.files_mentioning("org:celac"), ["b"]);
+        assert!(index.introductions("org:celac").is_empty());
+        assert!(index.known_people().names().is_empty());
+        index.remove(&"b");
+        assert_eq!(index.article_count("org:celac"), 0);
+        assert!(index.search("celac", 10).is_empty());
+    }
+
+    #[test]
+    fn search_ranks_exact_prefix_and_scattered_matches() {
+        let index = WorkspaceIndex::new(PositionEncoding::Utf16);
+        index.insert("a", indexed(FIRST));
+        index.insert("b", indexed(SECOND));
+        let found = index.search("CELAC", 10);
+        assert_eq!(found[0].entity.id, "org:celac");
+        assert_eq!((found[0].place.file, found[0].articles), ("a", 2));
+        let putin: Vec<_> = index.search("vput", 10).into_iter().map(|m| m.entity.id).collect();
+        assert_eq!(putin, ["person:vladimir-putin"]);
+        assert!(index.search("zzzz", 10).is_empty());
+    }
+
+    #[test]
+    fn match_score_orders_kinds_of_match() {
+        let q = |s: &str| s.chars().collect::<Vec<_>>();
+        assert_eq!(match_score(&q("celac"), "CELAC"), Some(0));
+        assert_eq!(match_score(&q("comm"), "Community of States"), Some(1));
+        assert_eq!(match_score(&q("stat"), "Community of States"), Some(2));
+        assert_eq!(match_score(&q("unit"), "Community"), Some(3));
+        assert_eq!(match_score(&q("cos"), "Community of States"), Some(4));
+        assert_eq!(match_score(&q("x"), "Community"), None);
+    }
+}
