@@ -505,7 +505,8 @@ impl State {
         if self.flags().dynamic_watch {
             let client = self.client.clone();
             tokio::spawn(async move {
-                let watchers = ["**/*.txt", "**/newsls.toml"]
+                // `*.toml`, not only newsls.toml: the glossary file a configuration names is one too.
+                let watchers = ["**/*.txt", "**/*.toml"]
                     .iter()
                     .map(|glob| FileSystemWatcher { glob_pattern: GlobPattern::String(glob.to_string()), kind: None })
                     .collect();
@@ -538,9 +539,15 @@ impl State {
         }
     }
 
+    /// Whether `path` is a `newsls.toml` or the glossary file a root's configuration names.
+    fn is_configuration(&self, path: &Path) -> bool {
+        path.file_name().is_some_and(|n| n == config::FILE_NAME)
+            || lock(&self.roots).iter().any(|root| root.settings.glossary_file.as_deref() == Some(path))
+    }
+
     /// Files created, changed, deleted or renamed on disk.
     pub async fn files_changed(self: &Arc<Self>, paths: Vec<PathBuf>) {
-        let config_changed = paths.iter().any(|p| p.file_name().is_some_and(|n| n == config::FILE_NAME));
+        let config_changed = paths.iter().any(|p| self.is_configuration(p));
         if config_changed {
             self.reload_roots().await;
             self.reanalyse_everything().await;
