@@ -352,3 +352,35 @@ async fn undefined_acronym_has_a_quick_fix_that_spells_it_out() {
     assert_eq!(edit["newText"], "The Community of Latin American and Caribbean States (CELAC)");
     assert_eq!(actions[0]["kind"], "quickfix");
 }
+
+#[tokio::test]
+async fn unattributed_claim_fix_inserts_a_source_placeholder_and_selects_it_when_the_client_can() {
+    let dir = workspace(&[]);
+    let text = "Prices\n\nPrices will double next year.\n";
+    for (capabilities, selects) in [(json!({}), false), (json!({"experimental": {"selectPlaceholder": true}}), true)] {
+        let mut client = Client::start(Answers::default());
+        client.initialize(dir.path(), capabilities).await;
+        let doc = uri(&dir.path().join("claim.txt"));
+        client.open(&doc, text, 1).await;
+        let params = client.diagnostics_where(&doc, |p| codes(p).contains(&"unattributed-claim".to_string())).await;
+        let diagnostic = params["diagnostics"][0].clone();
+        let actions = client
+            .request(
+                "textDocument/codeAction",
+                json!({"textDocument": {"uri": doc}, "range": diagnostic["range"], "context": {"diagnostics": [diagnostic]}}),
+            )
+            .await;
+        let action = &actions[0];
+        assert_eq!(action["title"], "Attribute it: insert \", [source] said\"");
+        let edit = &action["edit"]["changes"][&doc][0];
+        assert_eq!(edit["newText"], ", [source] said");
+        assert_eq!(edit["range"]["start"], json!({"line": 2, "character": 28}), "before the full stop");
+        if selects {
+            assert_eq!(action["command"]["command"], "newsls.selectPlaceholder");
+            let range = &action["command"]["arguments"][1];
+            assert_eq!(range, &json!({"start": {"line": 2, "character": 30}, "end": {"line": 2, "character": 38}}));
+        } else {
+            assert!(action["command"].is_null(), "{action}");
+        }
+    }
+}

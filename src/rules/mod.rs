@@ -7,6 +7,9 @@ mod unbalanced_quote;
 mod undefined_acronym;
 mod vague_attribution;
 
+#[cfg(test)]
+mod fix_tests;
+
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::Analysis;
@@ -50,6 +53,48 @@ pub struct Finding {
     pub related: Vec<Related>,
 }
 
+/// One replacement in the article's text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edit {
+    pub span: Span,
+    pub replacement: String,
+    /// Part of `replacement` (a byte range) the writer has to fill in, such as `[source]`: an editor
+    /// that takes snippets selects it after applying the edit.
+    pub placeholder: Option<std::ops::Range<usize>>,
+}
+
+/// A way to resolve a finding that the editor can apply; newsls itself never edits an article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    pub title: String,
+    pub edits: Vec<Edit>,
+    /// The fix an editor may apply without asking (there is one obvious remedy).
+    pub preferred: bool,
+}
+
+impl Fix {
+    /// The text with the fix applied (its edits never overlap), and where the placeholder of its
+    /// edits ends up in that text.
+    pub fn apply(&self, text: &str) -> (String, Option<Span>) {
+        let mut edits: Vec<&Edit> = self.edits.iter().collect();
+        edits.sort_by_key(|e| e.span.start);
+        let mut out = String::with_capacity(text.len() + 64);
+        let mut placeholder = None;
+        let mut copied = 0;
+        for edit in edits {
+            let start = edit.span.start.clamp(copied, text.len());
+            out.push_str(&text[copied..start]);
+            if let Some(range) = &edit.placeholder {
+                placeholder = Some(Span::new(out.len() + range.start, out.len() + range.end));
+            }
+            out.push_str(&edit.replacement);
+            copied = edit.span.end.clamp(start, text.len());
+        }
+        out.push_str(&text[copied..]);
+        (out, placeholder)
+    }
+}
+
 /// A rule's identity, defaults and checker.
 #[derive(Debug)]
 pub struct Rule {
@@ -59,6 +104,13 @@ pub struct Rule {
     /// Markdown: what it flags, why, and an example.
     pub documentation: &'static str,
     pub check: fn(&Analysis, &mut Vec<Finding>),
+    /// The fixes of the finding at a span, computed only when an editor asks for them.
+    pub fixes: fn(&Analysis, Span) -> Vec<Fix>,
+}
+
+/// For rules without an automatic fix.
+pub fn no_fixes(_: &Analysis, _: Span) -> Vec<Fix> {
+    Vec::new()
 }
 
 impl PartialEq for Rule {
@@ -88,15 +140,22 @@ impl Rule {
     }
 }
 
-/// Declares a rule whose doc comment is its documentation.
+/// Declares a rule whose doc comment is its documentation; `fixes` names the function that
+/// proposes its fixes, if it has any.
 macro_rules! declare_rule {
     ($(#[doc = $doc:literal])+ pub static $id:ident = ($name:literal, $severity:expr, $check:path);) => {
+        $crate::rules::declare_rule! {
+            $(#[doc = $doc])+ pub static $id = ($name, $severity, $check, fixes: $crate::rules::no_fixes);
+        }
+    };
+    ($(#[doc = $doc:literal])+ pub static $id:ident = ($name:literal, $severity:expr, $check:path, fixes: $fixes:path);) => {
         $(#[doc = $doc])+
         pub static $id: $crate::rules::Rule = $crate::rules::Rule {
             name: $name,
             default_severity: $severity,
             documentation: concat!($($doc, "\n"),+),
             check: $check,
+            fixes: $fixes,
         };
     };
 }

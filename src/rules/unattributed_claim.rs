@@ -1,7 +1,8 @@
-use super::{Finding, Related, Severity, declare_rule};
+use super::{Edit, Finding, Fix, Related, Severity, declare_rule};
 use crate::analysis::Analysis;
 use crate::article::ParagraphKind;
 use crate::claims::{self, ClaimKind};
+use crate::span::Span;
 
 declare_rule! {
     /// Flags a body sentence that asserts something with no attribution in scope.
@@ -21,7 +22,26 @@ declare_rule! {
     /// Prices will double next year.              <- warning: unattributed prediction
     /// Prices will double next year, the central bank said.   <- fine
     /// ```
-    pub static UNATTRIBUTED_CLAIM = ("unattributed-claim", Severity::Warning, check);
+    pub static UNATTRIBUTED_CLAIM = ("unattributed-claim", Severity::Warning, check, fixes: fixes);
+}
+
+/// What the attribution fix inserts; the writer replaces the bracketed part.
+const SOURCE_PLACEHOLDER: &str = "[source]";
+
+/// Attribute the sentence: ", [source] said" before its final stop ("Prices will double next
+/// year, [source] said.").
+fn fixes(analysis: &Analysis, sentence: Span) -> Vec<Fix> {
+    let text = analysis.text;
+    let body = sentence.text(text).trim_end();
+    let stop = body.trim_end_matches(['.', '!']).len();
+    let at = sentence.start + stop;
+    let replacement = format!(", {SOURCE_PLACEHOLDER} said");
+    let placeholder = 2..2 + SOURCE_PLACEHOLDER.len();
+    vec![Fix {
+        title: "Attribute it: insert \", [source] said\"".into(),
+        edits: vec![Edit { span: Span::new(at, at), replacement, placeholder: Some(placeholder) }],
+        preferred: false,
+    }]
 }
 
 /// Fewer words than this make a fragment, not a claim.

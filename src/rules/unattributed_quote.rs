@@ -1,6 +1,7 @@
-use super::{Finding, Severity, declare_rule};
+use super::{Edit, Finding, Fix, Severity, declare_rule};
 use crate::analysis::Analysis;
 use crate::article::ParagraphKind;
+use crate::span::Span;
 
 declare_rule! {
     /// Flags a direct quotation with no identifiable speaker in its sentence, the sentences next to
@@ -16,7 +17,40 @@ declare_rule! {
     /// "We will not give up on this city."           <- warning: no speaker
     /// "We will not give up on this city," the mayor said.    <- fine
     /// ```
-    pub static UNATTRIBUTED_QUOTE = ("unattributed-quote", Severity::Warning, check);
+    pub static UNATTRIBUTED_QUOTE = ("unattributed-quote", Severity::Warning, check, fixes: fixes);
+}
+
+/// What the speaker fix inserts; the writer replaces the bracketed part.
+const SPEAKER_PLACEHOLDER: &str = "[speaker]";
+
+/// Name the speaker after a closed quotation that ends its sentence, news style: the quotation's
+/// final full stop becomes a comma (“We will stay,” [speaker] said.).
+fn fixes(analysis: &Analysis, quotation: Span) -> Vec<Fix> {
+    let text = analysis.text;
+    let Some(quote) = analysis.article.quotations.iter().find(|q| q.span == quotation && q.closed) else {
+        return Vec::new();
+    };
+    let after = &text[quote.span.end..];
+    let ends_sentence = after.trim_start_matches([' ', '\t']).starts_with(['\n', '\r']) || after.trim().is_empty();
+    if !ends_sentence {
+        return Vec::new();
+    }
+    let inside = quote.content.text(text).trim_end();
+    let inside_end = quote.content.start + inside.len();
+    let mut edits = Vec::new();
+    if inside.ends_with('.') {
+        edits.push(Edit { span: Span::new(inside_end - 1, inside_end), replacement: ",".into(), placeholder: None });
+    } else if !inside.ends_with(['?', '!', ',']) {
+        edits.push(Edit { span: Span::new(inside_end, inside_end), replacement: ",".into(), placeholder: None });
+    }
+    let tag = format!(" {SPEAKER_PLACEHOLDER} said.");
+    let placeholder = 1..1 + SPEAKER_PLACEHOLDER.len();
+    edits.push(Edit {
+        span: Span::new(quote.span.end, quote.span.end),
+        replacement: tag,
+        placeholder: Some(placeholder),
+    });
+    vec![Fix { title: "Name the speaker: insert \"[speaker] said\"".into(), edits, preferred: false }]
 }
 
 /// Quoted passages this short are terms or titles, not speech.

@@ -1,6 +1,7 @@
-use super::{Finding, Severity, declare_rule};
+use super::{Edit, Finding, Fix, Severity, declare_rule};
 use crate::analysis::Analysis;
 use crate::article::QuoteIssueKind;
+use crate::span::Span;
 
 declare_rule! {
     /// Flags a quotation mark that is never closed, or a closing mark with no quotation open.
@@ -16,7 +17,7 @@ declare_rule! {
     /// "We will stay, the mayor said.      <- warning: the quotation is never closed
     /// "We will stay," the mayor said.     <- fine
     /// ```
-    pub static UNBALANCED_QUOTE = ("unbalanced-quote", Severity::Warning, check);
+    pub static UNBALANCED_QUOTE = ("unbalanced-quote", Severity::Warning, check, fixes: fixes);
 }
 
 fn check(analysis: &Analysis, out: &mut Vec<Finding>) {
@@ -39,4 +40,42 @@ fn check(analysis: &Analysis, out: &mut Vec<Finding>) {
             related: Vec::new(),
         });
     }
+}
+
+/// The closing mark that matches an opening one.
+fn closing_mark(open: &str) -> &'static str {
+    match open {
+        "“" => "”",
+        "‘" => "’",
+        "«" => "»",
+        "„" => "“",
+        "''" | "``" => "''",
+        "'" => "'",
+        _ => "\"",
+    }
+}
+
+/// Close a quotation at the end of its paragraph, or remove the stray mark.
+fn fixes(analysis: &Analysis, mark: Span) -> Vec<Fix> {
+    let text = analysis.text;
+    let Some(issue) = analysis.article.quote_issues.iter().find(|i| i.mark == mark) else { return Vec::new() };
+    let remove = Fix {
+        title: "Remove this quotation mark".into(),
+        edits: vec![Edit { span: mark, replacement: String::new(), placeholder: None }],
+        preferred: false,
+    };
+    let paragraph = analysis.article.paragraphs.iter().find(|p| p.span.contains(mark.start));
+    let close = match (issue.kind, paragraph) {
+        (QuoteIssueKind::NeverClosed, Some(paragraph)) => {
+            let end = paragraph.span.start + paragraph.span.text(text).trim_end().len();
+            let closing = closing_mark(mark.text(text));
+            Some(Fix {
+                title: format!("Close the quotation at the end of the paragraph ({closing})"),
+                edits: vec![Edit { span: Span::new(end, end), replacement: closing.into(), placeholder: None }],
+                preferred: false,
+            })
+        }
+        _ => None,
+    };
+    close.into_iter().chain([remove]).collect()
 }

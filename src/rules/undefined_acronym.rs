@@ -1,6 +1,7 @@
-use super::{Finding, Related, Severity, declare_rule};
+use super::{Edit, Finding, Fix, Related, Severity, declare_rule};
 use crate::analysis::Analysis;
 use crate::entities::{self, EntityKind, MentionForm, Origin};
+use crate::span::Span;
 
 declare_rule! {
     /// Flags an organization's acronym used before the article spells it out: news style gives
@@ -20,7 +21,7 @@ declare_rule! {
     /// CELAC leaders met in Caracas.              <- information: spell out CELAC first
     /// Leaders of the Community of Latin American and Caribbean States (CELAC) met.   <- fine
     /// ```
-    pub static UNDEFINED_ACRONYM = ("undefined-acronym", Severity::Information, check);
+    pub static UNDEFINED_ACRONYM = ("undefined-acronym", Severity::Information, check, fixes: fixes);
 }
 
 /// Abbreviations acceptable on first reference (AP Stylebook and common newsroom practice).
@@ -69,6 +70,18 @@ fn check(analysis: &Analysis, out: &mut Vec<Finding>) {
             related,
         });
     }
+}
+
+/// Spell the name out where the acronym is first used.
+fn fixes(analysis: &Analysis, acronym: Span) -> Vec<Fix> {
+    entities::spell_out(analysis.text, &analysis.entities, acronym)
+        .map(|(span, replacement)| Fix {
+            title: format!("Spell out: {replacement}"),
+            edits: vec![Edit { span, replacement, placeholder: None }],
+            preferred: true,
+        })
+        .into_iter()
+        .collect()
 }
 
 #[cfg(test)]

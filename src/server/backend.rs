@@ -58,6 +58,12 @@ fn flags(params: &InitializeParams) -> ClientFlags {
             .and_then(|w| w.dynamic_registration)
             .unwrap_or(false),
         configuration: workspace.and_then(|w| w.configuration).unwrap_or(false),
+        select_placeholder: caps
+            .experimental
+            .as_ref()
+            .and_then(|e| e.get(features::SELECT_PLACEHOLDER_CAPABILITY))
+            .and_then(serde_json::Value::as_bool)
+            .unwrap_or(false),
     }
 }
 
@@ -328,14 +334,14 @@ impl LanguageServer for Backend {
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         let uri = params.text_document.uri.clone();
+        let select_placeholder = self.state.flags().select_placeholder;
         let actions = self
             .with_analysis(&uri, |analysis, document, _| {
                 params
                     .context
                     .diagnostics
                     .iter()
-                    .filter(|d| d.code == Some(NumberOrString::String("undefined-acronym".into())))
-                    .filter_map(|d| features::spell_out_action(analysis.text, &analysis.entities, document, &uri, d))
+                    .flat_map(|d| features::code_actions(analysis, document, &uri, d, select_placeholder))
                     .map(CodeActionOrCommand::CodeAction)
                     .collect::<Vec<_>>()
             })

@@ -4,17 +4,18 @@
 use std::collections::HashMap;
 
 use tower_lsp_server::ls_types::{
-    CodeAction, CodeActionKind, Diagnostic, DocumentSymbol, InlayHint, InlayHintLabel, SemanticToken,
-    SemanticTokenType, SymbolKind, TextEdit, Uri, WorkspaceEdit,
+    CodeAction, CodeActionKind, Command, Diagnostic, DocumentSymbol, InlayHint, InlayHintLabel, NumberOrString, Range,
+    SemanticToken, SemanticTokenType, SymbolKind, TextEdit, Uri, WorkspaceEdit,
 };
 
 use crate::analysis::Analysis;
 use crate::article::ParagraphKind;
 use crate::attribution::{Attribution, Link};
 use crate::claims;
-use crate::entities::{ArticleEntities, spell_out};
 use crate::protocol::Document;
+use crate::rules::{self, Fix};
 use crate::span::Span;
+use crate::text::LineIndex;
 
 /// Words of a paragraph shown as its symbol name.
 const SYMBOL_WORDS: usize = 8;
@@ -200,23 +201,60 @@ pub fn inlay_hints(analysis: &Analysis, document: &Document, within: Span) -> Ve
         .collect()
 }
 
-/// The quick fix of an `undefined-acronym` finding: spell the name out at its first use.
-pub fn spell_out_action(
-    text: &str,
-    entities: &ArticleEntities,
+/// The client capability (under `experimental`) that says it runs [`SELECT_PLACEHOLDER_COMMAND`].
+pub const SELECT_PLACEHOLDER_CAPABILITY: &str = "selectPlaceholder";
+/// Selects a range of a document (`[uri, range]`): run by the client after a fix that leaves a
+/// placeholder, so the writer types over it.
+pub const SELECT_PLACEHOLDER_COMMAND: &str = "newsls.selectPlaceholder";
+
+/// The quick fixes the rule of `diagnostic` proposes for it.
+pub fn code_actions(
+    analysis: &Analysis,
     document: &Document,
     uri: &Uri,
     diagnostic: &Diagnostic,
-) -> Option<CodeAction> {
+    select_placeholder: bool,
+) -> Vec<CodeAction> {
+    let Some(NumberOrString::String(code)) = &diagnostic.code else { return Vec::new() };
+    let Some(rule) = rules::by_name(code) else { return Vec::new() };
     let span = Span::new(document.offset(diagnostic.range.start), document.offset(diagnostic.range.end));
-    let (target, replacement) = spell_out(text, entities, span)?;
-    let edit = TextEdit { range: document.range(target), new_text: replacement.clone() };
-    Some(CodeAction {
-        title: format!("Spell out: {replacement}"),
-        kind: Some(CodeActionKind::QUICKFIX),
-        diagnostics: Some(vec![diagnostic.clone()]),
-        edit: Some(WorkspaceEdit { changes: Some(HashMap::from([(uri.clone(), vec![edit])])), ..Default::default() }),
-        is_preferred: Some(true),
-        ..Default::default()
-    })
+    (rule.fixes)(analysis, span)
+        .into_iter()
+        .map(|fix| {
+            let edits = fix
+                .edits
+                .iter()
+                .map(|edit| TextEdit { range: document.range(edit.span), new_text: edit.replacement.clone() })
+                .collect();
+            let command =
+                select_placeholder.then(|| placeholder_after(analysis.text, &fix, document)).flatten().map(|range| {
+                    Command {
+                        title: "Select the placeholder".into(),
+                        command: SELECT_PLACEHOLDER_COMMAND.into(),
+                        arguments: Some(vec![serde_json::json!(uri), serde_json::json!(range)]),
+                    }
+                });
+            CodeAction {
+                title: fix.title,
+                kind: Some(CodeActionKind::QUICKFIX),
+                diagnostics: Some(vec![diagnostic.clone()]),
+                edit: Some(WorkspaceEdit {
+                    changes: Some(HashMap::from([(uri.clone(), edits)])),
+                    ..Default::default()
+                }),
+                command,
+                is_preferred: Some(fix.preferred),
+                ..Default::default()
+            }
+        })
+        .collect()
+}
+
+/// Where a fix's placeholder lies once the fix is applied.
+fn placeholder_after(text: &str, fix: &Fix, document: &Document) -> Option<Range> {
+    let (fixed, placeholder) = fix.apply(text);
+    let placeholder = placeholder?;
+    let lines = LineIndex::new(&fixed);
+    let after = Document { text: &fixed, lines: &lines, encoding: document.encoding };
+    Some(after.range(placeholder))
 }

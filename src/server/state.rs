@@ -33,6 +33,9 @@ pub struct ClientFlags {
     pub work_done_progress: bool,
     pub dynamic_watch: bool,
     pub configuration: bool,
+    /// `experimental.selectPlaceholder`: the client runs the `newsls.selectPlaceholder` command
+    /// (select a range) after a fix, so the writer types over `[source]` as in a snippet.
+    pub select_placeholder: bool,
 }
 
 /// A workspace folder with its `newsls.toml` (the last good one) and effective settings.
