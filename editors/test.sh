@@ -11,9 +11,6 @@
 set -uo pipefail
 editors="$(cd "$(dirname "$0")" && pwd)"
 
-# Definition/references checks in both editors' tests: set to 1 once the server offers them.
-export NEWSLS_TEST_NAVIGATION="${NEWSLS_TEST_NAVIGATION:-0}"
-
 bin="${NEWSLS_BIN:-$editors/../target/release/newsls}"
 case "$bin" in /*) ;; *) bin="$PWD/$bin" ;; esac
 [ -e "$bin" ] && bin="$(realpath "$bin")"

@@ -265,7 +265,11 @@ pub fn code_lenses(state: &State, uri: &Uri, analysis: &Analysis, document: &Doc
             let articles = state.workspace().article_count(&entity.id).max(1);
             let s = if articles == 1 { "" } else { "s" };
             let range = document.range(intro);
-            let arguments = vec![serde_json::json!(uri), serde_json::json!(range.start)];
+            // The references of the name, not of a title before it ("Mayor Ines Calder").
+            let index = analysis.entities.entities.iter().position(|e| e.id == entity.id)?;
+            let name = analysis.entities.mentions_of(index).find(|m| intro.contains_span(m.span)).map(|m| m.span);
+            let at = document.range(name.unwrap_or(intro)).start;
+            let arguments = vec![serde_json::json!(uri), serde_json::json!(at)];
             Some(CodeLens {
                 range,
                 command: Some(Command {

@@ -7,6 +7,9 @@ return {
   -- (vim.g.newsls_filetype = 'newsarticle').
   filetypes = { 'text', 'newsarticle' },
   root_markers = { 'newsls.toml', '.git' },
+  -- The mention-count code lenses and the fixes' placeholders run these on the client side.
+  commands = require('newsls').commands,
+  capabilities = { experimental = { selectPlaceholder = true } },
   -- Answered to workspace/configuration, section `newsls`; overrides newsls.toml.
   -- Leave a key out to keep newsls.toml's value.
   settings = {

@@ -1,7 +1,6 @@
 -- End-to-end tests of newsls in a real Neovim (0.11+), headless:
 --   NEWSLS_BIN=/path/to/newsls nvim --headless -l editors/nvim/test/e2e.lua WORKSPACE
 -- WORKSPACE is a scratch copy of editors/fixtures/workspace (the tests write to it).
--- Definition/references checks run when NEWSLS_TEST_NAVIGATION=1 (one line in editors/test.sh).
 -- Prints TAP-like `ok` / `not ok` lines and `nvim: N passed, M failed`; exits non-zero on failure.
 
 local here = vim.fs.dirname(vim.fs.abspath(debug.getinfo(1, 'S').source:sub(2)))
@@ -9,7 +8,6 @@ local nvim_dir = vim.fs.dirname(here)
 local workspace = assert(_G.arg[1], 'usage: nvim --headless -l e2e.lua WORKSPACE')
 workspace = vim.fs.normalize(vim.uv.fs_realpath(workspace))
 local bin = vim.fs.abspath(os.getenv('NEWSLS_BIN') or vim.fs.joinpath(nvim_dir, '..', '..', 'target', 'release', 'newsls'))
-local navigation = os.getenv('NEWSLS_TEST_NAVIGATION') == '1'
 local TIMEOUT = tonumber(os.getenv('NEWSLS_TEST_TIMEOUT') or '') or 15000
 
 -- The user's setup, as editors/README.md tells it: the folder on 'runtimepath', then enable.
@@ -139,9 +137,7 @@ test('opening an article starts newsls, rooted at newsls.toml', function()
   end)
   eq(workspace, client.root_dir, 'root_dir')
   eq(true, client.server_capabilities.hoverProvider, 'hoverProvider')
-  if not navigation and (client.server_capabilities.definitionProvider or client.server_capabilities.referencesProvider) then
-    say('# note: the server now offers definition/references: set NEWSLS_TEST_NAVIGATION=1 in editors/test.sh')
-  end
+  eq(true, client.server_capabilities.definitionProvider, 'definitionProvider')
 end)
 
 test('ftplugin: an article under newsls.toml gets article settings', function()
@@ -279,7 +275,7 @@ test('a new file on disk gets diagnostics; a deleted one loses them', function()
   end)
 end)
 
-test('definition and references (NEWSLS_TEST_NAVIGATION=1)', function()
+test('definition and references, across articles', function()
   local uri = vim.uri_from_bufnr(ferry)
   local later = position_of(ferry, 'Calder told reporters', 2)
   local definition = request(ferry, 'textDocument/definition', { textDocument = { uri = uri }, position = later })
@@ -302,7 +298,99 @@ test('definition and references (NEWSLS_TEST_NAVIGATION=1)', function()
     elsewhere = elsewhere or r.uri == vim.uri_from_fname(path('school-roof.txt'))
   end
   assert(elsewhere, 'a reference in school-roof.txt: ' .. vim.inspect(references))
-end, { skip = not navigation and 'set NEWSLS_TEST_NAVIGATION=1 once the server has them' or nil })
+end)
+
+test('hover on a person shows the entity card with its introduction', function()
+  local pos = position_of(ferry, 'Calder told reporters', 2)
+  local result = request(ferry, 'textDocument/hover', { textDocument = { uri = vim.uri_from_bufnr(ferry) }, position = pos })
+  local value = result and result.contents.value or ''
+  assert(value:find('**Ines Calder**', 1, true), value)
+  assert(value:find('Mentioned in 2 articles', 1, true), value)
+end)
+
+test('code lens: "mentioned in 2 articles", and running it lists the mentions', function()
+  vim.lsp.codelens.refresh({ bufnr = ferry })
+  local lens = wait_for('the code lenses', function()
+    for _, l in ipairs(vim.lsp.codelens.get(ferry)) do
+      if l.command and l.command.title:find('Ines Calder', 1, true) then
+        return l
+      end
+    end
+  end)
+  eq('Ines Calder: mentioned in 2 articles', lens.command.title, 'title')
+  vim.fn.setqflist({}, 'r')
+  client:exec_cmd(lens.command, { bufnr = ferry })
+  local items = wait_for('the quickfix list of mentions', function()
+    local list = vim.fn.getqflist()
+    return #list >= 3 and list
+  end)
+  local files = {}
+  for _, item in ipairs(items) do
+    files[vim.fs.basename(vim.api.nvim_buf_get_name(item.bufnr))] = true
+  end
+  eq({ ['ferry-terminal.txt'] = true, ['school-roof.txt'] = true }, files, 'files of the mentions')
+  vim.cmd('cclose')
+end)
+
+test('quick fix: attribute a claim, the [source] placeholder becomes a snippet', function()
+  local _, row = position_of(ferry, 'The project will double tourist numbers')
+  wait_for('the claim flagged', function()
+    return #vim.diagnostic.get(ferry, { lnum = row }) == 1
+  end)
+  vim.api.nvim_win_set_cursor(0, { row + 1, 4 })
+  vim.lsp.buf.code_action({
+    apply = true,
+    filter = function(action)
+      return action.title:find('Attribute', 1, true) ~= nil
+    end,
+  })
+  local line = wait_for('the fix applied', function()
+    local l = vim.api.nvim_buf_get_lines(ferry, row, row + 1, false)[1]
+    return l:find('[source] said.', 1, true) and l
+  end)
+  eq('The project will double tourist numbers within five years, [source] said.', line, 'the fixed line')
+  wait_for('the placeholder as an active snippet', function()
+    return vim.snippet.active()
+  end)
+  vim.snippet.stop()
+  vim.cmd('stopinsert')
+  vim.cmd('silent undo')
+  wait_for('the text back', function()
+    return not vim.api.nvim_buf_get_lines(ferry, row, row + 1, false)[1]:find('[source]', 1, true)
+  end)
+end)
+
+test('semantic tokens and the speaker inlay hint', function()
+  local uri = vim.uri_from_bufnr(ferry)
+  local legend = client.server_capabilities.semanticTokensProvider.legend.tokenTypes
+  eq({ 'string', 'variable', 'keyword', 'type' }, legend, 'legend')
+  local tokens = request(ferry, 'textDocument/semanticTokens/full', { textDocument = { uri = uri } })
+  assert(tokens and #tokens.data >= 5 * 4, vim.inspect(tokens))
+  local kinds = {}
+  for i = 4, #tokens.data, 5 do
+    kinds[legend[tokens.data[i] + 1]] = true
+  end
+  eq({ string = true, variable = true, keyword = true }, kinds, 'quotations, speakers (Ines Calder) and cues')
+  -- In school-roof.txt Ines Calder is named without speaking: an entity.
+  vim.cmd.split(vim.fn.fnameescape(path('school-roof.txt')))
+  local school = vim.api.nvim_get_current_buf()
+  wait_for('newsls on school-roof.txt', function()
+    return vim.lsp.get_clients({ bufnr = school, name = 'newsls' })[1]
+  end)
+  local school_tokens = request(school, 'textDocument/semanticTokens/full', { textDocument = { uri = vim.uri_from_bufnr(school) } })
+  local types = {}
+  for i = 4, #school_tokens.data, 5 do
+    types[legend[school_tokens.data[i] + 1]] = true
+  end
+  assert(types.type, 'an entity token: ' .. vim.inspect(types))
+  vim.cmd.close()
+  local hints = request(ferry, 'textDocument/inlayHint', {
+    textDocument = { uri = uri },
+    range = { start = { line = 0, character = 0 }, ['end'] = { line = vim.api.nvim_buf_line_count(ferry), character = 0 } },
+  })
+  assert(hints and hints[1], 'an inlay hint')
+  eq('— Mayor Ines Calder', hints[1].label, 'the speaker of the quotation')
+end)
 
 test('opt-in filetype newsarticle for *.txt under newsls.toml only', function()
   -- Outside an article folder (a file in a fresh temporary folder).

@@ -10,6 +10,7 @@ import {
   TransportKind,
 } from "vscode-languageclient/node";
 
+import { registerCommands, selectPlaceholderFeature } from "./commands";
 import { isError, resolveServer } from "./serverPath";
 import { documentSelector, RESTART_SETTINGS, serverSettings } from "./settings";
 
@@ -77,7 +78,9 @@ function createClient(context: vscode.ExtensionContext): LanguageClient | undefi
       },
     },
   };
-  return new LanguageClient("newsls", "newsls", serverOptions, clientOptions);
+  const languageClient = new LanguageClient("newsls", "newsls", serverOptions, clientOptions);
+  languageClient.registerFeature(selectPlaceholderFeature);
+  return languageClient;
 }
 
 async function start(context: vscode.ExtensionContext): Promise<void> {
@@ -121,6 +124,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     output,
     vscode.commands.registerCommand("newsls.restartServer", () => restart(context)),
     vscode.commands.registerCommand("newsls.showLog", () => output.show(true)),
+    ...registerCommands(() => client),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (RESTART_SETTINGS.some((section) => event.affectsConfiguration(section))) {
         output.info("Server settings changed: restarting the server");

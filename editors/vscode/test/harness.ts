@@ -55,7 +55,18 @@ export const VSCODE_CAPABILITIES: ClientCapabilities = {
     documentSymbol: { hierarchicalDocumentSymbolSupport: true },
     definition: { linkSupport: true },
     references: {},
+    codeLens: {},
+    codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ["quickfix"] } }, isPreferredSupport: true },
+    semanticTokens: {
+      requests: { full: true },
+      tokenTypes: ["string", "variable", "keyword", "type"],
+      tokenModifiers: [],
+      formats: ["relative"],
+    },
+    inlayHint: {},
   },
+  // What the extension's selectPlaceholderFeature adds.
+  experimental: { selectPlaceholder: true },
 };
 
 export class Session {

@@ -7,13 +7,21 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { after, before, describe, test } from "node:test";
 
-import type { Hover, Location, LocationLink, MarkupContent } from "vscode-languageserver-protocol/node";
+import type {
+  CodeAction,
+  CodeLens,
+  Hover,
+  InlayHint,
+  Location,
+  LocationLink,
+  MarkupContent,
+  Range,
+  SemanticTokens,
+} from "vscode-languageserver-protocol/node";
 
+import { SELECT_PLACEHOLDER, SHOW_REFERENCES } from "../src/commandNames";
 import { serverSettings } from "../src/settings";
 import { copyWorkspace, positionOf, Session, uriOf } from "./harness";
-
-/** Definition and references: switched on by NEWSLS_TEST_NAVIGATION=1 (one line in editors/test.sh). */
-const NAVIGATION = process.env.NEWSLS_TEST_NAVIGATION === "1";
 
 /** Settings as VS Code would hold them: what `workspace.getConfiguration('newsls')` returns. */
 function vscodeConfig(values: Record<string, unknown>) {
@@ -60,9 +68,7 @@ describe("newsls server through vscode-languageserver-protocol", () => {
     const sync = caps.textDocumentSync;
     const kind = typeof sync === "number" ? sync : sync?.change;
     assert.equal(kind, 2, "incremental text document sync");
-    if (!NAVIGATION && (caps.definitionProvider || caps.referencesProvider)) {
-      console.log("# note: the server now offers definition/references: set NEWSLS_TEST_NAVIGATION=1 in editors/test.sh");
-    }
+    assert.ok(caps.definitionProvider && caps.referencesProvider && caps.codeLensProvider, "navigation and lenses");
   });
 
   test("the server registers file watchers with a client that can (as VS Code can)", async () => {
@@ -71,7 +77,7 @@ describe("newsls server through vscode-languageserver-protocol", () => {
     );
     const globs = JSON.stringify(registration.registerOptions);
     assert.match(globs, /\*\*\/\*\.txt/);
-    assert.match(globs, /newsls\.toml/);
+    assert.match(globs, /\*\*\/\*\.toml/, "newsls.toml and the glossary file it names");
   });
 
   test("diagnostics arrive for closed articles; newsls.toml's exclude is honoured", async () => {
@@ -173,7 +179,7 @@ describe("newsls server through vscode-languageserver-protocol", () => {
     );
   });
 
-  test("definition and references (switched on by NEWSLS_TEST_NAVIGATION=1)", { skip: !NAVIGATION }, async () => {
+  test("definition and references, across articles", async () => {
     const { uri, text } = await session.open(path.join(root, "ferry-terminal.txt"));
     // "Calder told reporters ..." at the end refers back to "Mayor Ines Calder" in the quotation's tag.
     const later = positionOf(text, "Calder told reporters", 2);
@@ -197,5 +203,49 @@ describe("newsls server through vscode-languageserver-protocol", () => {
       references.some((r) => r.uri === uriOf(path.join(root, "school-roof.txt"))),
       "and once in school-roof.txt",
     );
+  });
+
+  test("code lens: the mention count, with the command the extension runs", async () => {
+    const { uri } = await session.open(path.join(root, "ferry-terminal.txt"));
+    const lenses = await session.connection.sendRequest<CodeLens[] | null>("textDocument/codeLens", { textDocument: { uri } });
+    const calder = lenses?.find((l) => l.command?.title.includes("Ines Calder"));
+    assert.ok(calder, JSON.stringify(lenses));
+    assert.equal(calder.command!.title, "Ines Calder: mentioned in 2 articles");
+    assert.equal(calder.command!.command, SHOW_REFERENCES);
+    assert.equal(calder.command!.arguments![0], uri);
+  });
+
+  test("quick fix: attribute a claim, then select its [source] placeholder", async () => {
+    const { uri, text } = await session.open(path.join(root, "ferry-terminal.txt"));
+    const start = positionOf(text, "The project will double");
+    const diagnostic = await session.waitFor("the claim's diagnostic", () =>
+      session.diagnostics.get(uri)?.find((d) => d.code === "unattributed-claim" && d.range.start.line === start.line),
+    );
+    const actions = await session.connection.sendRequest<CodeAction[] | null>("textDocument/codeAction", {
+      textDocument: { uri },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic] },
+    });
+    const attribute = actions?.find((a) => a.title.startsWith("Attribute it"));
+    assert.ok(attribute, JSON.stringify(actions));
+    const edit = attribute.edit!.changes![uri][0];
+    assert.equal(edit.newText, ", [source] said");
+    assert.equal(attribute.command?.command, SELECT_PLACEHOLDER);
+    const range = attribute.command!.arguments![1] as Range;
+    assert.equal(range.end.character - range.start.character, "[source]".length);
+  });
+
+  test("semantic tokens of the legend, and the speaker's inlay hint", async () => {
+    const { uri, text } = await session.open(path.join(root, "ferry-terminal.txt"));
+    const tokens = await session.connection.sendRequest<SemanticTokens | null>("textDocument/semanticTokens/full", {
+      textDocument: { uri },
+    });
+    assert.ok(tokens && tokens.data.length > 0 && tokens.data.length % 5 === 0);
+    const lines = text.split("\n").length;
+    const hints = await session.connection.sendRequest<InlayHint[] | null>("textDocument/inlayHint", {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: lines, character: 0 } },
+    });
+    assert.equal(hints?.[0]?.label, "— Mayor Ines Calder");
   });
 });
