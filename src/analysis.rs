@@ -4,6 +4,7 @@ use crate::article::Article;
 use crate::attribution::{self, Attributions};
 use crate::entities::{self, ArticleEntities, Glossary, KnownPeople};
 use crate::rules::{self, Finding, Rule, Severity};
+use crate::span::Span;
 
 /// What the analysis of one article knows from the rest of the workspace.
 #[derive(Clone, Copy)]
@@ -49,6 +50,25 @@ impl<'a> Analysis<'a> {
         attribution::is_quoted(&self.article, self.article.sentences[sentence].span)
     }
 
+    /// The closest attribution before an unattributed sentence, in its paragraph or the one
+    /// before, and why it does not cover the sentence.
+    pub fn nearest_attribution(&self, sentence: usize) -> Option<Uncovered> {
+        let sentences = &self.article.sentences;
+        let paragraph = sentences[sentence].paragraph;
+        let (before, attribution) = (0..sentence)
+            .rev()
+            .take_while(|&j| sentences[j].paragraph + 1 >= paragraph)
+            .find_map(|j| self.attributions.sentences[j].map(|a| (j, a)))?;
+        let reason = if sentences[before].paragraph != paragraph {
+            Reason::OtherParagraph
+        } else if before + 1 == sentence {
+            Reason::NotContinued
+        } else {
+            Reason::ChainBroken
+        };
+        Some(Uncovered { cue: attribution.cue.span, vague: attribution.cue.vague, reason })
+    }
+
     /// Runs the rules, each at the severity `severity_of` gives it (`None`: rule off). Findings
     /// come in text order.
     pub fn findings(&self, severity_of: impl Fn(&Rule) -> Option<Severity>) -> Vec<Finding> {
@@ -71,7 +91,67 @@ impl<'a> Analysis<'a> {
     }
 }
 
+/// An attribution near a sentence that does not cover it ([`Analysis::nearest_attribution`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Uncovered {
+    pub cue: Span,
+    /// The attribution names no source ("critics say").
+    pub vague: bool,
+    pub reason: Reason,
+}
+
+/// Why an attribution does not reach a later sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reason {
+    /// Attribution does not carry across paragraphs.
+    OtherParagraph,
+    /// It is in the sentence just before, which this one does not continue.
+    NotContinued,
+    /// Sentences in between, unattributed themselves, break the chain of continuation.
+    ChainBroken,
+}
+
+impl Reason {
+    pub fn explanation(self) -> &'static str {
+        match self {
+            Reason::OtherParagraph => "it is in the paragraph before, and attribution does not carry across paragraphs",
+            Reason::NotContinued => {
+                "this sentence does not continue it: no closing speech tag (\"..., she said\"), no reported \
+                 speech in its tense (\"would\", \"had\"), no pointer back such as \"This\" or \"He\""
+            }
+            Reason::ChainBroken => {
+                "a sentence in between is not attributed, and continuation reaches only the sentence right after \
+                 an attributed one"
+            }
+        }
+    }
+}
+
 /// Every finding of every rule at its default severity.
 pub fn check(text: &str) -> Vec<Finding> {
     Analysis::new(text).findings(|rule| Some(rule.default_severity))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn nearest(text: &str, sentence_start: &str) -> Option<(String, Reason)> {
+        let analysis = Analysis::new(text);
+        let offset = text.find(sentence_start).unwrap();
+        let sentence = analysis.article.sentence_at(offset).unwrap();
+        assert!(analysis.attributions.sentences[sentence].is_none(), "{sentence_start:?} is unattributed");
+        analysis.nearest_attribution(sentence).map(|u| (u.cue.text(text).to_string(), u.reason))
+    }
+
+    #[test]
+    fn the_nearest_attribution_and_why_it_stops() {
+        let text = "Mill\n\nAccording to the owner, the mill closed on Monday. Prices will double next year.\n";
+        assert_eq!(nearest(text, "Prices"), Some(("According to".into(), Reason::NotContinued)));
+        let text = "Mill\n\nThe mill closed on Monday, its owner said.\n\nPrices will double next year.\n";
+        assert_eq!(nearest(text, "Prices"), Some(("said".into(), Reason::OtherParagraph)));
+        let text = "Mill\n\nAccording to the owner, the mill closed. Wages will fall by half. Prices will double.\n";
+        assert_eq!(nearest(text, "Prices"), Some(("According to".into(), Reason::ChainBroken)));
+        assert_eq!(nearest("Mill\n\nPrices will double next year.\n", "Prices"), None);
+    }
 }

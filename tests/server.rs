@@ -384,3 +384,24 @@ async fn unattributed_claim_fix_inserts_a_source_placeholder_and_selects_it_when
         }
     }
 }
+
+#[tokio::test]
+async fn hover_on_a_flagged_sentence_explains_why_and_on_an_attributed_one_names_the_source() {
+    let dir = workspace(&[]);
+    let mut client = Client::start(Answers::default());
+    client.initialize(dir.path(), json!({})).await;
+    let doc = uri(&dir.path().join("explain.txt"));
+    let text = "Mill\n\nAccording to the owner, the mill closed on Monday. Prices will double next year.\n";
+    client.open(&doc, text, 1).await;
+    let at = |character: usize| json!({"textDocument": {"uri": doc}, "position": {"line": 2, "character": character}});
+    let flagged = client.request("textDocument/hover", at(60)).await;
+    let flagged = flagged["contents"]["value"].as_str().unwrap();
+    assert!(flagged.contains("**No attribution**"), "{flagged}");
+    assert!(flagged.contains("Claim: prediction"), "{flagged}");
+    assert!(flagged.contains("Nearest attribution: “According to”"), "{flagged}");
+    assert!(flagged.contains("does not continue it"), "{flagged}");
+    let attributed = client.request("textDocument/hover", at(30)).await;
+    let attributed = attributed["contents"]["value"].as_str().unwrap();
+    assert!(attributed.contains("Source: **the owner**"), "{attributed}");
+    assert!(attributed.contains("Cue: “According to”"), "{attributed}");
+}

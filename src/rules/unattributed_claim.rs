@@ -77,20 +77,14 @@ fn check(analysis: &Analysis, out: &mut Vec<Finding>) {
                 kind.noun()
             ),
         };
-        let related = nearest_attribution(analysis, i)
-            .map(|span| Related { span, message: "the nearest attribution, which does not cover this sentence".into() })
+        let related = analysis
+            .nearest_attribution(i)
+            .map(|nearest| Related {
+                span: nearest.cue,
+                message: "the nearest attribution, which does not cover this sentence".into(),
+            })
             .into_iter()
             .collect();
         out.push(Finding { rule: &UNATTRIBUTED_CLAIM, severity, span: sentence.span, message, related });
     }
-}
-
-/// The cue of the closest attributed sentence before this one, in this or the previous paragraph.
-fn nearest_attribution(analysis: &Analysis, sentence: usize) -> Option<crate::span::Span> {
-    let paragraph = analysis.article.sentences[sentence].paragraph;
-    (0..sentence)
-        .rev()
-        .take_while(|&j| analysis.article.sentences[j].paragraph + 1 >= paragraph)
-        .find_map(|j| analysis.attributions.sentences[j])
-        .map(|a| a.cue.span)
 }

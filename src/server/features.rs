@@ -72,7 +72,19 @@ pub fn hover(analysis: &Analysis, offset: usize) -> Option<(String, Span)> {
         None => {
             let claim = claims::classify(text, span);
             let evidence = claim.evidence.map(|e| format!(" (from {})", quoted(text, e))).unwrap_or_default();
-            format!("**No attribution**  \nClaim: {}{evidence}", claim.kind.noun())
+            let mut body = format!("**No attribution**  \nClaim: {}{evidence}", claim.kind.noun());
+            match analysis.nearest_attribution(sentence) {
+                Some(nearest) => {
+                    let vague = if nearest.vague { ", which names no source anyway" } else { "" };
+                    body.push_str(&format!(
+                        "  \nNearest attribution: {}{vague}; it does not cover this sentence because {}.",
+                        quoted(text, nearest.cue),
+                        nearest.reason.explanation()
+                    ));
+                }
+                None => body.push_str("  \nNo attribution in this paragraph or the one before."),
+            }
+            body
         }
     };
     Some((body, span))
