@@ -22,5 +22,18 @@ vim.diagnostic.config({
   underline = true,
   severity_sort = true,
 })
+-- The status line: the file, the findings newsls reports in it, the cursor ('readonly' left out:
+-- the example article is a read-only file).
+function _G.newsls_screenshot_findings()
+  local n = vim.diagnostic.count(0)
+  local parts = {}
+  for severity, name in ipairs({ 'error', 'warning', 'information', 'hint' }) do
+    local k = n[severity] or 0
+    if k > 0 then parts[#parts + 1] = ('%d %s%s'):format(k, name, (k > 1 and name ~= 'information') and 's' or '') end
+  end
+  return #parts > 0 and ('newsls: ' .. table.concat(parts, ', ')) or ''
+end
+vim.o.statusline = ' %f   %{v:lua.newsls_screenshot_findings()}%=%l,%c   %P '
+vim.api.nvim_create_autocmd('DiagnosticChanged', { command = 'redrawstatus' })
 vim.lsp.config('newsls', { cmd = { os.getenv('NEWSLS_BIN') or 'newsls', 'server' } })
 vim.lsp.enable('newsls')
