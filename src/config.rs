@@ -11,6 +11,7 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::baseline::Baseline;
 use crate::entities::{EntrySource, Glossary, GlossaryEntry};
 use crate::files::DEFAULT_MAX_FILE_SIZE;
 use crate::rules::{self, Rule, Severity};
@@ -58,7 +59,14 @@ pub struct ConfigFile {
     /// A TOML file of `[[glossary]]` tables, relative to this file's folder; its entries come
     /// after the ones written here.
     pub glossary_file: Option<PathBuf>,
+    /// The baseline of accepted findings, relative to this file's folder (default
+    /// [`DEFAULT_BASELINE`]): never reported, by the CLI or the server, and where the editor's
+    /// "accept" action records a finding.
+    pub baseline: Option<PathBuf>,
 }
+
+/// The baseline file of a folder when `newsls.toml` names none.
+pub const DEFAULT_BASELINE: &str = ".newsls-baseline.json";
 
 /// A file named by `glossary-file`: `[[glossary]]` tables and nothing else.
 #[derive(Deserialize)]
@@ -100,6 +108,10 @@ pub struct Settings {
     pub glossary: Arc<Glossary>,
     /// The file the glossary's entries come from besides the configuration itself.
     pub glossary_file: Option<PathBuf>,
+    /// The baseline of accepted findings (it need not exist).
+    pub baseline: PathBuf,
+    /// What it records, empty when it does not exist.
+    pub accepted: Arc<Baseline>,
 }
 
 impl Settings {
@@ -129,8 +141,15 @@ impl Settings {
         if let Some(path) = &glossary_file {
             entries.extend(load_glossary_file(path)?);
         }
+        let baseline = match &file.baseline {
+            Some(name) => origin.parent().unwrap_or(root).join(name),
+            None => root.join(DEFAULT_BASELINE),
+        };
+        let accepted = if baseline.is_file() { Baseline::load(&baseline).map_err(error)? } else { Baseline::default() };
         Ok(Settings {
             root: root.to_path_buf(),
+            baseline,
+            accepted: Arc::new(accepted),
             severities,
             include,
             exclude,

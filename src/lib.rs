@@ -4,6 +4,7 @@
 pub mod analysis;
 pub mod article;
 pub mod attribution;
+pub mod baseline;
 pub mod claims;
 pub mod cli;
 pub mod config;

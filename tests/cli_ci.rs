@@ -480,7 +480,7 @@ fn rewriting_a_baseline_replaces_it_atomically() {
 
 #[test]
 fn fingerprint_ignores_position_and_whitespace() {
-    use newsls::cli::baseline::fingerprint;
+    use newsls::baseline::fingerprint;
     use newsls::span::Span;
     let a = "Headline\n\nThe ferry will\n   stop running in May.\n";
     let b = "Headline\n\nSomething new.\n\nThe ferry will stop running in May.\n";

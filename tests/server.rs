@@ -405,3 +405,42 @@ async fn hover_on_a_flagged_sentence_explains_why_and_on_an_attributed_one_names
     assert!(attributed.contains("Source: **the owner**"), "{attributed}");
     assert!(attributed.contains("Cue: “According to”"), "{attributed}");
 }
+
+#[tokio::test]
+async fn accepting_a_claim_records_it_in_the_baseline_for_the_editor_and_for_check() {
+    let text = "Prices\n\nPrices will double next year.\n\nThe mill will close in May.\n";
+    let dir = workspace(&[("claim.txt", text)]);
+    let mut client = Client::start(Answers::default());
+    let caps = client.initialize(dir.path(), json!({})).await;
+    assert_eq!(caps["capabilities"]["executeCommandProvider"]["commands"], json!(["newsls.acceptFinding"]));
+    let doc = uri(&dir.path().join("claim.txt"));
+    client.open(&doc, text, 1).await;
+    let params = client.diagnostics_where(&doc, |p| codes(p).len() == 2).await;
+    let diagnostic = params["diagnostics"][0].clone();
+    let actions = client
+        .request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": doc}, "range": diagnostic["range"], "context": {"diagnostics": [diagnostic]}}),
+        )
+        .await;
+    let accept =
+        actions.as_array().unwrap().iter().find(|a| a["command"]["command"] == "newsls.acceptFinding").unwrap();
+    assert_eq!(accept["title"], "Accept as the reporter's own (record it in .newsls-baseline.json)");
+    let command = &accept["command"];
+    client
+        .request("workspace/executeCommand", json!({"command": command["command"], "arguments": command["arguments"]}))
+        .await;
+    let after = client.diagnostics_where(&doc, |p| codes(p).len() == 1).await;
+    assert_eq!(after["diagnostics"][0]["range"]["start"]["line"], 4, "the other claim is still reported");
+    let recorded = fs::read_to_string(dir.path().join(".newsls-baseline.json")).unwrap();
+    assert!(recorded.contains("\"path\": \"claim.txt\"") && recorded.contains("Prices will double"), "{recorded}");
+
+    // newsls check in the same folder agrees.
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_newsls"))
+        .current_dir(dir.path())
+        .args(["check", "--format", "compact", "."])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("claim.txt:5:1") && !stdout.contains("claim.txt:3:1"), "{stdout}");
+}

@@ -9,11 +9,11 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tower_lsp_server::ls_types::{Diagnostic, Uri};
 
-use super::baseline::{self, Baseline, Recorder};
 use super::output::{self, FileReport};
 use super::progress::Progress;
 use super::{CheckArgs, EXIT_FINDINGS, EXIT_TROUBLE, FailOn, Format, human};
 use crate::analysis::{Analysis, Context};
+use crate::baseline::{self, Baseline, Recorder};
 use crate::config::{self, ConfigError, Settings};
 use crate::files::{self, ArticleText, ReadError};
 use crate::protocol::{self, Document};
@@ -94,6 +94,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     let mut recorder = args.write_baseline.as_ref().map(|_| Recorder::default());
     let mut inputs = Vec::new();
     let mut trouble = Vec::new();
+    let mut default_baseline: Option<PathBuf> = None;
     for path in &args.paths {
         let is_stdin = path.as_os_str() == "-";
         let stdin_name = args.stdin_filename.clone().unwrap_or_else(|| PathBuf::from("<stdin>"));
@@ -107,6 +108,10 @@ pub fn run(args: &CheckArgs) -> ExitCode {
             }
         };
         let root = relative_root(args, &config_start);
+        default_baseline.get_or_insert_with(|| {
+            let configured = args.config.is_some() || config::find(&config_start).is_some();
+            if configured { settings.baseline.clone() } else { root.join(config::DEFAULT_BASELINE) }
+        });
         if is_stdin {
             let relative = baseline::relative_path(&stdin_name, &root);
             inputs.push(Input { source: Source::Stdin(stdin_name), settings, relative });
@@ -119,6 +124,21 @@ pub fn run(args: &CheckArgs) -> ExitCode {
                 Input { source: Source::File(p), settings: settings.clone(), relative }
             }));
             trouble.extend(errors);
+        }
+    }
+    // Without either flag, the configuration's baseline (newsls.toml's `baseline`, else
+    // .newsls-baseline.json in the folder fingerprints are relative to) applies when it exists:
+    // what the editor accepted stays accepted.
+    if args.baseline.is_none()
+        && args.write_baseline.is_none()
+        && let Some(file) = default_baseline.filter(|f| f.is_file())
+    {
+        match Baseline::load(&file) {
+            Ok(loaded) => baseline = Some(loaded),
+            Err(message) => {
+                eprintln!("newsls: {message}");
+                return ExitCode::from(EXIT_TROUBLE);
+            }
         }
     }
     if let Some(shard) = args.shard {

@@ -1,6 +1,5 @@
 //! The command line: a thin front end over the analysis core.
 
-pub mod baseline;
 mod check;
 mod entities;
 mod human;

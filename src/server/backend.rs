@@ -11,6 +11,7 @@ use super::documents::DocumentStore;
 use super::state::{ClientFlags, State, path_of};
 use super::{features, navigation};
 use crate::analysis::{Analysis, Context};
+use crate::baseline;
 use crate::protocol::Document;
 use crate::span::Span;
 use crate::text::{LineIndex, PositionEncoding};
@@ -120,6 +121,10 @@ impl LanguageServer for Backend {
                     work_done_progress_options: Default::default(),
                 })),
                 code_lens_provider: Some(CodeLensOptions { resolve_provider: Some(false) }),
+                execute_command_provider: Some(ExecuteCommandOptions {
+                    commands: vec![features::ACCEPT_COMMAND.to_string()],
+                    work_done_progress_options: Default::default(),
+                }),
                 workspace: Some(WorkspaceServerCapabilities {
                     workspace_folders: Some(WorkspaceFoldersServerCapabilities {
                         supported: Some(true),
@@ -335,18 +340,47 @@ impl LanguageServer for Backend {
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         let uri = params.text_document.uri.clone();
         let select_placeholder = self.state.flags().select_placeholder;
+        let settings = self.state.settings_for(path_of(&uri).as_deref());
+        let baseline_name = baseline::relative_path(&settings.baseline, &settings.root);
         let actions = self
             .with_analysis(&uri, |analysis, document, _| {
-                params
-                    .context
-                    .diagnostics
-                    .iter()
-                    .flat_map(|d| features::code_actions(analysis, document, &uri, d, select_placeholder))
+                let diagnostics = params.context.diagnostics.iter();
+                diagnostics
+                    .flat_map(|d| {
+                        let fixes = features::code_actions(analysis, document, &uri, d, select_placeholder);
+                        let accept = path_of(&uri).and_then(|_| features::accept_action(&uri, d, &baseline_name));
+                        fixes.into_iter().chain(accept)
+                    })
                     .map(CodeActionOrCommand::CodeAction)
                     .collect::<Vec<_>>()
             })
             .await;
         Ok(actions.filter(|a| !a.is_empty()))
+    }
+
+    async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<serde_json::Value>> {
+        let invalid = tower_lsp_server::jsonrpc::Error::invalid_params;
+        if params.command != features::ACCEPT_COMMAND {
+            return Err(invalid(format!("newsls has no command {:?}", params.command)));
+        }
+        let (uri, rule, range) = match params.arguments.as_slice() {
+            [uri, rule, range] => (
+                serde_json::from_value::<Uri>(uri.clone()),
+                rule.as_str().and_then(crate::rules::by_name),
+                serde_json::from_value::<Range>(range.clone()),
+            ),
+            _ => return Err(invalid(format!("{} takes [uri, rule, range]", features::ACCEPT_COMMAND))),
+        };
+        let (Ok(uri), Some(rule), Ok(range)) = (uri, rule, range) else {
+            return Err(invalid(format!("{} takes [uri, rule, range]", features::ACCEPT_COMMAND)));
+        };
+        match self.state.accept(uri, rule.name, range).await {
+            Ok(()) => Ok(None),
+            Err(message) => {
+                self.state.client.show_message(MessageType::ERROR, format!("newsls: {message}")).await;
+                Err(tower_lsp_server::jsonrpc::Error::internal_error())
+            }
+        }
     }
 
     async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {

@@ -262,6 +262,33 @@ pub fn code_actions(
         .collect()
 }
 
+/// Records a finding in the workspace's baseline (`[uri, rule, range]`), run by the server.
+pub const ACCEPT_COMMAND: &str = "newsls.acceptFinding";
+
+/// Accept a finding so that it is not reported again, in the editor or by `newsls check`: for
+/// an unattributed claim, the reporter states it on their own authority.
+pub fn accept_action(uri: &Uri, diagnostic: &Diagnostic, baseline_name: &str) -> Option<CodeAction> {
+    let Some(NumberOrString::String(code)) = &diagnostic.code else { return None };
+    let rule = rules::by_name(code)?;
+    let what = if rule.name == "unattributed-claim" { "Accept as the reporter's own" } else { "Accept this finding" };
+    Some(CodeAction {
+        title: format!("{what} (record it in {baseline_name})"),
+        kind: Some(CodeActionKind::QUICKFIX),
+        diagnostics: Some(vec![diagnostic.clone()]),
+        command: Some(Command {
+            title: what.into(),
+            command: ACCEPT_COMMAND.into(),
+            arguments: Some(vec![
+                serde_json::json!(uri),
+                serde_json::json!(rule.name),
+                serde_json::json!(diagnostic.range),
+            ]),
+        }),
+        is_preferred: Some(false),
+        ..Default::default()
+    })
+}
+
 /// Where a fix's placeholder lies once the fix is applied.
 fn placeholder_after(text: &str, fix: &Fix, document: &Document) -> Option<Range> {
     let (fixed, placeholder) = fix.apply(text);

@@ -20,6 +20,7 @@ use super::documents::DocumentStore;
 use super::settings::ClientSettings;
 use super::watch::Watcher;
 use crate::analysis::{Analysis, Context};
+use crate::baseline;
 use crate::config::{self, ConfigFile, Settings};
 use crate::entities::KnownPeople;
 use crate::files;
@@ -111,7 +112,14 @@ pub fn analyse(
             panic!("injected fault: the text contains {marker:?}");
         }
         let analysis = Analysis::with_context(text, Context { glossary: &settings.glossary, people: Some(people) });
-        let findings = analysis.findings(|rule| settings.severity_of(rule));
+        let mut findings = analysis.findings(|rule| settings.severity_of(rule));
+        if !settings.accepted.is_empty()
+            && let Some(path) = path_of(uri)
+        {
+            let relative = baseline::relative_path(&path, &settings.root);
+            let mut accepted = (*settings.accepted).clone();
+            findings.retain(|f| !accepted.suppresses(&baseline::fingerprint(f.rule.name, &relative, text, f.span)));
+        }
         let lines = LineIndex::new(text);
         let document = Document { text, lines: &lines, encoding };
         let diagnostics = findings.iter().map(|f| protocol::diagnostic(f, &document, Some(uri))).collect();
@@ -540,6 +548,37 @@ impl State {
                 });
             }
         }
+    }
+
+    /// Records a finding of `uri` in its workspace's baseline, so that neither the editor nor
+    /// `newsls check` reports it again, and analyses the document anew.
+    pub async fn accept(
+        self: &Arc<Self>,
+        uri: Uri,
+        rule: &str,
+        range: tower_lsp_server::ls_types::Range,
+    ) -> Result<(), String> {
+        let path = path_of(&uri).ok_or("Only findings of files can be accepted.")?;
+        let text = match self.documents.snapshot(&uri) {
+            Some((text, _)) => text,
+            None => files::read_article(&path, u64::MAX).map_err(|e| e.to_string())?.text,
+        };
+        let settings = self.settings_for(Some(&path));
+        let lines = LineIndex::new(&text);
+        let document = Document { text: &text, lines: &lines, encoding: self.documents.encoding() };
+        let span = crate::span::Span::new(document.offset(range.start), document.offset(range.end));
+        let relative = baseline::relative_path(&path, &settings.root);
+        let entry = baseline::Entry {
+            fingerprint: baseline::fingerprint(rule, &relative, &text, span),
+            text: baseline::excerpt(&text, span),
+            path: relative,
+            rule: rule.to_string(),
+            count: 1,
+        };
+        baseline::accept(&settings.baseline, entry)?;
+        self.reload_roots().await;
+        self.schedule(uri);
+        Ok(())
     }
 
     /// Whether `path` is a `newsls.toml` or the glossary file a root's configuration names.

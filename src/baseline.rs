@@ -3,6 +3,9 @@
 //! configuration root, or the working folder) and the normalised text of its sentence — never its
 //! line or column — so moving paragraphs, adding text above or re-wrapping lines keeps it suppressed.
 //! Identical findings (the same sentence twice) are counted.
+//!
+//! The same file records what the editor's "accept" action accepts (for instance a sentence the
+//! reporter states on their own authority), so CI and the editor agree on what is not reported.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -236,7 +239,7 @@ struct File {
 }
 
 /// A loaded baseline: how many findings of each fingerprint are still to be suppressed.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Baseline {
     remaining: std::collections::HashMap<String, u32>,
     pub suppressed: usize,
@@ -244,29 +247,16 @@ pub struct Baseline {
 
 impl Baseline {
     pub fn load(path: &Path) -> Result<Baseline, String> {
-        let text = std::fs::read_to_string(path).map_err(|err| {
-            format!("{}: cannot read the baseline: {err} (create one with --write-baseline)", path.display())
-        })?;
-        let file: File = serde_json::from_str(&text).map_err(|err| {
-            format!(
-                "{}:{}:{}: not a newsls baseline: {err} (recreate it with --write-baseline)",
-                path.display(),
-                err.line(),
-                err.column()
-            )
-        })?;
-        if file.version != VERSION {
-            return Err(format!(
-                "{}: baseline version {} is not supported (this newsls reads version {VERSION}); recreate it with --write-baseline",
-                path.display(),
-                file.version
-            ));
-        }
         let mut remaining = std::collections::HashMap::new();
-        for entry in file.findings {
+        for entry in load_entries(path)? {
             *remaining.entry(entry.fingerprint).or_insert(0) += entry.count;
         }
         Ok(Baseline { remaining, suppressed: 0 })
+    }
+
+    /// Nothing recorded: suppresses nothing.
+    pub fn is_empty(&self) -> bool {
+        self.remaining.is_empty()
     }
 
     /// Whether a finding with this fingerprint is in the baseline; consumes one of its count.
@@ -282,6 +272,41 @@ impl Baseline {
     }
 }
 
+/// The entries of a baseline file.
+fn load_entries(path: &Path) -> Result<Vec<Entry>, String> {
+    let text = std::fs::read_to_string(path).map_err(|err| {
+        format!("{}: cannot read the baseline: {err} (create one with --write-baseline)", path.display())
+    })?;
+    let file: File = serde_json::from_str(&text).map_err(|err| {
+        format!(
+            "{}:{}:{}: not a newsls baseline: {err} (recreate it with --write-baseline)",
+            path.display(),
+            err.line(),
+            err.column()
+        )
+    })?;
+    if file.version != VERSION {
+        return Err(format!(
+            "{}: baseline version {} is not supported (this newsls reads version {VERSION}); recreate it with --write-baseline",
+            path.display(),
+            file.version
+        ));
+    }
+    Ok(file.findings)
+}
+
+/// Adds one accepted finding to the baseline at `path` (made if missing), written atomically.
+pub fn accept(path: &Path, entry: Entry) -> Result<(), String> {
+    let mut recorder = Recorder::default();
+    if path.exists() {
+        for existing in load_entries(path)? {
+            recorder.add(existing);
+        }
+    }
+    recorder.add(entry);
+    recorder.write(path).map_err(|err| format!("{}: cannot write the baseline: {err}", path.display()))
+}
+
 /// Findings collected for `--write-baseline`.
 #[derive(Default)]
 pub struct Recorder {
@@ -289,6 +314,11 @@ pub struct Recorder {
 }
 
 impl Recorder {
+    fn add(&mut self, entry: Entry) {
+        let key = (entry.path, entry.rule, entry.fingerprint);
+        self.entries.entry(key).or_insert((0, entry.text)).0 += entry.count;
+    }
+
     pub fn record(&mut self, path: &str, rule: &str, fingerprint: String, excerpt: impl FnOnce() -> String) {
         let slot =
             self.entries.entry((path.to_string(), rule.to_string(), fingerprint)).or_insert_with(|| (0, excerpt()));
