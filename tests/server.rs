@@ -18,6 +18,13 @@ fn workspace(files: &[(&str, &str)]) -> tempfile::TempDir {
     dir
 }
 
+/// The code actions the server offers for one of its diagnostics.
+async fn code_actions(client: &mut Client, doc: &str, diagnostic: &Value) -> Value {
+    let params =
+        json!({"textDocument": {"uri": doc}, "range": diagnostic["range"], "context": {"diagnostics": [diagnostic]}});
+    client.request("textDocument/codeAction", params).await
+}
+
 #[tokio::test]
 async fn initialize_negotiates_encoding_and_capabilities() {
     let dir = workspace(&[]);
@@ -342,12 +349,7 @@ async fn undefined_acronym_has_a_quick_fix_that_spells_it_out() {
     let params = client.diagnostics_where(&doc, |p| codes(p).contains(&"undefined-acronym".to_string())).await;
     let diagnostic =
         params["diagnostics"].as_array().unwrap().iter().find(|d| d["code"] == "undefined-acronym").unwrap().clone();
-    let actions = client
-        .request(
-            "textDocument/codeAction",
-            json!({"textDocument": {"uri": doc}, "range": diagnostic["range"], "context": {"diagnostics": [diagnostic]}}),
-        )
-        .await;
+    let actions = code_actions(&mut client, &doc, &diagnostic).await;
     let edit = &actions[0]["edit"]["changes"][&doc][0];
     assert_eq!(edit["newText"], "The Community of Latin American and Caribbean States (CELAC)");
     assert_eq!(actions[0]["kind"], "quickfix");
@@ -364,12 +366,7 @@ async fn unattributed_claim_fix_inserts_a_source_placeholder_and_selects_it_when
         client.open(&doc, text, 1).await;
         let params = client.diagnostics_where(&doc, |p| codes(p).contains(&"unattributed-claim".to_string())).await;
         let diagnostic = params["diagnostics"][0].clone();
-        let actions = client
-            .request(
-                "textDocument/codeAction",
-                json!({"textDocument": {"uri": doc}, "range": diagnostic["range"], "context": {"diagnostics": [diagnostic]}}),
-            )
-            .await;
+        let actions = code_actions(&mut client, &doc, &diagnostic).await;
         let action = &actions[0];
         assert_eq!(action["title"], "Attribute it: insert \", [source] said\"");
         let edit = &action["edit"]["changes"][&doc][0];
@@ -417,12 +414,7 @@ async fn accepting_a_claim_records_it_in_the_baseline_for_the_editor_and_for_che
     client.open(&doc, text, 1).await;
     let params = client.diagnostics_where(&doc, |p| codes(p).len() == 2).await;
     let diagnostic = params["diagnostics"][0].clone();
-    let actions = client
-        .request(
-            "textDocument/codeAction",
-            json!({"textDocument": {"uri": doc}, "range": diagnostic["range"], "context": {"diagnostics": [diagnostic]}}),
-        )
-        .await;
+    let actions = code_actions(&mut client, &doc, &diagnostic).await;
     let accept =
         actions.as_array().unwrap().iter().find(|a| a["command"]["command"] == "newsls.acceptFinding").unwrap();
     assert_eq!(accept["title"], "Accept as the reporter's own (record it in .newsls-baseline.json)");

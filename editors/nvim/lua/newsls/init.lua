@@ -1,4 +1,5 @@
--- Buffer settings for news articles (plain text under a folder with newsls.toml).
+-- Buffer settings for news articles (plain text under a folder with newsls.toml), and the
+-- client-side commands of the newsls server.
 local M = {}
 
 --- The article folder of a buffer: the nearest folder above it holding newsls.toml, or nil.
@@ -19,45 +20,7 @@ function M.is_article(bufnr)
   if vim.bo[bufnr].filetype == 'newsarticle' then
     return true
   end
-  --- Client-side commands the server's code lenses and fixes carry (see lsp/newsls.lua).
-M.commands = {
-  --- A code lens "mentioned in N articles": every mention across the workspace, in the quickfix list.
-  ['newsls.showReferences'] = function(command, ctx)
-    local client = assert(vim.lsp.get_client_by_id(ctx.client_id))
-    local uri, position = command.arguments[1], command.arguments[2]
-    local params = { textDocument = { uri = uri }, position = position, context = { includeDeclaration = true } }
-    client:request('textDocument/references', params, function(err, result)
-      if err or not result or vim.tbl_isempty(result) then
-        vim.notify('newsls: no references' .. (err and (': ' .. err.message) or ''), vim.log.levels.INFO)
-        return
-      end
-      local items = vim.lsp.util.locations_to_items(result, client.offset_encoding)
-      vim.fn.setqflist({}, ' ', { title = command.title, items = items })
-      vim.cmd('botright copen')
-    end, ctx.bufnr)
-  end,
-  --- After a fix that leaves a placeholder ("[source]"): make it a snippet tab stop, selected, so
-  --- typing replaces it.
-  ['newsls.selectPlaceholder'] = function(command, ctx)
-    local client = assert(vim.lsp.get_client_by_id(ctx.client_id))
-    local uri, range = command.arguments[1], command.arguments[2]
-    local bufnr = vim.uri_to_bufnr(uri)
-    local row = range.start.line
-    local line = vim.api.nvim_buf_get_lines(bufnr, row, row + 1, false)[1] or ''
-    local first = vim.str_byteindex(line, client.offset_encoding, range.start.character, false)
-    local last = vim.str_byteindex(line, client.offset_encoding, range['end'].character, false)
-    local placeholder = line:sub(first + 1, last)
-    for _, win in ipairs(vim.fn.win_findbuf(bufnr)) do
-      vim.api.nvim_set_current_win(win)
-      vim.api.nvim_buf_set_text(bufnr, row, first, row, last, {})
-      vim.api.nvim_win_set_cursor(win, { row + 1, first })
-      vim.snippet.expand('${1:' .. placeholder:gsub('[%$}\\]', '\\%0') .. '}')
-      return
-    end
-  end,
-}
-
-return M.article_root(bufnr) ~= nil
+  return M.article_root(bufnr) ~= nil
 end
 
 --- Articles are written one paragraph a line: wrap at word boundaries on screen, never hard-wrap,
