@@ -1,6 +1,7 @@
 //! Client settings (`workspace/configuration`, section `newsls`), which override `newsls.toml`.
 
 use std::collections::BTreeMap;
+use std::path::PathBuf;
 
 use serde::Deserialize;
 
@@ -13,6 +14,9 @@ pub struct ClientSettings {
     pub include: Option<Vec<String>>,
     pub exclude: Option<Vec<String>>,
     pub max_file_size: Option<u64>,
+    /// Relative to the workspace folder, like newsls.toml's `glossary-file` and `baseline`.
+    pub glossary_file: Option<PathBuf>,
+    pub baseline: Option<PathBuf>,
     pub diagnostics: DiagnosticsSettings,
 }
 
@@ -36,6 +40,8 @@ impl Default for ClientSettings {
             include: None,
             exclude: None,
             max_file_size: None,
+            glossary_file: None,
+            baseline: None,
             diagnostics: DiagnosticsSettings::default(),
         }
     }
@@ -49,6 +55,8 @@ impl ClientSettings {
         merged.include = self.include.clone().or(merged.include);
         merged.exclude = self.exclude.clone().or(merged.exclude);
         merged.max_file_size = self.max_file_size.or(merged.max_file_size);
+        merged.glossary_file = self.glossary_file.clone().or(merged.glossary_file);
+        merged.baseline = self.baseline.clone().or(merged.baseline);
         merged
     }
 }

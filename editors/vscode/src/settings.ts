@@ -18,6 +18,8 @@ export interface ServerSettings {
   include?: string[];
   exclude?: string[];
   maxFileSize?: number;
+  glossaryFile?: string;
+  baseline?: string;
 }
 
 /** A `vscode.WorkspaceConfiguration` for section `newsls`, or anything with `get`. */
@@ -48,6 +50,10 @@ export function serverSettings(config: ConfigurationLike): ServerSettings {
   const maxFileSize = config.get<unknown>("maxFileSize");
   if (typeof maxFileSize === "number" && Number.isFinite(maxFileSize) && maxFileSize >= 0) {
     settings.maxFileSize = Math.floor(maxFileSize);
+  }
+  for (const key of ["glossaryFile", "baseline"] as const) {
+    const value = config.get<unknown>(key);
+    if (typeof value === "string" && value.trim()) settings[key] = value.trim();
   }
   return settings;
 }

@@ -43,6 +43,8 @@ describe("extension manifest and settings", () => {
       "newsls.include",
       "newsls.exclude",
       "newsls.maxFileSize",
+      "newsls.glossaryFile",
+      "newsls.baseline",
       "newsls.server.path",
       "newsls.files.patterns",
       "newsls.trace.server",
@@ -61,6 +63,8 @@ describe("extension manifest and settings", () => {
       include: null,
       exclude: ["archive/**"],
       maxFileSize: 1000.7,
+      glossaryFile: " desk-glossary.toml ",
+      baseline: "",
     };
     const settings = serverSettings({ get: <T>(k: string) => values[k] as T });
     assert.deepEqual(settings, {
@@ -68,6 +72,7 @@ describe("extension manifest and settings", () => {
       diagnostics: { closedFiles: false },
       exclude: ["archive/**"],
       maxFileSize: 1000,
+      glossaryFile: "desk-glossary.toml",
     });
     assert.deepEqual(serverSettings({ get: () => undefined }), { rules: {}, diagnostics: { closedFiles: true } });
   });
