@@ -52,8 +52,9 @@ pub fn markdown(record: Record) -> String {
                             .map(|m| {
                                 let years = match (&m.since, &m.until) {
                                     (_, Some(until)) => format!(" {until}"),
+                                    // `since` is when the membership began, not the suspension.
                                     (Some(since), None) if status == MemberStatus::Suspended => {
-                                        format!(" since {since}")
+                                        format!(" (member since {since})")
                                     }
                                     _ => String::new(),
                                 };
