@@ -122,10 +122,10 @@ fn is_year(word: &str) -> bool {
 fn is_figure(words: &[Word], i: usize, text: &str) -> bool {
     let w = &words[i];
     if !w.lower.starts_with(|c: char| c.is_ascii_digit()) {
-        return FIGURE_WORDS.contains(&w.lower.as_str());
+        return FIGURE_WORDS.contains(&w.lower.as_ref());
     }
-    let after_month = i > 0 && MONTHS.contains(&words[i - 1].lower.as_str());
-    let before_month = words.get(i + 1).is_some_and(|n| MONTHS.contains(&n.lower.as_str()));
+    let after_month = i > 0 && MONTHS.contains(&words[i - 1].lower.as_ref());
+    let before_month = words.get(i + 1).is_some_and(|n| MONTHS.contains(&n.lower.as_ref()));
     let currency_or_percent =
         text[..w.span.start].ends_with(['$', '€', '£', '¥']) || text[w.span.end..].starts_with('%');
     currency_or_percent || !(is_year(&w.lower) || after_month || before_month || text[w.span.end..].starts_with(':'))
@@ -134,7 +134,7 @@ fn is_figure(words: &[Word], i: usize, text: &str) -> bool {
 /// Classifies the sentence at `span`, most contestable kind first.
 pub fn classify(text: &str, span: Span) -> Claim {
     let words = words(text, span);
-    let find = |set: &HashSet<&str>| words.iter().find(|w| set.contains(w.lower.as_str())).map(|w| w.span);
+    let find = |set: &HashSet<&str>| words.iter().find(|w| set.contains(w.lower.as_ref())).map(|w| w.span);
     // "the tallest", "its deepest": -est after a determiner, but not "the latest" or "the west".
     let superlative = || {
         find(&SUPERLATIVE_SET).or_else(|| {
@@ -145,7 +145,7 @@ pub fn classify(text: &str, span: Span) -> Claim {
                     pair[0].is_any(&["the", "its", "their", "his", "her", "our"])
                         && w.len() > 5
                         && w.ends_with("est")
-                        && !NOT_SUPERLATIVE.contains(&w.as_str())
+                        && !NOT_SUPERLATIVE.contains(&w.as_ref())
                 })
                 .map(|pair| pair[1].span)
         })
@@ -154,7 +154,7 @@ pub fn classify(text: &str, span: Span) -> Claim {
     // "due to the storm" is causal; "is due to visit" is a schedule.
     let due_to = || {
         (1..words.len().saturating_sub(1))
-            .find(|&i| words[i].is("due") && words[i + 1].is("to") && !BE.contains(&words[i - 1].lower.as_str()))
+            .find(|&i| words[i].is("due") && words[i + 1].is("to") && !BE.contains(&words[i - 1].lower.as_ref()))
             .map(|i| words[i].span)
     };
     let kinds: [(ClaimKind, &dyn Fn() -> Option<Span>); 6] = [

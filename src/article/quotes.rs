@@ -60,12 +60,13 @@ struct MarkAt {
 /// The double quotation marks of `s`: curly, straight, guillemets, and the typewriter pairs `''`
 /// and ``` `` ``` of some archives.
 fn marks(s: &str) -> Vec<MarkAt> {
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
     let mut out = Vec::new();
-    let mut k = 0;
-    while k < chars.len() {
-        let (i, c) = chars[k];
-        let pair = chars.get(k + 1).is_some_and(|&(_, n)| n == c) && matches!(c, '\'' | '`');
+    let mut from = 0;
+    while let Some(offset) = s[from..].find(['“', '«', '„', '”', '»', '"', '\'', '`']) {
+        let i = from + offset;
+        let c = s[i..].chars().next().unwrap_or_default();
+        let width = c.len_utf8();
+        let pair = matches!(c, '\'' | '`') && s[i + width..].starts_with(c);
         let mark = match c {
             '“' | '«' | '„' => Some(Mark::Open),
             '”' | '»' => Some(Mark::Close),
@@ -74,17 +75,17 @@ fn marks(s: &str) -> Vec<MarkAt> {
             '`' if pair => Some(Mark::Open),
             _ => None,
         };
-        let width = if pair { 2 } else { 1 };
+        let end = if pair { i + 2 * width } else { i + width };
         if let Some(mark) = mark {
             out.push(MarkAt {
                 start: i,
-                end: chars.get(k + width).map_or(s.len(), |&(j, _)| j),
+                end,
                 mark,
-                before: k.checked_sub(1).map(|p| chars[p].1),
-                after: chars.get(k + width).map(|n| n.1),
+                before: s[..i].chars().next_back(),
+                after: s[end..].chars().next(),
             });
         }
-        k += width;
+        from = end;
     }
     out
 }

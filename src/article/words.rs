@@ -1,24 +1,27 @@
 //! Words with their spans: letters and digits, joined by inner apostrophes, hyphens, dots
 //! ("U.S", "don't", "Kazakhstan's", "well-known") and digit-group commas ("170,000").
 
+use std::borrow::Cow;
+
 use crate::span::Span;
 
 #[derive(Clone, Debug)]
-pub struct Word {
+pub struct Word<'t> {
     pub span: Span,
-    /// Lower-cased text, with curly apostrophes made straight.
-    pub lower: String,
+    /// Lower-cased text, with curly apostrophes made straight; borrowed from the text when it is
+    /// already so (most words), so that splitting a sentence allocates once, not once a word.
+    pub lower: Cow<'t, str>,
     /// First character upper case.
     pub capitalized: bool,
 }
 
-impl Word {
+impl Word<'_> {
     pub fn is(&self, lower: &str) -> bool {
         self.lower == lower
     }
 
     pub fn is_any(&self, set: &[&str]) -> bool {
-        set.contains(&self.lower.as_str())
+        set.contains(&self.lower.as_ref())
     }
 }
 
@@ -32,7 +35,7 @@ fn joins(prev: char, c: char, next: Option<char>) -> bool {
 }
 
 /// The words of `span` in `text`.
-pub fn words(text: &str, span: Span) -> Vec<Word> {
+pub fn words(text: &str, span: Span) -> Vec<Word<'_>> {
     let s = span.text(text);
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
@@ -57,14 +60,14 @@ pub fn words(text: &str, span: Span) -> Vec<Word> {
     out
 }
 
-fn make(text: &str, span: Span) -> Word {
+fn make(text: &str, span: Span) -> Word<'_> {
     let raw = span.text(text);
-    // Most words are already lower case ASCII: one allocation, no case mapping.
+    // Most words are already lower case ASCII: no allocation, no case mapping.
     let lower = if raw.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'\'') {
-        raw.to_owned()
+        Cow::Borrowed(raw)
     } else {
         let lower = raw.to_lowercase();
-        if lower.contains('’') { lower.replace('’', "'") } else { lower }
+        Cow::Owned(if lower.contains('’') { lower.replace('’', "'") } else { lower })
     };
     Word { span, lower, capitalized: raw.chars().next().is_some_and(char::is_uppercase) }
 }
@@ -76,7 +79,8 @@ mod tests {
     #[test]
     fn joins_inner_marks_only() {
         let text = "The U.S.-led \"deal\" cost $170,000, Kazakhstan’s don't.";
-        let got: Vec<String> = words(text, Span::new(0, text.len())).into_iter().map(|w| w.lower).collect();
+        let got: Vec<String> =
+            words(text, Span::new(0, text.len())).into_iter().map(|w| w.lower.into_owned()).collect();
         assert_eq!(got, ["the", "u.s", "led", "deal", "cost", "170,000", "kazakhstan's", "don't"]);
     }
 }

@@ -83,7 +83,7 @@ const ARTICLES_BEFORE_SEGUNDO: &[&str] = &[
 struct Sentence<'a> {
     text: &'a str,
     span: Span,
-    words: Vec<Word>,
+    words: Vec<Word<'a>>,
 }
 
 impl Sentence<'_> {
@@ -92,12 +92,12 @@ impl Sentence<'_> {
         self.text[self.words[a].span.end..self.words[b].span.start].chars().all(char::is_whitespace)
     }
 
-    fn word(&self, i: usize) -> Option<&Word> {
+    fn word(&self, i: usize) -> Option<&Word<'_>> {
         self.words.get(i)
     }
 
     fn lower(&self, i: usize) -> &str {
-        self.words.get(i).map_or("", |w| w.lower.as_str())
+        self.words.get(i).map_or("", |w| w.lower.as_ref())
     }
 
     fn is_sentence_initial(&self, i: usize) -> bool {
@@ -142,12 +142,12 @@ impl Sentence<'_> {
         while k > 0 && j - k < MAX_NP_WORDS && self.clean_gap(k - 1, k) {
             let prev = &self.words[k - 1];
             let extends = if head_is_name {
-                prev.capitalized || LEFT_NP_GLUE.contains(&prev.lower.as_str())
+                prev.capitalized || LEFT_NP_GLUE.contains(&prev.lower.as_ref())
             } else {
-                !SUBJECT_PRONOUNS.contains(&head.lower.as_str())
+                !SUBJECT_PRONOUNS.contains(&head.lower.as_ref())
                     && !DETERMINERS.contains(&self.lower(k))
-                    && !VERB_FORMS.contains_key(&prev.lower)
-                    && !CLAUSE_WORDS.contains(&prev.lower.as_str())
+                    && !VERB_FORMS.contains_key(prev.lower.as_ref())
+                    && !CLAUSE_WORDS.contains(&prev.lower.as_ref())
             };
             if !extends {
                 break;
@@ -176,13 +176,13 @@ impl Sentence<'_> {
         let (Some(first), Some(head)) = (np.first(), np.last()) else {
             return false;
         };
-        if VAGUE_QUANTIFIERS.contains(&first.lower.as_str()) && np.len() > 1 {
+        if VAGUE_QUANTIFIERS.contains(&first.lower.as_ref()) && np.len() > 1 {
             return true;
         }
         let first_index = self.words.iter().position(|w| w.span == first.span).unwrap_or(0);
         let named =
             np.iter().enumerate().any(|(k, w)| w.capitalized && !(k == 0 && self.is_sentence_initial(first_index)));
-        VAGUE_SOURCES.contains(&head.lower.as_str()) && !named
+        VAGUE_SOURCES.contains(&head.lower.as_ref()) && !named
     }
 
     /// Whether a form that is more often a noun ("states", "points", "calls") is a verb here: after a
@@ -193,13 +193,13 @@ impl Sentence<'_> {
     fn noun_prone_is_verb(&self, verb: usize) -> bool {
         let Some(head) = verb.checked_sub(1).filter(|&h| self.clean_gap(h, verb)) else { return false };
         let word = &self.words[head];
-        if SUBJECT_PRONOUNS.contains(&word.lower.as_str()) {
+        if SUBJECT_PRONOUNS.contains(&word.lower.as_ref()) {
             return true;
         }
         if word.capitalized && !self.is_sentence_initial(head) {
             return self.has_complement(verb);
         }
-        if DOCUMENT_SOURCES.contains(&word.lower.as_str()) {
+        if DOCUMENT_SOURCES.contains(&word.lower.as_ref()) {
             return true; // "a Bloomberg poll shows", "the figures show"
         }
         // A comma is not enough after a common noun: "water storage projects, the biggest ...".
@@ -224,7 +224,7 @@ impl Sentence<'_> {
             && subject.len() <= MAX_TAG_SUBJECT_WORDS
             && !subject
                 .iter()
-                .any(|w| matches!(w.lower.as_str(), "in" | "of" | "to" | "for" | "at" | "on" | "from" | "with" | "by"))
+                .any(|w| matches!(w.lower.as_ref(), "in" | "of" | "to" | "for" | "at" | "on" | "from" | "with" | "by"))
     }
 
     /// A noun preceded by a number or quantifier: "eight states", "many points".
@@ -232,8 +232,8 @@ impl Sentence<'_> {
         head.checked_sub(1).is_some_and(|m| {
             let modifier = &self.words[m].lower;
             modifier.starts_with(|c: char| c.is_ascii_digit())
-                || VAGUE_QUANTIFIERS.contains(&modifier.as_str())
-                || NUMBER_WORDS.contains(&modifier.as_str())
+                || VAGUE_QUANTIFIERS.contains(&modifier.as_ref())
+                || NUMBER_WORDS.contains(&modifier.as_ref())
         })
     }
 
@@ -243,11 +243,11 @@ impl Sentence<'_> {
             None => true,
             Some(c) if matches!(c, ',' | ':' | '"' | '“' | '”' | '«' | '—' | '–' | '.') => true,
             Some(_) => self.word(verb + 1).is_some_and(|w| {
-                let opens = w.capitalized || COMPLEMENT_OPENERS.contains(&w.lower.as_str());
+                let opens = w.capitalized || COMPLEMENT_OPENERS.contains(&w.lower.as_ref());
                 // "added the plan would fail" reports; "added a new striker" does not. Other speech
                 // verbs report with a plain object too ("announced a plan", "praised the deal").
                 let object_only = OBJECT_NOT_SPEECH.contains(&self.lower(verb))
-                    && DETERMINERS.contains(&w.lower.as_str())
+                    && DETERMINERS.contains(&w.lower.as_ref())
                     && !self.finite_verb_within(verb + 2);
                 self.clean_gap(verb, verb + 1) && opens && !object_only
             }),
@@ -290,7 +290,7 @@ impl Sentence<'_> {
             && !ARTICLES_BEFORE_SEGUNDO.contains(&self.lower(i.wrapping_sub(1)))
             && self
                 .word(i + 1)
-                .is_some_and(|n| n.capitalized || matches!(n.lower.as_str(), "o" | "a" | "os" | "as" | "ele" | "ela"))
+                .is_some_and(|n| n.capitalized || matches!(n.lower.as_ref(), "o" | "a" | "os" | "as" | "ele" | "ela"))
         {
             (i, i + 1)
         } else {
@@ -319,22 +319,22 @@ impl Sentence<'_> {
                 return None;
             }
             let w = &self.words[k];
-            if matches!(w.lower.as_str(), "in" | "en" | "em" | "on" | "under") {
+            if matches!(w.lower.as_ref(), "in" | "en" | "em" | "on" | "under") {
                 return None; // the phrase starts at this later preposition
             }
-            if nouns.contains(&w.lower.as_str())
+            if nouns.contains(&w.lower.as_ref())
                 || matches!(
-                    w.lower.as_str(),
+                    w.lower.as_ref(),
                     "comunicado" | "entrevista" | "declaraciones" | "nota" | "opinión" | "opinião"
                 )
             {
-                let needs_possessor = matches!(w.lower.as_str(), "opinion" | "view" | "words" | "opinión" | "opinião");
+                let needs_possessor = matches!(w.lower.as_ref(), "opinion" | "view" | "words" | "opinión" | "opinião");
                 if needs_possessor && possessor.is_none() {
                     return None;
                 }
                 return Some(self.cue(self.span_of(i, k), possessor, CueKind::NounPhrase));
             }
-            if POSSESSIVES.contains(&w.lower.as_str()) || w.lower.ends_with("'s") {
+            if POSSESSIVES.contains(&w.lower.as_ref()) || w.lower.ends_with("'s") {
                 possessor = Some(w.span);
             } else if !w.capitalized && !w.lower.chars().all(|c| c.is_alphabetic() || c == '-') {
                 return None;
@@ -364,7 +364,7 @@ impl Sentence<'_> {
     }
 
     fn verb(&self, i: usize) -> Option<Cue> {
-        let form = &self.words[i].lower;
+        let form: &str = &self.words[i].lower;
         let cue = *VERB_FORMS.get(form)?;
         let span = self.words[i].span;
         let progressive = form.ends_with("ing");
@@ -393,8 +393,7 @@ impl Sentence<'_> {
             let reports = impersonal
                 || matches!(self.lower(i + 1), "to" | "that" | "as")
                 || self.char_after(i).is_none_or(|c| c == ',');
-            return (VAGUE_PARTICIPLES.contains(&form.as_str()) && reports)
-                .then(|| self.cue(span, None, CueKind::Passive));
+            return (VAGUE_PARTICIPLES.contains(&form) && reports).then(|| self.cue(span, None, CueKind::Passive));
         }
         let prev = i.checked_sub(1).filter(|&p| self.clean_gap(p, i)).map(|p| self.lower(p));
         let capitalized_mid_sentence = self.words[i].capitalized && !self.is_sentence_initial(i);
@@ -403,7 +402,7 @@ impl Sentence<'_> {
             || counted
             || prev.is_some_and(|p| NON_REPORTING_BEFORE.contains(&p))
             || (cue.ambiguous && !self.has_complement(i))
-            || (NOUN_PRONE_FORMS.contains(&form.as_str()) && !has_prelude && !self.noun_prone_is_verb(i))
+            || (NOUN_PRONE_FORMS.contains(&form) && !has_prelude && !self.noun_prone_is_verb(i))
         {
             return None;
         }

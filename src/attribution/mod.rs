@@ -140,14 +140,14 @@ fn reports_speech(attribution: &Attribution) -> bool {
 /// in that mood after a speech cue goes on reporting the same source.
 fn backshifted(text: &str, sentence: Span) -> bool {
     const BACKSHIFT: &[&str] = &["would", "had", "could", "might", "wouldn't", "hadn't", "couldn't"];
-    crate::article::words(text, sentence).iter().any(|w| BACKSHIFT.contains(&w.lower.as_str()))
+    crate::article::words(text, sentence).iter().any(|w| BACKSHIFT.contains(&w.lower.as_ref()))
 }
 
 /// A sentence that opens by pointing back at what was just reported: "This market ...",
 /// "That includes ...".
 fn opens_with_anaphor(text: &str, sentence: Span) -> bool {
     const ANAPHORS: &[&str] = &["this", "that", "these", "those", "such"];
-    crate::article::words(text, sentence).first().is_some_and(|w| ANAPHORS.contains(&w.lower.as_str()))
+    crate::article::words(text, sentence).first().is_some_and(|w| ANAPHORS.contains(&w.lower.as_ref()))
 }
 
 fn ends_with_colon(text: &str, span: Span) -> bool {

@@ -3,7 +3,7 @@
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Arc;
+use std::sync::{Arc, mpsc};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -30,7 +30,7 @@ struct Checked {
     relative: String,
     text: String,
     findings: Vec<Finding>,
-    /// Each finding's baseline fingerprint.
+    /// Each finding's baseline fingerprint, when a baseline or SARIF needs them (else empty).
     fingerprints: Vec<String>,
 }
 
@@ -147,6 +147,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     let cwd = std::env::current_dir().unwrap_or_default();
     let mut progress = Progress::new(inputs.len());
     let mut done = 0;
+    let wants_fingerprints = baseline.is_some() || recorder.is_some() || matches!(args.format, Format::Sarif);
 
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
@@ -160,54 +161,64 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     if let Err(err) = begun {
         return broken_pipe_or_trouble(err);
     }
-    for batch in inputs.chunks(BATCH) {
-        let results: Vec<Result<Checked, (PathBuf, String)>> = batch.par_iter().map(check_input).collect();
-        for result in results {
-            match result {
-                Ok(mut checked) => {
-                    if let Some(recorder) = &mut recorder {
-                        for (finding, fingerprint) in checked.findings.iter().zip(&checked.fingerprints) {
-                            recorder.record(&checked.relative, finding.rule.name, fingerprint.clone(), || {
-                                baseline::excerpt(&checked.text, finding.span)
-                            });
-                        }
-                    }
-                    if let Some(baseline) = &mut baseline {
-                        let keep: Vec<bool> = checked.fingerprints.iter().map(|fp| !baseline.suppresses(fp)).collect();
-                        let mut keep_iter = keep.iter();
-                        checked.findings.retain(|_| *keep_iter.next().unwrap_or(&true));
-                        let mut keep_iter = keep.iter();
-                        checked.fingerprints.retain(|_| *keep_iter.next().unwrap_or(&true));
-                    }
-                    counts.add(&checked.findings);
-                    let written = match args.format {
-                        Format::Human => human::write(&mut out, &checked.path, &checked.text, &checked.findings),
-                        Format::Json => write_json(&mut out, &checked, &mut first),
-                        Format::Sarif | Format::Github | Format::Compact => {
-                            let relative = baseline::relative_path(&checked.path, &cwd);
-                            let report = FileReport {
-                                path: &checked.path,
-                                relative: &relative,
-                                text: &checked.text,
-                                findings: &checked.findings,
-                                fingerprints: &checked.fingerprints,
-                            };
-                            match args.format {
-                                Format::Sarif => output::sarif::file(&mut out, &report, &mut first),
-                                Format::Github => output::github::write(&mut out, &report),
-                                _ => output::compact::write(&mut out, &report),
+    // One thread analyses batch after batch on the rayon pool while this one filters, renders (on
+    // the pool too) and writes the batch before, so no core waits for the output.
+    let written = std::thread::scope(|scope| -> io::Result<()> {
+        let (analysed, batches) = mpsc::sync_channel::<Vec<Result<Checked, (PathBuf, String)>>>(1);
+        let inputs = &inputs;
+        scope.spawn(move || {
+            for batch in inputs.chunks(BATCH) {
+                let results = batch.par_iter().map(|input| check_input(input, wants_fingerprints)).collect();
+                if analysed.send(results).is_err() {
+                    break; // the output failed
+                }
+            }
+        });
+        for results in batches {
+            let batch_len = results.len();
+            let mut checked_files = Vec::with_capacity(batch_len);
+            for result in results {
+                match result {
+                    Ok(mut checked) => {
+                        if let Some(recorder) = &mut recorder {
+                            for (finding, fingerprint) in checked.findings.iter().zip(&checked.fingerprints) {
+                                recorder.record(&checked.relative, finding.rule.name, fingerprint.clone(), || {
+                                    baseline::excerpt(&checked.text, finding.span)
+                                });
                             }
                         }
-                    };
-                    if let Err(err) = written {
-                        return broken_pipe_or_trouble(err);
+                        if let Some(baseline) = &mut baseline {
+                            let keep: Vec<bool> =
+                                checked.fingerprints.iter().map(|fp| !baseline.suppresses(fp)).collect();
+                            let mut keep_iter = keep.iter();
+                            checked.findings.retain(|_| *keep_iter.next().unwrap_or(&true));
+                            let mut keep_iter = keep.iter();
+                            checked.fingerprints.retain(|_| *keep_iter.next().unwrap_or(&true));
+                        }
+                        counts.add(&checked.findings);
+                        checked_files.push(checked);
                     }
+                    Err(bad) => trouble.push(bad),
                 }
-                Err(bad) => trouble.push(bad),
             }
+            let rendered: Vec<io::Result<Vec<u8>>> =
+                checked_files.par_iter().map(|checked| render(args.format, checked, &cwd)).collect();
+            for chunk in rendered {
+                let chunk = chunk?;
+                // JSON files and SARIF results are array elements: commas between the non-empty ones.
+                let separated = matches!(args.format, Format::Json | Format::Sarif);
+                if separated && !chunk.is_empty() && !std::mem::take(&mut first) {
+                    out.write_all(b",\n")?;
+                }
+                out.write_all(&chunk)?;
+            }
+            done += batch_len;
+            progress.update(done);
         }
-        done += batch.len();
-        progress.update(done);
+        Ok(())
+    });
+    if let Err(err) = written {
+        return broken_pipe_or_trouble(err);
     }
     progress.finish();
     let ended = match args.format {
@@ -250,7 +261,8 @@ fn broken_pipe_or_trouble(err: io::Error) -> ExitCode {
     }
 }
 
-fn check_input(input: &Input) -> Result<Checked, (PathBuf, String)> {
+/// Reads and analyses one article; fingerprints only when a baseline or SARIF needs them.
+fn check_input(input: &Input, wants_fingerprints: bool) -> Result<Checked, (PathBuf, String)> {
     let (path, read) = match &input.source {
         Source::File(path) => (path, files::read_article(path, input.settings.max_file_size)),
         Source::Stdin(name) => {
@@ -266,20 +278,46 @@ fn check_input(input: &Input) -> Result<Checked, (PathBuf, String)> {
     }
     let context = Context { glossary: &input.settings.glossary, people: None };
     let findings = Analysis::with_context(&text, context).findings(|rule| input.settings.severity_of(rule));
-    let fingerprints =
-        findings.iter().map(|f| baseline::fingerprint(f.rule.name, &input.relative, &text, f.span)).collect();
+    let fingerprints = if wants_fingerprints {
+        findings.iter().map(|f| baseline::fingerprint(f.rule.name, &input.relative, &text, f.span)).collect()
+    } else {
+        Vec::new()
+    };
     Ok(Checked { path: path.clone(), relative: input.relative.clone(), text, findings, fingerprints })
 }
 
-fn write_json(out: &mut impl Write, checked: &Checked, first: &mut bool) -> io::Result<()> {
+/// One file's output in `format`; JSON and SARIF without the comma that separates it from the
+/// file before.
+fn render(format: Format, checked: &Checked, cwd: &Path) -> io::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    match format {
+        Format::Human => human::write(&mut out, &checked.path, &checked.text, &checked.findings)?,
+        Format::Json => write_json(&mut out, checked)?,
+        Format::Sarif | Format::Github | Format::Compact => {
+            let relative = baseline::relative_path(&checked.path, cwd);
+            let report = FileReport {
+                path: &checked.path,
+                relative: &relative,
+                text: &checked.text,
+                findings: &checked.findings,
+                fingerprints: &checked.fingerprints,
+            };
+            match format {
+                Format::Sarif => output::sarif::file(&mut out, &report, &mut true)?,
+                Format::Github => output::github::write(&mut out, &report)?,
+                _ => output::compact::write(&mut out, &report)?,
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn write_json(out: &mut impl Write, checked: &Checked) -> io::Result<()> {
     let lines = LineIndex::new(&checked.text);
     let document = Document { text: &checked.text, lines: &lines, encoding: PositionEncoding::Utf16 };
     let uri = file_uri(&checked.path);
     let diagnostics: Vec<Diagnostic> =
         checked.findings.iter().map(|f| protocol::diagnostic(f, &document, uri.as_ref())).collect();
-    if !std::mem::take(first) {
-        out.write_all(b",\n")?;
-    }
     let file = JsonFile { path: checked.path.display().to_string(), diagnostics: &diagnostics };
     serde_json::to_writer(&mut *out, &file).map_err(io::Error::other)
 }

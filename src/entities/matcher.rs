@@ -35,6 +35,61 @@ pub(crate) struct Matcher {
     ac: Option<AhoCorasick>,
     /// Pattern id → the forms that fold to it, best first.
     candidates: Vec<Vec<Candidate>>,
+    /// Which openings patterns have, so most word starts are ruled out without the automaton.
+    openings: Openings,
+}
+
+/// A filter on how patterns start: exact for the first two bytes of two-byte patterns, a hashed
+/// bit set (false positives only) for the first three of longer ones. ASCII case-folded, as the
+/// automaton matches.
+struct Openings {
+    two: Box<[u64]>,
+    three: Box<[u64]>,
+    /// A one-byte pattern (a glossary may have one): every position may match.
+    any: bool,
+}
+
+impl Openings {
+    const BITS: usize = 1 << 16;
+
+    fn new() -> Openings {
+        let bits = || vec![0; Self::BITS / 64].into_boxed_slice();
+        Openings { two: bits(), three: bits(), any: false }
+    }
+
+    fn key2(a: u8, b: u8) -> usize {
+        usize::from(a.to_ascii_lowercase()) << 8 | usize::from(b.to_ascii_lowercase())
+    }
+
+    fn key3(a: u8, b: u8, c: u8) -> usize {
+        (Self::key2(a, b) ^ usize::from(c.to_ascii_lowercase()).wrapping_mul(0x9E37)) % Self::BITS
+    }
+
+    fn set(bits: &mut [u64], key: usize) {
+        bits[key / 64] |= 1 << (key % 64);
+    }
+
+    fn get(bits: &[u64], key: usize) -> bool {
+        bits[key / 64] & (1 << (key % 64)) != 0
+    }
+
+    fn add(&mut self, pattern: &[u8]) {
+        match *pattern {
+            [a, b] => Self::set(&mut self.two, Self::key2(a, b)),
+            [a, b, c, ..] => Self::set(&mut self.three, Self::key3(a, b, c)),
+            _ => self.any = true,
+        }
+    }
+
+    /// Whether some pattern may match `bytes` at `i`.
+    fn may_start(&self, bytes: &[u8], i: usize) -> bool {
+        match bytes[i..] {
+            _ if self.any => true,
+            [a, b, c, ..] => Self::get(&self.two, Self::key2(a, b)) || Self::get(&self.three, Self::key3(a, b, c)),
+            [a, b] => Self::get(&self.two, Self::key2(a, b)),
+            _ => false,
+        }
+    }
 }
 
 /// One accepted match: the span and the candidates whose case fits, best first.
@@ -71,6 +126,8 @@ impl Matcher {
                 list.push(candidate);
             }
         }
+        let mut openings = Openings::new();
+        patterns.iter().for_each(|p| openings.add(p));
         let ac = (!patterns.is_empty()).then(|| {
             AhoCorasick::builder()
                 // A contiguous NFA builds in a few milliseconds where a DFA over these ~2,600 names
@@ -82,12 +139,15 @@ impl Matcher {
                 .build(&patterns)
                 .expect("knowledge-base automaton builds")
         });
-        Matcher { ac, candidates }
+        Matcher { ac, candidates, openings }
     }
 
     /// The longest acceptable match starting exactly at `start`.
     fn at(&self, text: &str, start: usize) -> Option<Hit<'_>> {
         let ac = self.ac.as_ref()?;
+        if !self.openings.may_start(text.as_bytes(), start) {
+            return None;
+        }
         let m = ac.find(Input::new(text).range(start..).anchored(Anchored::Yes))?;
         if !ends_word(text, m.end()) {
             return None;
