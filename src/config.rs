@@ -13,6 +13,7 @@ use toml::Spanned;
 
 use crate::entities::{EntrySource, Glossary, GlossaryEntry};
 use crate::files::DEFAULT_MAX_FILE_SIZE;
+use crate::language::LanguageSetting;
 use crate::rules::{self, Rule, Severity};
 
 pub const FILE_NAME: &str = "newsls.toml";
@@ -58,6 +59,8 @@ pub struct ConfigFile {
     /// A TOML file of `[[glossary]]` tables, relative to this file's folder; its entries come
     /// after the ones written here.
     pub glossary_file: Option<PathBuf>,
+    /// The articles' language: `auto` (detected per article, the default), `en`, `es` or `pt`.
+    pub language: Option<LanguageSetting>,
 }
 
 /// A file named by `glossary-file`: `[[glossary]]` tables and nothing else.
@@ -100,6 +103,7 @@ pub struct Settings {
     pub glossary: Arc<Glossary>,
     /// The file the glossary's entries come from besides the configuration itself.
     pub glossary_file: Option<PathBuf>,
+    pub language: LanguageSetting,
 }
 
 impl Settings {
@@ -137,6 +141,7 @@ impl Settings {
             max_file_size: file.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE),
             glossary: Arc::new(Glossary::with_sources(entries)),
             glossary_file,
+            language: file.language.unwrap_or_default(),
         })
     }
 
@@ -263,6 +268,18 @@ mod tests {
         let file = parse("[rules]\nno-such-rule = \"off\"\n", Path::new("newsls.toml")).unwrap();
         let err = Settings::from_file(Path::new("/ws"), &file, Path::new("/ws/newsls.toml")).unwrap_err();
         assert!(err.message.contains("unknown rule \"no-such-rule\""), "{}", err.message);
+    }
+
+    #[test]
+    fn language_setting_defaults_to_auto_and_rejects_other_values() {
+        let settings = Settings::defaults(Path::new("/ws"));
+        assert_eq!(settings.language, LanguageSetting::Auto);
+        let file = parse("language = \"pt\"\n", Path::new("newsls.toml")).unwrap();
+        let settings = Settings::from_file(Path::new("/ws"), &file, Path::new("/ws/newsls.toml")).unwrap();
+        assert_eq!(settings.language, LanguageSetting::Pt);
+        let err = parse("language = \"Spanish\"\n", Path::new("newsls.toml")).unwrap_err();
+        assert_eq!(err.line_col, Some((1, 12)));
+        assert!(err.message.contains("expected one of `auto`, `en`, `es`, `pt`"), "{}", err.message);
     }
 
     #[test]

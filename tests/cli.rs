@@ -588,6 +588,81 @@ fn portuguese_article() {
     assert_eq!(code, 1);
 }
 
+/// (rule, line, flagged text) of every diagnostic, in order.
+fn summary(diags: &[Diag]) -> Vec<(&str, u64, &str)> {
+    diags.iter().map(|d| (d.code.as_str(), d.start.0, d.text.as_str())).collect()
+}
+
+#[test]
+fn spanish_dialogue_guillemets_and_vague_forms() {
+    // The dialogue dashes quote around the narrator's tag, so the words after the tag are the
+    // union leader's; « » quote the port director; "según fuentes", "se espera que" and "al
+    // parecer" attribute to nobody in particular.
+    let (diags, code) = diagnose("es-dialogo.txt");
+    assert_eq!(
+        summary(&diags),
+        [
+            ("vague-attribution", 8, "Según fuentes"),
+            ("vague-attribution", 10, "Se espera"),
+            ("unattributed-claim", 10, "Se espera que el Congreso apruebe la nueva ley de puertos en marzo."),
+            ("vague-attribution", 12, "Al parecer"),
+            ("unattributed-claim", 12, "Al parecer, la naviera planea trasladar sus buques a otro puerto."),
+            ("unattributed-claim", 14, "El puerto será el más moderno de la costa del Pacífico."),
+        ],
+        "{diags:#?}"
+    );
+    assert_eq!(diags[5].severity, 2, "a prediction");
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn portuguese_dialogue_and_vague_forms() {
+    let (diags, code) = diagnose("pt-dialogo.txt");
+    assert_eq!(
+        summary(&diags),
+        [
+            ("vague-attribution", 6, "Segundo fontes"),
+            ("vague-attribution", 8, "Espera-se"),
+            ("unattributed-claim", 8, "Espera-se que o Senado vote o projeto na próxima semana."),
+            ("unattributed-claim", 10, "O pacote supostamente custará 3 bilhões de reais aos cofres públicos."),
+            ("vague-attribution", 10, "supostamente"),
+            ("unattributed-claim", 12, "A energia solar vai crescer mais do que qualquer outra fonte."),
+        ],
+        "{diags:#?}"
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn language_setting_overrides_detection() {
+    // Read as English, a dash opening a paragraph is no quotation mark, so the union leader's
+    // second sentence becomes the article's own claim.
+    let output = newsls(&[
+        "check",
+        "--format",
+        "compact",
+        "--config",
+        "tests/fixtures/config/language-en/newsls.toml",
+        &fixture("es-dialogo.txt"),
+    ]);
+    let out = stdout(&output);
+    assert!(out.starts_with("tests/fixtures/es-dialogo.txt:3:131: information[unattributed-claim]"), "{out}");
+    let detected = stdout(&newsls(&["check", "--format", "compact", &fixture("es-dialogo.txt")]));
+    assert!(!detected.contains(":3:"), "{detected}");
+}
+
+#[test]
+fn bad_language_setting_is_exit_two_naming_the_choices() {
+    let output =
+        newsls(&["check", "--config", "tests/fixtures/config/bad-language/newsls.toml", &fixture("es-dialogo.txt")]);
+    assert_eq!(exit_code(&output), 2);
+    let err = stderr(&output);
+    assert!(
+        err.contains("bad-language/newsls.toml:1:12: unknown variant `fr`, expected one of `auto`, `en`, `es`, `pt`"),
+        "{err}"
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // JSON shape, exit codes, bad paths
 // ---------------------------------------------------------------------------------------------

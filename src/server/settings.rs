@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 use crate::config::{ConfigFile, Level};
+use crate::language::LanguageSetting;
 
 #[derive(Clone, Debug, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
@@ -13,6 +14,7 @@ pub struct ClientSettings {
     pub include: Option<Vec<String>>,
     pub exclude: Option<Vec<String>>,
     pub max_file_size: Option<u64>,
+    pub language: Option<LanguageSetting>,
     pub diagnostics: DiagnosticsSettings,
 }
 
@@ -36,6 +38,7 @@ impl Default for ClientSettings {
             include: None,
             exclude: None,
             max_file_size: None,
+            language: None,
             diagnostics: DiagnosticsSettings::default(),
         }
     }
@@ -49,6 +52,7 @@ impl ClientSettings {
         merged.include = self.include.clone().or(merged.include);
         merged.exclude = self.exclude.clone().or(merged.exclude);
         merged.max_file_size = self.max_file_size.or(merged.max_file_size);
+        merged.language = self.language.or(merged.language);
         merged
     }
 }

@@ -107,7 +107,10 @@ pub fn analyse(
         {
             panic!("injected fault: the text contains {marker:?}");
         }
-        let analysis = Analysis::with_context(text, Context { glossary: &settings.glossary, people: Some(people) });
+        let analysis = Analysis::with_context(
+            text,
+            Context { glossary: &settings.glossary, people: Some(people), language: settings.language },
+        );
         let findings = analysis.findings(|rule| settings.severity_of(rule));
         let lines = LineIndex::new(text);
         let document = Document { text, lines: &lines, encoding };
