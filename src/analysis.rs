@@ -3,6 +3,7 @@
 use crate::article::Article;
 use crate::attribution::{self, Attributions};
 use crate::entities::{self, ArticleEntities, Glossary, KnownPeople};
+use crate::language::{Language, LanguageSetting};
 use crate::rules::{self, Finding, Rule, Severity};
 use crate::span::Span;
 
@@ -13,17 +14,20 @@ pub struct Context<'c> {
     pub glossary: &'c Glossary,
     /// People other articles introduce, so a bare "Vladimir Putin" here is the same person.
     pub people: Option<&'c KnownPeople>,
+    /// `newsls.toml`'s `language`: fixed, or detected from the article.
+    pub language: LanguageSetting,
 }
 
 impl Default for Context<'_> {
     fn default() -> Self {
-        Context { glossary: Glossary::empty(), people: None }
+        Context { glossary: Glossary::empty(), people: None, language: LanguageSetting::Auto }
     }
 }
 
 /// Everything the core knows about one article's text.
 pub struct Analysis<'a> {
     pub text: &'a str,
+    pub language: Language,
     pub article: Article,
     pub attributions: Attributions,
     pub entities: ArticleEntities,
@@ -36,13 +40,17 @@ impl<'a> Analysis<'a> {
     }
 
     pub fn with_context(text: &'a str, context: Context) -> Self {
-        let article = Article::parse(text);
+        let language = context.language.resolve(text);
+        let mut article = Article::parse(text);
+        if language.has_dialogue_dashes() {
+            article.add_dialogue_quotations(text);
+        }
         let attributions = attribution::attribute(text, &article);
         let entities = match context.people {
             Some(people) => entities::recognise_article_with(text, &article, context.glossary, people),
             None => entities::recognise_article(text, &article, context.glossary),
         };
-        Analysis { text, article, attributions, entities }
+        Analysis { text, language, article, attributions, entities }
     }
 
     /// Whether a sentence lies mostly inside quotations.

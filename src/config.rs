@@ -14,6 +14,7 @@ use toml::Spanned;
 use crate::baseline::Baseline;
 use crate::entities::{EntrySource, Glossary, GlossaryEntry};
 use crate::files::DEFAULT_MAX_FILE_SIZE;
+use crate::language::LanguageSetting;
 use crate::rules::{self, Rule, Severity};
 
 pub const FILE_NAME: &str = "newsls.toml";
@@ -63,6 +64,8 @@ pub struct ConfigFile {
     /// [`DEFAULT_BASELINE`]): never reported, by the CLI or the server, and where the editor's
     /// "accept" action records a finding.
     pub baseline: Option<PathBuf>,
+    /// The articles' language: `auto` (detected per article, the default), `en`, `es` or `pt`.
+    pub language: Option<LanguageSetting>,
 }
 
 /// The baseline file of a folder when `newsls.toml` names none.
@@ -112,6 +115,7 @@ pub struct Settings {
     pub baseline: PathBuf,
     /// What it records, empty when it does not exist.
     pub accepted: Arc<Baseline>,
+    pub language: LanguageSetting,
 }
 
 impl Settings {
@@ -156,6 +160,7 @@ impl Settings {
             max_file_size: file.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE),
             glossary: Arc::new(Glossary::with_sources(entries)),
             glossary_file,
+            language: file.language.unwrap_or_default(),
         })
     }
 
@@ -282,6 +287,18 @@ mod tests {
         let file = parse("[rules]\nno-such-rule = \"off\"\n", Path::new("newsls.toml")).unwrap();
         let err = Settings::from_file(Path::new("/ws"), &file, Path::new("/ws/newsls.toml")).unwrap_err();
         assert!(err.message.contains("unknown rule \"no-such-rule\""), "{}", err.message);
+    }
+
+    #[test]
+    fn language_setting_defaults_to_auto_and_rejects_other_values() {
+        let settings = Settings::defaults(Path::new("/ws"));
+        assert_eq!(settings.language, LanguageSetting::Auto);
+        let file = parse("language = \"pt\"\n", Path::new("newsls.toml")).unwrap();
+        let settings = Settings::from_file(Path::new("/ws"), &file, Path::new("/ws/newsls.toml")).unwrap();
+        assert_eq!(settings.language, LanguageSetting::Pt);
+        let err = parse("language = \"Spanish\"\n", Path::new("newsls.toml")).unwrap_err();
+        assert_eq!(err.line_col, Some((1, 12)));
+        assert!(err.message.contains("expected one of `auto`, `en`, `es`, `pt`"), "{}", err.message);
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod config;
 pub mod entities;
 pub mod files;
 pub mod kb;
+pub mod language;
 pub mod protocol;
 pub mod rules;
 pub mod server;

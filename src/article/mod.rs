@@ -65,6 +65,12 @@ impl Article {
         Article { paragraphs, sentences, dateline, quotations, quote_issues }
     }
 
+    /// Spanish and Portuguese dialogue: a paragraph opened by a dash quotes a speaker, and a dash
+    /// after a space opens the narrator's tag (`—Vamos a ganar —dijo el ministro—. Lo haremos.`).
+    pub fn add_dialogue_quotations(&mut self, text: &str) {
+        quotes::dialogue(text, &self.paragraphs, &mut self.quotations);
+    }
+
     pub fn headline(&self) -> Option<&Paragraph> {
         self.paragraphs.first().filter(|p| p.kind == ParagraphKind::Headline)
     }

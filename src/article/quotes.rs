@@ -202,6 +202,47 @@ fn single_quotes(text: &str, paragraphs: &[Paragraph], quotes: &mut Vec<Quotatio
     quotes.sort_by_key(|q| q.span.start);
 }
 
+const DASHES: [char; 2] = ['—', '–'];
+/// Both dashes take three bytes in UTF-8.
+const DASH_BYTES: usize = 3;
+
+/// Spanish and Portuguese dialogue, where a dash opening a paragraph opens a quotation, a dash
+/// after a space opens the narrator's tag, and the next dash closes the tag: the words after it
+/// are quoted again. `—Vamos a ganar —dijo el ministro—. Lo haremos pronto.` quotes "Vamos a
+/// ganar" and "Lo haremos pronto."
+pub(super) fn dialogue(text: &str, paragraphs: &[Paragraph], quotes: &mut Vec<Quotation>) {
+    for (index, paragraph) in paragraphs.iter().enumerate() {
+        let s = paragraph.span.text(text);
+        let base = paragraph.span.start;
+        if !s.starts_with(DASHES) {
+            continue;
+        }
+        let mut mark = 0;
+        let mut start = DASH_BYTES;
+        while start < s.len() {
+            // The tag opens at a dash after a space; "sin-techo" or "2015–2016" are not tags.
+            let tag = s[start..].match_indices(DASHES).map(|(i, _)| start + i).find(|&i| s[..i].ends_with(' '));
+            let end = tag.map_or(s.len(), |i| s[..i].trim_end().len());
+            if end > start {
+                let content = Span::new(base + start, base + end);
+                quotes.push(Quotation {
+                    span: Span::new(base + mark, content.end),
+                    content,
+                    paragraph: index,
+                    continues: None,
+                    closed: true,
+                });
+            }
+            let Some(tag) = tag else { break };
+            let Some(close) = s[tag + DASH_BYTES..].find(DASHES).map(|i| tag + DASH_BYTES + i) else { break };
+            mark = close;
+            let rest = &s[close + DASH_BYTES..];
+            start = s.len() - rest.trim_start_matches(['.', ',', ';', ' ']).len();
+        }
+    }
+    quotes.sort_by_key(|q| q.span.start);
+}
+
 #[cfg(test)]
 mod tests {
     use crate::article::Article;
@@ -233,6 +274,15 @@ mod tests {
         assert_eq!(quoted, ["We will win,", "Now we rest."]);
         let issue = article.quote_issues[0];
         assert_eq!((issue.kind, issue.mark.start), (QuoteIssueKind::NeverClosed, text.find("\"We").unwrap()));
+    }
+
+    #[test]
+    fn spanish_dialogue_dashes_quote_around_the_narrators_tag() {
+        let text = "Titular\n\n—Vamos a ganar —dijo el ministro—. Lo haremos pronto.\n\nEl plan 2015–2016 sigue.\n";
+        let mut article = Article::parse(text);
+        article.add_dialogue_quotations(text);
+        let quoted: Vec<&str> = article.quotations.iter().map(|q| q.content.text(text)).collect();
+        assert_eq!(quoted, ["Vamos a ganar", "Lo haremos pronto."]);
     }
 
     #[test]

@@ -66,12 +66,12 @@ fn full_stop_ends_sentence(word: &str, following: &str) -> bool {
     let lower = word.to_lowercase();
     let next = word_after(following);
     let next_is_opener = SENTENCE_OPENERS.contains(&next.as_str());
-    if TITLES.contains(&lower.as_str()) {
+    if TITLES.contains(&lower.as_ref()) {
         return false;
     }
     let is_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
     let is_dotted = word.contains('.');
-    if is_initial || is_dotted || MID_SENTENCE.contains(&lower.as_str()) {
+    if is_initial || is_dotted || MID_SENTENCE.contains(&lower.as_ref()) {
         return next_is_opener;
     }
     true

@@ -48,6 +48,8 @@ const RIGHT_NP_STOP: &[&str] = &[
     "to", "told", "said", "says", "as", "because", "but", "and", "en", "em", "que", "durante", "ante",
 ];
 const MAX_NP_WORDS: usize = 7;
+/// People who speak for a body, vague only when the body is not named before them.
+const INSTITUTIONAL_SOURCES: &[&str] = &["officials", "sources", "aides", "fuentes", "fontes"];
 /// Conjunctions and relatives that start a new clause, so end a subject read leftwards.
 #[rustfmt::skip]
 const CLAUSE_WORDS: &[&str] = &["that", "which", "who", "because", "but", "while", "when", "if", "as", "and", "or", "than", "so"];
@@ -80,15 +82,15 @@ const ARTICLES_BEFORE_SEGUNDO: &[&str] = &[
     "pela",
 ];
 
-struct Sentence<'a> {
-    text: &'a str,
-    span: Span,
-    words: Vec<Word<'a>>,
+pub(super) struct Sentence<'a> {
+    pub(super) text: &'a str,
+    pub(super) span: Span,
+    pub(super) words: Vec<Word<'a>>,
 }
 
 impl Sentence<'_> {
     /// Only white space between words `a` and `b` (a < b).
-    fn clean_gap(&self, a: usize, b: usize) -> bool {
+    pub(super) fn clean_gap(&self, a: usize, b: usize) -> bool {
         self.text[self.words[a].span.end..self.words[b].span.start].chars().all(char::is_whitespace)
     }
 
@@ -96,11 +98,11 @@ impl Sentence<'_> {
         self.words.get(i)
     }
 
-    fn lower(&self, i: usize) -> &str {
+    pub(super) fn lower(&self, i: usize) -> &str {
         self.words.get(i).map_or("", |w| w.lower.as_ref())
     }
 
-    fn is_sentence_initial(&self, i: usize) -> bool {
+    pub(super) fn is_sentence_initial(&self, i: usize) -> bool {
         self.text[self.span.start..self.words[i].span.start].chars().all(|c| !c.is_alphanumeric())
     }
 
@@ -113,7 +115,7 @@ impl Sentence<'_> {
         self.text[self.span.start..self.words[i].span.start].chars().rev().find(|c| !c.is_whitespace())
     }
 
-    fn span_of(&self, first: usize, last: usize) -> Span {
+    pub(super) fn span_of(&self, first: usize, last: usize) -> Span {
         Span::new(self.words[first].span.start, self.words[last].span.end)
     }
 
@@ -158,7 +160,7 @@ impl Sentence<'_> {
     }
 
     /// A noun phrase read rightwards from `start`: the source of "said Putin", "according to the report".
-    fn object(&self, start: usize) -> Option<Span> {
+    pub(super) fn object(&self, start: usize) -> Option<Span> {
         let mut end = None;
         let mut i = start;
         while i < self.words.len() && i - start < MAX_NP_WORDS {
@@ -178,6 +180,10 @@ impl Sentence<'_> {
         };
         if VAGUE_QUANTIFIERS.contains(&first.lower.as_ref()) && np.len() > 1 {
             return true;
+        }
+        // "officials said" names no one, "mine officials" or "campaign aides" the body they speak for.
+        if INSTITUTIONAL_SOURCES.contains(&head.lower.as_ref()) {
+            return np.len() == 1;
         }
         let first_index = self.words.iter().position(|w| w.span == first.span).unwrap_or(0);
         let named =
@@ -288,9 +294,11 @@ impl Sentence<'_> {
             (i, i + 1)
         } else if w == "segundo"
             && !ARTICLES_BEFORE_SEGUNDO.contains(&self.lower(i.wrapping_sub(1)))
-            && self
-                .word(i + 1)
-                .is_some_and(|n| n.capitalized || matches!(n.lower.as_ref(), "o" | "a" | "os" | "as" | "ele" | "ela"))
+            && self.word(i + 1).is_some_and(|n| {
+                n.capitalized
+                    || matches!(n.lower.as_ref(), "o" | "a" | "os" | "as" | "ele" | "ela")
+                    || VAGUE_SOURCES.contains(&n.lower.as_ref())
+            })
         {
             (i, i + 1)
         } else {
@@ -450,33 +458,51 @@ impl Sentence<'_> {
     }
 }
 
-/// The strongest cue of a sentence, ignoring words inside quotations (a quoted "they say" is the
-/// speaker's words, not the article's attribution). A named source wins over a vague one.
-pub fn find(text: &str, span: Span, quoted: &[Span]) -> Option<Cue> {
+/// The cues of one sentence.
+#[derive(Clone, Debug, Default)]
+pub struct SentenceCues {
+    /// The strongest cue: a named source wins over a vague one.
+    pub strongest: Option<Cue>,
+    /// Every vague attribution, in text order.
+    pub vague: Vec<Cue>,
+}
+
+/// The cues of a sentence, ignoring words inside quotations (a quoted "they say" is the speaker's
+/// words, not the article's attribution).
+pub fn find(text: &str, span: Span, quoted: &[Span]) -> SentenceCues {
     let inside: Vec<Span> = quoted.iter().copied().filter(|q| q.intersects(span)).collect();
     let sentence = Sentence {
         text,
         span,
         words: words(text, span).into_iter().filter(|w| !inside.iter().any(|q| q.contains_span(w.span))).collect(),
     };
-    let mut vague = None;
+    let mut vague = sentence.vague_cues();
+    let mut strongest = None;
     for i in 0..sentence.words.len() {
-        let cue = if VAGUE_ADVERBS.contains(&sentence.lower(i)) {
-            Some(sentence.cue(sentence.words[i].span, None, CueKind::HedgeAdverb))
-        } else {
-            sentence
-                .according(i)
-                .or_else(|| sentence.perspective(i))
-                .or_else(|| sentence.noun_phrase(i))
-                .or_else(|| sentence.verb(i))
-        };
+        // A word read as vague ("faced ridicule", "is expected") is not also a named cue's verb.
+        if vague.iter().any(|v| v.span.contains_span(sentence.words[i].span)) {
+            continue;
+        }
+        let cue = sentence
+            .according(i)
+            .or_else(|| sentence.perspective(i))
+            .or_else(|| sentence.noun_phrase(i))
+            .or_else(|| sentence.verb(i));
         match cue {
-            Some(c) if !c.vague => return Some(c),
-            Some(c) => vague = vague.or(Some(c)),
+            Some(c) if !c.vague => {
+                strongest = Some(c);
+                break;
+            }
+            Some(c) => {
+                if !vague.iter().any(|v| v.span.intersects(c.span)) {
+                    vague.push(c);
+                }
+            }
             None => {}
         }
     }
-    vague
+    vague.sort_by_key(|c| c.span.start);
+    SentenceCues { strongest: strongest.or_else(|| vague.first().copied()), vague }
 }
 
 /// Labels that open a paragraph like a speaker's name but head a section.

@@ -441,8 +441,60 @@ pub const VAGUE_PARTICIPLES: &[&str] = &[
 /// Adverbs that attribute to nobody: "reportedly", "allegedly".
 #[rustfmt::skip]
 pub const VAGUE_ADVERBS: &[&str] = &[
-    "reportedly", "allegedly", "purportedly", "supposedly", "reputedly", "ostensibly", "rumoredly", "supuestamente",
-    "presuntamente", "aparentemente", "supostamente", "alegadamente",
+    "reportedly", "allegedly", "purportedly", "supposedly", "reputedly", "ostensibly", "rumoredly", "seemingly",
+    "apparently", "presumably", "supuestamente", "presuntamente", "aparentemente", "supostamente", "alegadamente",
+    "presumivelmente",
+];
+
+/// Participles that, in a passive with no agent, report or judge on nobody's named authority:
+/// "is expected to", "has been criticized", "was accused of", "were rated as".
+#[rustfmt::skip]
+pub const VAGUE_PASSIVES: &[&str] = &[
+    "expected", "believed", "thought", "said", "reported", "rumored", "rumoured", "understood", "alleged",
+    "considered", "seen", "viewed", "regarded", "known", "estimated", "projected", "predicted", "feared", "claimed",
+    "suspected", "assumed", "presumed", "deemed", "tipped", "anticipated", "touted", "criticized", "criticised",
+    "accused", "blamed", "praised", "condemned", "denounced", "described", "labeled", "labelled", "dubbed",
+    "branded", "rated", "mentioned", "announced", "confirmed", "revealed", "disclosed", "debated", "disputed",
+    "hailed", "billed", "perceived", "portrayed", "characterized", "characterised", "lambasted", "faulted",
+    "credited", "judged",
+];
+
+/// Adjectives that after "seems", "appears" or "looks" make an impression: "appears likely".
+#[rustfmt::skip]
+pub const IMPRESSION_ADJECTIVES: &[&str] = &[
+    "likely", "unlikely", "certain", "poised", "set", "ready", "headed", "bound", "destined", "sure", "confident",
+    "unable", "willing", "eager", "reluctant", "inevitable", "possible", "impossible", "doomed", "prepared", "intent",
+    "keen", "determined", "too", "more", "less", "increasingly", "almost", "very", "quite", "rather", "so",
+    "stable", "shaky", "lost", "open", "close", "stronger", "weaker", "better", "worse",
+];
+
+/// Nouns naming a view or report, which news often leaves without a holder: "faced criticism",
+/// "amid concerns", "there has been speculation".
+#[rustfmt::skip]
+pub const VAGUE_NOUNS: &[&str] = &[
+    "criticism", "criticisms", "ridicule", "scrutiny", "backlash", "outcry", "outrage", "questions", "allegations",
+    "accusations", "claims", "concern", "concerns", "fears", "worries", "suspicion", "suspicions",
+    "speculation", "rumors", "rumours", "rumblings", "talk", "chatter", "complaints", "calls", "doubts",
+    "skepticism", "scepticism", "condemnation", "pressure", "objections", "disagreement", "disagreements",
+    "controversy", "reports", "grumbling", "murmurs", "criticas", "críticas", "rumores", "temores", "sospechas",
+    "denuncias", "acusaciones", "especulaciones", "suspeitas", "denúncias", "acusações", "especulações",
+];
+
+/// Words before such a noun that make it the source of what the sentence says: "faced", "drew",
+/// "amid", "under" (scrutiny, pressure), "sparked".
+#[rustfmt::skip]
+pub const VAGUE_NOUN_FRAMES: &[&str] = &[
+    "faced", "faces", "face", "facing", "drew", "draws", "draw", "drawing", "drawn", "attracted", "attracting",
+    "amid", "amidst", "despite", "under", "sparked", "sparking", "prompted", "prompting", "triggered", "fueled", "fuelled", "fueling", "fuelling", "stoked", "renewed", "entre", "pese",
+    "ante", "enfrenta", "enfrentó", "enfrentou",
+];
+
+/// Verbs by which such a noun spreads on its own: "suspicions persist", "talk had been mounting".
+#[rustfmt::skip]
+pub const VAGUE_NOUN_SPREADING: &[&str] = &[
+    "persist", "persists", "persisted", "mounted", "mounting", "grew", "growing", "grow", "grows", "swirled",
+    "swirl", "swirling", "swirls", "run", "ran", "abound", "abounded", "surfaced", "circulated", "circulating",
+    "lingered", "linger", "lingering", "emerged",
 ];
 
 /// Group nouns that name no one in particular: "critics say", "some experts".
@@ -451,7 +503,7 @@ pub const VAGUE_SOURCES: &[&str] = &[
     "critics", "experts", "analysts", "observers", "commentators", "pundits", "insiders", "skeptics", "sceptics",
     "opponents", "supporters", "detractors", "people", "some", "many", "others", "economists", "scientists",
     "researchers", "historians", "activists", "diplomats", "watchers", "strategists", "advocates", "residents",
-    "críticos", "expertos", "analistas", "observadores", "especialistas", "muchos", "algunos", "muitos", "alguns",
+    "sources", "officials", "aides", "fuentes", "fontes", "críticos", "expertos", "analistas", "observadores", "especialistas", "muchos", "algunos", "muitos", "alguns",
 ];
 
 /// Quantifiers that make a following group noun vague: "some officials", "many observers".

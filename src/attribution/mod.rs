@@ -8,6 +8,7 @@
 
 mod cues;
 pub mod lexicon;
+mod vague;
 
 pub use cues::{Cue, CueKind};
 
@@ -47,6 +48,8 @@ pub struct Attributions {
     pub sentences: Vec<Option<Attribution>>,
     /// Indexed like [`Article::quotations`]: the speaker of each quotation.
     pub quotations: Vec<Option<Attribution>>,
+    /// Indexed like [`Article::sentences`]: every vague attribution outside quotations.
+    pub vague: Vec<Vec<Cue>>,
 }
 
 /// Share of a sentence's length inside quotations above which the sentence is the quotation's.
@@ -69,9 +72,11 @@ fn quoted_share(article: &Article, sentence: Span) -> f32 {
 
 pub fn attribute(text: &str, article: &Article) -> Attributions {
     let quoted: Vec<Span> = article.quotations.iter().map(|q| q.content).collect();
-    let direct: Vec<Option<Cue>> = article.sentences.iter().map(|s| cues::find(text, s.span, &quoted)).collect();
+    let found: Vec<cues::SentenceCues> = article.sentences.iter().map(|s| cues::find(text, s.span, &quoted)).collect();
+    let direct: Vec<Option<Cue>> = found.iter().map(|c| c.strongest).collect();
     let labels: Vec<Option<Cue>> = article.paragraphs.iter().map(|p| cues::speaker_label(text, p.span)).collect();
     let in_sentence = |i: usize| direct[i].map(|cue| Attribution { cue, link: Link::InSentence, cue_sentence: i });
+    let named_in_sentence = |i: usize| in_sentence(i).filter(|a| !a.cue.vague);
 
     let quotations = quotation_speakers(text, article, &direct);
 
@@ -81,7 +86,9 @@ pub fn attribute(text: &str, article: &Article) -> Attributions {
         let first_in_paragraph = paragraph.sentences.start == i;
         let previous = i.checked_sub(1).and_then(|p| sentences[p]);
         let previous_same_paragraph = previous.filter(|_| !first_in_paragraph);
-        let attribution = in_sentence(i)
+        // A vague cue yields to any named source in scope: a speaker label, a quotation's speaker,
+        // a colon introduction, a continued speaker.
+        let attribution = named_in_sentence(i)
             .or_else(|| {
                 labels[sentence.paragraph].map(|cue| Attribution {
                     cue,
@@ -118,10 +125,12 @@ pub fn attribute(text: &str, article: &Article) -> Attributions {
                                 || opens_with_anaphor(text, sentence.span))
                     })
                     .map(|a| Attribution { link: Link::Continuation, ..a })
-            });
+            })
+            .or_else(|| in_sentence(i));
         sentences.push(attribution);
     }
-    Attributions { sentences, quotations }
+    let vague = found.into_iter().map(|c| c.vague).collect();
+    Attributions { sentences, quotations, vague }
 }
 
 /// A speech tag that closes its sentence ("..., he said."): news writing carries such a speaker
@@ -220,5 +229,5 @@ impl Attributions {
 
 fn is_pronoun(words: &str) -> bool {
     let lower = words.trim().to_lowercase();
-    lexicon::SUBJECT_PRONOUNS.contains(&lower.as_str()) || lexicon::POSSESSIVES.contains(&lower.as_str())
+    lexicon::SUBJECT_PRONOUNS.contains(&lower.as_ref()) || lexicon::POSSESSIVES.contains(&lower.as_ref())
 }

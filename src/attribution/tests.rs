@@ -113,3 +113,44 @@ fn spanish_and_portuguese_cues() {
     assert!(is_attributed(text, "Segundo o ministro"));
     assert_eq!(source_of(text, "Según la CEPAL").as_deref(), Some("la CEPAL"));
 }
+
+/// The text of every vague cue of every sentence.
+fn vague_cues(text: &str) -> Vec<String> {
+    let article = Article::parse(text);
+    attribute(text, &article).vague.iter().flatten().map(|c| c.span.text(text).to_string()).collect()
+}
+
+#[test]
+fn general_shapes_of_vague_attribution() {
+    let text = "Head\n\nThe senator has been harshly criticized for the vote. The plan appears likely to fail. It is clear that the deal is dead. The ministry faced sharp criticism over the delay. Suspicions persist that the count was rigged. Prices rose, as predicted. The firm was apparently sold.\n";
+    assert_eq!(
+        vague_cues(text),
+        [
+            "been harshly criticized",
+            "appears",
+            "It is clear",
+            "faced sharp criticism",
+            "Suspicions persist",
+            "as predicted",
+            "apparently"
+        ]
+    );
+}
+
+#[test]
+fn a_named_holder_or_a_physical_sense_is_not_vague() {
+    let text = "Head\n\nThe plan was criticized by the Times. She appeared on television. The ministry drew criticism from unions. It seemed to him a fair price.\n";
+    assert_eq!(vague_cues(text), Vec::<String>::new());
+}
+
+#[test]
+fn spanish_and_portuguese_vague_attribution() {
+    let text = "Titular\n\nSe espera que la inflación baje. Al parecer, el ministro renunció. Espera-se que a inflação caia. Segundo fontes, o acordo foi assinado.\n";
+    assert_eq!(vague_cues(text), ["Se espera", "Al parecer", "Espera-se", "Segundo"]);
+}
+
+#[test]
+fn every_vague_cue_of_a_sentence_is_kept() {
+    let text = "Head\n\nThe veto is expected on Friday, but Republicans seem confident.\n";
+    assert_eq!(vague_cues(text), ["is expected", "seem"]);
+}

@@ -276,7 +276,7 @@ fn check_input(input: &Input, wants_fingerprints: bool) -> Result<Checked, (Path
     if lossy_latin1 {
         eprintln!("newsls: {}: warning: not valid UTF-8; read as Windows-1252 (Latin-1)", path.display());
     }
-    let context = Context { glossary: &input.settings.glossary, people: None };
+    let context = Context { glossary: &input.settings.glossary, people: None, language: input.settings.language };
     let findings = Analysis::with_context(&text, context).findings(|rule| input.settings.severity_of(rule));
     let fingerprints = if wants_fingerprints {
         findings.iter().map(|f| baseline::fingerprint(f.rule.name, &input.relative, &text, f.span)).collect()

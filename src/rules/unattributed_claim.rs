@@ -5,7 +5,7 @@ use crate::claims::{self, ClaimKind};
 use crate::span::Span;
 
 declare_rule! {
-    /// Flags a body sentence that asserts something with no attribution in scope.
+    /// Flags a body sentence that asserts something with no identifiable source in scope.
     ///
     /// **Why.** Readers must be able to tell who says so. A prediction, an evaluation, a motive
     /// ascribed to someone, a figure, a superlative or a causal claim is contestable, so it is a
@@ -14,7 +14,10 @@ declare_rule! {
     /// boilerplate and quotations (see `unattributed-quote`) are not flagged. A sentence is in scope
     /// of an attribution when it holds a cue ("said", "according to", "in a statement"), sits in a
     /// quotation whose speaker is named, follows a "... said:" introduction, or continues the
-    /// speaker of the sentence before it in the same paragraph.
+    /// speaker of the sentence before it in the same paragraph. Attribution to an unnamed group
+    /// ("critics say") is attribution, flagged by `vague-attribution` instead; words that attribute
+    /// to no one at all ("is expected to", "reportedly", "seems to") leave the claim flagged,
+    /// pointing at them.
     ///
     /// **Example.**
     ///
@@ -54,7 +57,7 @@ fn check(analysis: &Analysis, out: &mut Vec<Finding>) {
         let paragraph = &article.paragraphs[sentence.paragraph];
         let s = sentence.span.text(text);
         if paragraph.kind != ParagraphKind::Body
-            || analysis.attributions.sentences[i].is_some()
+            || analysis.attributions.sentences[i].is_some_and(|a| !a.cue.vague || a.cue.source.is_some())
             || analysis.is_quoted(i)
             || s.trim_end_matches(['"', '”', '’', '\'', ')', '»']).ends_with('?')
             // "... released the following statement:" introduces what follows; it claims nothing.
@@ -77,11 +80,16 @@ fn check(analysis: &Analysis, out: &mut Vec<Finding>) {
                 kind.noun()
             ),
         };
-        let related = analysis
-            .nearest_attribution(i)
-            .map(|nearest| Related {
-                span: nearest.cue,
-                message: "the nearest attribution, which does not cover this sentence".into(),
+        // A sourceless vague cue ("is expected to", "reportedly") names nobody: the claim still has
+        // no source. An unnamed group ("critics say") is a source, which `vague-attribution` flags.
+        let vague_cue = analysis.attributions.sentences[i].map(|a| a.cue.span);
+        let related = vague_cue
+            .map(|span| Related { span, message: "a vague attribution, which names no identifiable source".into() })
+            .or_else(|| {
+                analysis.nearest_attribution(i).map(|nearest| Related {
+                    span: nearest.cue,
+                    message: "the nearest attribution, which does not cover this sentence".into(),
+                })
             })
             .into_iter()
             .collect();

@@ -1,6 +1,6 @@
 use super::{Finding, Severity, declare_rule};
 use crate::analysis::Analysis;
-use crate::attribution::Link;
+use crate::article::ParagraphKind;
 
 declare_rule! {
     /// Flags attribution with no identifiable source: "reportedly", "is expected to", "it is
@@ -9,6 +9,18 @@ declare_rule! {
     /// **Why.** Vague attribution signals that a claim is someone's without saying whose, so a
     /// reader can neither check it nor weigh the source's interest. Name the source, or say why it
     /// cannot be named.
+    ///
+    /// **What counts.** Unnamed groups as sources ("critics say", "officials said", "according to
+    /// sources"); hedging adverbs ("reportedly", "apparently", "al parecer", "supostamente");
+    /// passives with no agent of reporting or judging verbs ("is expected to", "has been
+    /// criticized", "was accused of", "se espera que", "espera-se que"); impressions nobody is said
+    /// to hold ("seems to", "appeared to", "looks like", "it is clear that"); and views named as
+    /// nouns with no holder ("faced criticism", "amid growing concerns", "there has been
+    /// speculation", "suspicions persist"). A holder named after it ("criticism from Republicans",
+    /// "was criticized by the Times") is an ordinary attribution. Hedges inside a quotation, or in
+    /// a sentence a named source already covers ("Ruiz said the plan is expected to fail"), are
+    /// that source's words and are not flagged. Where the vague words name no source at all
+    /// ("is expected to"), `unattributed-claim` flags the sentence's claim too, pointing here.
     ///
     /// **Example.**
     ///
@@ -20,21 +32,53 @@ declare_rule! {
 }
 
 fn check(analysis: &Analysis, out: &mut Vec<Finding>) {
-    for attribution in analysis.attributions.sentences.iter().flatten() {
-        if attribution.link != Link::InSentence || !attribution.cue.vague {
+    let article = &analysis.article;
+    for (i, vague) in analysis.attributions.vague.iter().enumerate() {
+        let named_in_scope = analysis.attributions.sentences[i].is_some_and(|a| !a.cue.vague);
+        let kind = article.paragraph_of(i).kind;
+        // Under a named source, a hedge is that source's own wording, not the article's.
+        if named_in_scope || matches!(kind, ParagraphKind::Byline | ParagraphKind::Boilerplate) {
             continue;
         }
-        let cue = attribution.cue;
-        let span = cue.source.map_or(cue.span, |source| source.cover(cue.span));
-        out.push(Finding {
-            rule: &VAGUE_ATTRIBUTION,
-            severity: Severity::Information,
-            span,
-            message: format!(
-                "Vague attribution \"{}\": no identifiable source. Name who says so, or say why they cannot be named.",
-                span.text(analysis.text)
-            ),
-            related: Vec::new(),
-        });
+        for cue in vague {
+            let span = cue.source.map_or(cue.span, |source| source.cover(cue.span));
+            out.push(Finding {
+                rule: &VAGUE_ATTRIBUTION,
+                severity: Severity::Information,
+                span,
+                message: format!(
+                    "Vague attribution \"{}\": no identifiable source. Name who says so, or say why they cannot be named.",
+                    span.text(analysis.text)
+                ),
+                related: Vec::new(),
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::check;
+
+    /// (rule, flagged text) of every finding.
+    fn findings(text: &str) -> Vec<(&'static str, String)> {
+        check(text).into_iter().map(|f| (f.rule.name, f.span.text(text).to_string())).collect()
+    }
+
+    #[test]
+    fn a_sourceless_hedge_leaves_the_claim_flagged_and_a_vague_group_does_not() {
+        let text =
+            "Head\n\nThe tariff is expected to rise sharply next year.\n\nCritics say the tariff will rise sharply.\n";
+        let found = findings(text);
+        assert!(found.contains(&("vague-attribution", "is expected".into())), "{found:?}");
+        assert!(found.contains(&("vague-attribution", "Critics say".into())), "{found:?}");
+        let claims: Vec<&String> = found.iter().filter(|(r, _)| *r == "unattributed-claim").map(|(_, t)| t).collect();
+        assert_eq!(claims, ["The tariff is expected to rise sharply next year."]);
+    }
+
+    #[test]
+    fn hedges_under_a_named_source_are_that_sources_words() {
+        let text = "Head\n\nMinister Ana Ruiz said the plan is expected to fail.\n\n“It is widely expected to fail,” Ruiz said.\n";
+        assert!(findings(text).iter().all(|(rule, _)| *rule != "vague-attribution"), "{:?}", findings(text));
     }
 }

@@ -35,7 +35,7 @@ impl Backend {
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             let lines = LineIndex::new(&text);
             let document = Document { text: &text, lines: &lines, encoding };
-            let context = Context { glossary: &settings.glossary, people: Some(&people) };
+            let context = Context { glossary: &settings.glossary, people: Some(&people), language: settings.language };
             f(&Analysis::with_context(&text, context), &document, &context)
         }));
         match result {

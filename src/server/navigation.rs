@@ -337,7 +337,7 @@ pub fn rename(
         let Some(text) = article_text(state, &file) else { continue };
         let settings = state.settings_for(path_of(&file).as_deref());
         let people = state.workspace().known_people();
-        let context = Context { glossary: &settings.glossary, people: Some(&people) };
+        let context = Context { glossary: &settings.glossary, people: Some(&people), language: settings.language };
         let other = Analysis::with_context(&text, context);
         let Some(index) = other.entities.entities.iter().position(|e| e.id == id) else { continue };
         let lines = LineIndex::new(&text);

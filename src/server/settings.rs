@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use serde::Deserialize;
 
 use crate::config::{ConfigFile, Level};
+use crate::language::LanguageSetting;
 
 #[derive(Clone, Debug, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
@@ -17,6 +18,7 @@ pub struct ClientSettings {
     /// Relative to the workspace folder, like newsls.toml's `glossary-file` and `baseline`.
     pub glossary_file: Option<PathBuf>,
     pub baseline: Option<PathBuf>,
+    pub language: Option<LanguageSetting>,
     pub diagnostics: DiagnosticsSettings,
 }
 
@@ -42,6 +44,7 @@ impl Default for ClientSettings {
             max_file_size: None,
             glossary_file: None,
             baseline: None,
+            language: None,
             diagnostics: DiagnosticsSettings::default(),
         }
     }
@@ -57,6 +60,7 @@ impl ClientSettings {
         merged.max_file_size = self.max_file_size.or(merged.max_file_size);
         merged.glossary_file = self.glossary_file.clone().or(merged.glossary_file);
         merged.baseline = self.baseline.clone().or(merged.baseline);
+        merged.language = self.language.or(merged.language);
         merged
     }
 }

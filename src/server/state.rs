@@ -111,7 +111,10 @@ pub fn analyse(
         {
             panic!("injected fault: the text contains {marker:?}");
         }
-        let analysis = Analysis::with_context(text, Context { glossary: &settings.glossary, people: Some(people) });
+        let analysis = Analysis::with_context(
+            text,
+            Context { glossary: &settings.glossary, people: Some(people), language: settings.language },
+        );
         let mut findings = analysis.findings(|rule| settings.severity_of(rule));
         if !settings.accepted.is_empty()
             && let Some(path) = path_of(uri)

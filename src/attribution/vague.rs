@@ -1,0 +1,197 @@
+//! Vague attribution inside one sentence: words that present content as someone's view or report
+//! without saying whose. News writing has a few general shapes for it, in every language:
+//!
+//! - an agentless passive of a reporting or evaluating verb: "is expected to", "has been harshly
+//!   criticized", "was accused of", "were rated as", "se espera que", "espera-se que";
+//! - an impression with no holder: "seems to", "appeared to", "looks like", "it is clear that";
+//! - a view or report named as a noun with no holder, in the frames news uses for it: "faced
+//!   criticism", "amid growing concerns", "there has been speculation", "suspicions persist";
+//! - hedging adverbs: "reportedly", "apparently", "al parecer", "supostamente".
+//!
+//! A holder named after the noun ("criticism from Republicans", "was criticized by the Times")
+//! makes the phrase an ordinary attribution instead, which [`holder_after`] finds.
+
+use super::cues::{Cue, CueKind, Sentence};
+use super::lexicon::{
+    BE_FORMS, IMPRESSION_ADJECTIVES, POSSESSIVES, VAGUE_ADVERBS, VAGUE_NOUN_FRAMES, VAGUE_NOUN_SPREADING, VAGUE_NOUNS,
+    VAGUE_PASSIVES,
+};
+use crate::span::Span;
+
+/// Words that end the modifiers read leftwards from a view noun: "criticism" in "the effect of
+/// criticism" has no frame.
+const NOT_MODIFIERS: &[&str] =
+    &["of", "to", "for", "in", "on", "at", "by", "with", "and", "or", "but", "that", "which", "who", "de", "en", "em"];
+
+/// Words a passive's auxiliary and participle may have between them: "has been harshly criticized",
+/// "have sometimes been accused", "is not expected", "is increasingly seen".
+fn is_passive_filler(word: &str) -> bool {
+    matches!(word, "not" | "never" | "also" | "still" | "now" | "often" | "sometimes" | "long" | "already" | "n't")
+        || (word.len() > 4 && word.ends_with("ly"))
+}
+
+impl Sentence<'_> {
+    /// Every vague attribution in the sentence (words inside quotations are not the article's).
+    pub(super) fn vague_cues(&self) -> Vec<Cue> {
+        let mut found: Vec<Cue> = Vec::new();
+        for i in 0..self.words.len() {
+            let cue = self
+                .hedge(i)
+                .or_else(|| self.agentless_passive(i))
+                .or_else(|| self.impression(i))
+                .or_else(|| self.impersonal_clear(i))
+                .or_else(|| self.holderless_noun(i))
+                .or_else(|| self.iberian_impersonal(i));
+            if let Some(cue) = cue
+                && !found.iter().any(|c| c.span.intersects(cue.span))
+            {
+                found.push(cue);
+            }
+        }
+        found
+    }
+
+    fn vague(&self, first: usize, last: usize, kind: CueKind) -> Cue {
+        Cue { span: self.span_of(first, last), source: None, kind, vague: true }
+    }
+
+    /// "reportedly", "apparently", "al parecer", "supostamente".
+    fn hedge(&self, i: usize) -> Option<Cue> {
+        if VAGUE_ADVERBS.contains(&self.lower(i)) {
+            return Some(self.vague(i, i, CueKind::HedgeAdverb));
+        }
+        (self.lower(i) == "al" && self.lower(i + 1) == "parecer" && self.clean_gap(i, i + 1))
+            .then(|| self.vague(i, i + 1, CueKind::HedgeAdverb))
+    }
+
+    /// A form of "be" then a reporting or evaluating participle, with no "by" naming the agent:
+    /// "is expected to", "has been harshly criticized for", "as predicted".
+    fn agentless_passive(&self, participle: usize) -> Option<Cue> {
+        if !VAGUE_PASSIVES.contains(&self.lower(participle)) || self.holder_after(participle + 1).is_some() {
+            return None;
+        }
+        // "as expected", "as predicted": the expectation of nobody in particular.
+        if participle > 0 && self.lower(participle - 1) == "as" && self.clean_gap(participle - 1, participle) {
+            return Some(self.vague(participle - 1, participle, CueKind::Passive));
+        }
+        let mut k = participle;
+        while k > 0 && self.clean_gap(k - 1, k) && is_passive_filler(self.lower(k - 1)) {
+            k -= 1;
+        }
+        let auxiliary = k.checked_sub(1).filter(|&b| self.clean_gap(b, k) && BE_FORMS.contains(&self.lower(b)))?;
+        Some(self.vague(auxiliary, participle, CueKind::Passive))
+    }
+
+    /// An impression nobody is said to hold: "seems to", "appeared to capitulate", "looks like",
+    /// "appears likely". "Seemed to him" names its holder; "appeared on television" is no impression.
+    fn impression(&self, i: usize) -> Option<Cue> {
+        const OBJECT_PRONOUNS: &[&str] = &["me", "him", "her", "us", "them", "you"];
+        let word = self.lower(i);
+        let next = self.lower(i + 1);
+        let holder_named = next == "to" && OBJECT_PRONOUNS.contains(&self.lower(i + 2));
+        let seems = matches!(word, "seem" | "seems" | "seemed" | "seeming");
+        let appears = matches!(word, "appear" | "appears" | "appeared");
+        let looks = matches!(word, "look" | "looks" | "looked" | "sound" | "sounds" | "sounded");
+        let frame = match next {
+            "like" | "as" => seems || appears || looks,
+            "that" => seems || appears,
+            // "appeared to capitulate", not "appeared to the crowd".
+            "to" => (seems || appears) && !holder_named && !matches!(self.lower(i + 2), "the" | "a" | "an"),
+            _ => (seems || appears || looks) && IMPRESSION_ADJECTIVES.contains(&next),
+        };
+        (frame && self.clean_gap(i, i + 1) && !self.is_capitalized_mid_sentence(i))
+            .then(|| self.vague(i, i, CueKind::Passive))
+    }
+
+    /// "it is clear that", "it's obvious", "it should be evident": an assertion made to sound agreed.
+    fn impersonal_clear(&self, i: usize) -> Option<Cue> {
+        const CLEAR: &[&str] = &["clear", "obvious", "evident", "apparent", "undeniable", "certain"];
+        if !CLEAR.contains(&self.lower(i)) {
+            return None;
+        }
+        let mut k = i;
+        while k > 0 && self.clean_gap(k - 1, k) && {
+            let w = self.lower(k - 1);
+            BE_FORMS.contains(&w) || is_passive_filler(w) || matches!(w, "should" | "would" | "seems" | "is")
+        } {
+            k -= 1;
+        }
+        let opens = k > 0 && matches!(self.lower(k - 1), "it" | "it's") || self.lower(k) == "it's";
+        let first = if self.lower(k) == "it's" { k } else { k.checked_sub(1)? };
+        (opens && k < i).then(|| self.vague(first, i, CueKind::Passive))
+    }
+
+    /// A view or report named as a noun with no holder, in a frame that makes it the source of the
+    /// sentence's content: "has faced sharp criticism", "amid growing concerns that", "there has
+    /// been much speculation", "suspicions run high".
+    fn holderless_noun(&self, noun: usize) -> Option<Cue> {
+        const MAX_MODIFIERS: usize = 3;
+        if !VAGUE_NOUNS.contains(&self.lower(noun)) || self.holder_after(noun + 1).is_some() {
+            return None;
+        }
+        // Leftwards over modifiers ("growing", "sharp", "much") to the frame word.
+        let mut k = noun;
+        while k > 0 && noun - k < MAX_MODIFIERS && self.clean_gap(k - 1, k) {
+            let w = &self.words[k - 1];
+            if self.is_noun_frame(k - 1)
+                || POSSESSIVES.contains(&w.lower.as_ref())
+                || NOT_MODIFIERS.contains(&w.lower.as_ref())
+            {
+                break;
+            }
+            // A name or a genitive before the noun is its holder: "Republican criticism", "Trump's critics".
+            if w.capitalized && !self.is_sentence_initial(k - 1) || w.lower.ends_with("'s") {
+                return None;
+            }
+            k -= 1;
+        }
+        let before = k.checked_sub(1).filter(|&b| self.clean_gap(b, k));
+        if let Some(b) = before
+            && self.is_noun_frame(b)
+        {
+            return Some(self.vague(b, noun, CueKind::NounPhrase));
+        }
+        // "suspicions persist that", "talk had been mounting": the noun spreads on its own.
+        let spreads = (noun + 1..(noun + 4).min(self.words.len()))
+            .take_while(|&j| self.clean_gap(j - 1, j))
+            .find(|&j| VAGUE_NOUN_SPREADING.contains(&self.lower(j)));
+        let possessed = before.is_some_and(|b| POSSESSIVES.contains(&self.lower(b)));
+        spreads.filter(|_| !possessed).map(|j| self.vague(noun, j, CueKind::NounPhrase))
+    }
+
+    /// A frame word before a view noun, or "there is", "there has been".
+    fn is_noun_frame(&self, i: usize) -> bool {
+        let word = self.lower(i);
+        VAGUE_NOUN_FRAMES.contains(&word)
+            || BE_FORMS.contains(&word)
+                && (i.saturating_sub(2)..i).any(|b| self.lower(b) == "there" && self.clean_gap(b, b + 1))
+    }
+
+    /// Spanish and Portuguese impersonal reports: "se espera que", "se cree que", "espera-se que",
+    /// "acredita-se".
+    fn iberian_impersonal(&self, i: usize) -> Option<Cue> {
+        const SE_VERBS: &[&str] =
+            &["espera", "esperan", "cree", "creen", "dice", "dicen", "estima", "rumorea", "informó"];
+        const ENCLITIC: &[&str] =
+            &["espera-se", "acredita-se", "estima-se", "diz-se", "sabe-se", "prevê-se", "comenta-se"];
+        if ENCLITIC.contains(&self.lower(i)) {
+            return Some(self.vague(i, i, CueKind::Passive));
+        }
+        (self.lower(i) == "se" && SE_VERBS.contains(&self.lower(i + 1)) && self.clean_gap(i, i + 1))
+            .then(|| self.vague(i, i + 1, CueKind::Passive))
+    }
+
+    /// The holder named right after a view or a passive: "criticism from Republicans", "accused by
+    /// the Times of", "críticas de la oposición" are not vague. Only the next two words are looked at.
+    pub(super) fn holder_after(&self, start: usize) -> Option<Span> {
+        const HOLDER_WINDOW: usize = 2;
+        (start..(start + HOLDER_WINDOW).min(self.words.len()))
+            .take_while(|&j| j == start || self.clean_gap(j - 1, j))
+            .find(|&j| matches!(self.lower(j), "by" | "from" | "among" | "por"))
+            .and_then(|j| self.object(j + 1))
+    }
+
+    fn is_capitalized_mid_sentence(&self, i: usize) -> bool {
+        self.words[i].capitalized && !self.is_sentence_initial(i)
+    }
+}
