@@ -42,3 +42,17 @@ fn an_acronym_is_spelled_out() {
         ]
     );
 }
+
+#[test]
+fn placeholders_follow_the_article_language() {
+    let text = "Precios\n\nLos precios del pan y de la leche subirán el próximo año en todo el país.\n";
+    assert_eq!(
+        fixed(text, "unattributed-claim"),
+        ["Precios\n\nLos precios del pan y de la leche subirán el próximo año en todo el país, dijo [fuente].\n"]
+    );
+    let text = "Preços\n\nOs preços do pão e do leite vão subir no próximo ano em todo o país.\n";
+    assert_eq!(
+        fixed(text, "unattributed-claim"),
+        ["Preços\n\nOs preços do pão e do leite vão subir no próximo ano em todo o país, disse [fonte].\n"]
+    );
+}

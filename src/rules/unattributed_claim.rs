@@ -2,6 +2,7 @@ use super::{Edit, Finding, Fix, Related, Severity, declare_rule};
 use crate::analysis::Analysis;
 use crate::article::ParagraphKind;
 use crate::claims::{self, ClaimKind};
+use crate::language::Language;
 use crate::span::Span;
 
 declare_rule! {
@@ -28,21 +29,24 @@ declare_rule! {
     pub static UNATTRIBUTED_CLAIM = ("unattributed-claim", Severity::Warning, check, fixes: fixes);
 }
 
-/// What the attribution fix inserts; the writer replaces the bracketed part.
-const SOURCE_PLACEHOLDER: &str = "[source]";
-
-/// Attribute the sentence: ", [source] said" before its final stop ("Prices will double next
-/// year, [source] said.").
+/// Attribute the sentence before its final stop, in the article's language: ", [source] said"
+/// ("Prices will double next year, [source] said."), ", dijo [fuente]", ", disse [fonte]".
 fn fixes(analysis: &Analysis, sentence: Span) -> Vec<Fix> {
-    let text = analysis.text;
-    let body = sentence.text(text).trim_end();
-    let stop = body.trim_end_matches(['.', '!']).len();
-    let at = sentence.start + stop;
-    let replacement = format!(", {SOURCE_PLACEHOLDER} said");
-    let placeholder = 2..2 + SOURCE_PLACEHOLDER.len();
+    let (before, placeholder, after) = match analysis.language {
+        Language::English => (", ", "[source]", " said"),
+        Language::Spanish => (", dijo ", "[fuente]", ""),
+        Language::Portuguese => (", disse ", "[fonte]", ""),
+    };
+    let body = sentence.text(analysis.text).trim_end();
+    let at = sentence.start + body.trim_end_matches(['.', '!']).len();
+    let replacement = format!("{before}{placeholder}{after}");
     vec![Fix {
-        title: "Attribute it: insert \", [source] said\"".into(),
-        edits: vec![Edit { span: Span::new(at, at), replacement, placeholder: Some(placeholder) }],
+        title: format!("Attribute it: insert \"{replacement}\""),
+        edits: vec![Edit {
+            span: Span::new(at, at),
+            replacement,
+            placeholder: Some(before.len()..before.len() + placeholder.len()),
+        }],
         preferred: false,
     }]
 }

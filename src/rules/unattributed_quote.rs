@@ -1,6 +1,7 @@
 use super::{Edit, Finding, Fix, Severity, declare_rule};
 use crate::analysis::Analysis;
 use crate::article::ParagraphKind;
+use crate::language::Language;
 use crate::span::Span;
 
 declare_rule! {
@@ -20,11 +21,8 @@ declare_rule! {
     pub static UNATTRIBUTED_QUOTE = ("unattributed-quote", Severity::Warning, check, fixes: fixes);
 }
 
-/// What the speaker fix inserts; the writer replaces the bracketed part.
-const SPEAKER_PLACEHOLDER: &str = "[speaker]";
-
 /// Name the speaker after a closed quotation that ends its sentence, news style: the quotation's
-/// final full stop becomes a comma (“We will stay,” [speaker] said.).
+/// final full stop becomes a comma (“We will stay,” [speaker] said.; «...», dijo [hablante].).
 fn fixes(analysis: &Analysis, quotation: Span) -> Vec<Fix> {
     let text = analysis.text;
     let Some(quote) = analysis.article.quotations.iter().find(|q| q.span == quotation && q.closed) else {
@@ -43,14 +41,19 @@ fn fixes(analysis: &Analysis, quotation: Span) -> Vec<Fix> {
     } else if !inside.ends_with(['?', '!', ',']) {
         edits.push(Edit { span: Span::new(inside_end, inside_end), replacement: ",".into(), placeholder: None });
     }
-    let tag = format!(" {SPEAKER_PLACEHOLDER} said.");
-    let placeholder = 1..1 + SPEAKER_PLACEHOLDER.len();
+    // The tag and its placeholder, in the article's language.
+    let (tag, placeholder) = match analysis.language {
+        Language::English => (" [speaker] said.", 1..10),
+        Language::Spanish => (" dijo [hablante].", 6..16),
+        Language::Portuguese => (" disse [falante].", 7..16),
+    };
+    let title = format!("Name the speaker: insert \"{}\"", tag.trim_matches([' ', '.']));
     edits.push(Edit {
         span: Span::new(quote.span.end, quote.span.end),
-        replacement: tag,
+        replacement: tag.into(),
         placeholder: Some(placeholder),
     });
-    vec![Fix { title: "Name the speaker: insert \"[speaker] said\"".into(), edits, preferred: false }]
+    vec![Fix { title, edits, preferred: false }]
 }
 
 /// Quoted passages this short are terms or titles, not speech.

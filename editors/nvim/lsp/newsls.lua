@@ -17,7 +17,7 @@ return {
       -- rules = { ['vague-attribution'] = 'off', ['unattributed-claim'] = 'warning' },
       diagnostics = { closedFiles = true },
       -- include = { '**/*.txt' }, exclude = { 'archive/**' }, maxFileSize = 10485760,
-      -- glossaryFile = 'glossary.toml', baseline = '.newsls-baseline.json',
+      -- glossaryFile = 'glossary.toml', baseline = '.newsls-baseline.json', language = 'es',
     },
   },
 }

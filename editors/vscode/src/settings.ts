@@ -11,6 +11,8 @@ export const RULES = [
 ] as const;
 export const LEVELS = ["off", "hint", "information", "warning", "error"] as const;
 export type Level = (typeof LEVELS)[number];
+export const LANGUAGES = ["auto", "en", "es", "pt"] as const;
+export type Language = (typeof LANGUAGES)[number];
 
 export interface ServerSettings {
   rules: Record<string, Level>;
@@ -20,6 +22,7 @@ export interface ServerSettings {
   maxFileSize?: number;
   glossaryFile?: string;
   baseline?: string;
+  language?: Language;
 }
 
 /** A `vscode.WorkspaceConfiguration` for section `newsls`, or anything with `get`. */
@@ -50,6 +53,10 @@ export function serverSettings(config: ConfigurationLike): ServerSettings {
   const maxFileSize = config.get<unknown>("maxFileSize");
   if (typeof maxFileSize === "number" && Number.isFinite(maxFileSize) && maxFileSize >= 0) {
     settings.maxFileSize = Math.floor(maxFileSize);
+  }
+  const language = config.get<unknown>("language");
+  if (typeof language === "string" && (LANGUAGES as readonly string[]).includes(language)) {
+    settings.language = language as Language;
   }
   for (const key of ["glossaryFile", "baseline"] as const) {
     const value = config.get<unknown>(key);

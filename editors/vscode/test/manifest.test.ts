@@ -45,6 +45,7 @@ describe("extension manifest and settings", () => {
       "newsls.maxFileSize",
       "newsls.glossaryFile",
       "newsls.baseline",
+      "newsls.language",
       "newsls.server.path",
       "newsls.files.patterns",
       "newsls.trace.server",
@@ -65,6 +66,7 @@ describe("extension manifest and settings", () => {
       maxFileSize: 1000.7,
       glossaryFile: " desk-glossary.toml ",
       baseline: "",
+      language: "es",
     };
     const settings = serverSettings({ get: <T>(k: string) => values[k] as T });
     assert.deepEqual(settings, {
@@ -73,6 +75,7 @@ describe("extension manifest and settings", () => {
       exclude: ["archive/**"],
       maxFileSize: 1000,
       glossaryFile: "desk-glossary.toml",
+      language: "es",
     });
     assert.deepEqual(serverSettings({ get: () => undefined }), { rules: {}, diagnostics: { closedFiles: true } });
   });
