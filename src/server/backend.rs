@@ -342,13 +342,15 @@ impl LanguageServer for Backend {
         let select_placeholder = self.state.flags().select_placeholder;
         let settings = self.state.settings_for(path_of(&uri).as_deref());
         let baseline_name = baseline::relative_path(&settings.baseline, &settings.root);
+        // Only a file's findings can be recorded by path.
+        let can_accept = path_of(&uri).is_some();
         let actions = self
             .with_analysis(&uri, |analysis, document, _| {
                 let diagnostics = params.context.diagnostics.iter();
                 diagnostics
                     .flat_map(|d| {
                         let fixes = features::code_actions(analysis, document, &uri, d, select_placeholder);
-                        let accept = path_of(&uri).and_then(|_| features::accept_action(&uri, d, &baseline_name));
+                        let accept = can_accept.then(|| features::accept_action(&uri, d, &baseline_name)).flatten();
                         fixes.into_iter().chain(accept)
                     })
                     .map(CodeActionOrCommand::CodeAction)
