@@ -1,8 +1,9 @@
 //! What a sentence asserts, which decides how much an unattributed one matters: a prediction or
 //! an evaluation needs a source more than a plain statement of fact does.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
 
 use crate::article::{Word, words};
 use crate::span::Span;
@@ -91,15 +92,17 @@ const FIGURE_WORDS: &[&str] = &[
     "dozens", "half", "third", "quarter", "twice", "double", "triple", "por ciento", "millones", "milhões",
     "bilhões", "mil",
 ];
-fn set(words: &'static [&'static str]) -> HashSet<&'static str> {
+/// Looked up for the words of every sentence, so hashed with Fx rather than SipHash: fixed sets
+/// that input never inserts into need no protection from colliding keys.
+fn set(words: &'static [&'static str]) -> FxHashSet<&'static str> {
     words.iter().copied().collect()
 }
 
-static PREDICTION_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(PREDICTION));
-static INTENTION_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(INTENTION));
-static EVALUATION_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(EVALUATION));
-static SUPERLATIVE_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(SUPERLATIVE));
-static CAUSAL_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(CAUSAL));
+static PREDICTION_SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| set(PREDICTION));
+static INTENTION_SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| set(INTENTION));
+static EVALUATION_SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| set(EVALUATION));
+static SUPERLATIVE_SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| set(SUPERLATIVE));
+static CAUSAL_SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| set(CAUSAL));
 
 /// Words ending in -est that are not superlatives.
 #[rustfmt::skip]
@@ -134,7 +137,7 @@ fn is_figure(words: &[Word], i: usize, text: &str) -> bool {
 /// Classifies the sentence at `span`, most contestable kind first.
 pub fn classify(text: &str, span: Span) -> Claim {
     let words = words(text, span);
-    let find = |set: &HashSet<&str>| words.iter().find(|w| set.contains(w.lower.as_ref())).map(|w| w.span);
+    let find = |set: &FxHashSet<&str>| words.iter().find(|w| set.contains(w.lower.as_ref())).map(|w| w.span);
     // "the tallest", "its deepest": -est after a determiner, but not "the latest" or "the west".
     let superlative = || {
         find(&SUPERLATIVE_SET).or_else(|| {

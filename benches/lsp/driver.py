@@ -11,7 +11,9 @@ and, in the last start-up only:
   (c) didChange -> publishDiagnostics latency over N single-character edits of a ~10 KB article
       (made at run time by joining corpus articles into a temp file inside the workspace), each
       edit waiting for the publish carrying its version;
-  (d) memory again at the end.
+  (d) memory again at the end;
+  (e) textDocument/definition and textDocument/references latency, N requests each, at a mention
+      in the 10 KB article of the acronym there that the most corpus articles use.
 
 Python 3.11, standard library only. See README.md beside this file.
 """
@@ -23,6 +25,7 @@ import json
 import os
 import queue
 import random
+import re
 import statistics
 import subprocess
 import sys
@@ -531,7 +534,10 @@ def run_once(args, articles: list[Path], open_path: Path, edit_path: Path | None
         )
 
         if edit_path is not None:
-            result.update(edit_latency(server, args, edit_path, rng))
+            edits, text = edit_latency(server, args, edit_path, rng)
+            result.update(edits)
+            if args.navigations > 0:
+                result.update(navigation_latency(server, args, edit_path, text, articles))
             mem_end = server.status()
             result["rss_end_kb"] = mem_end.get("VmRSS")
             result["hwm_end_kb"] = mem_end.get("VmHWM")
@@ -558,7 +564,8 @@ def wait_publish(server: Server, path: str, version: int, timeout: float) -> tup
         skipped += 1
 
 
-def edit_latency(server: Server, args, edit_path: Path, rng: random.Random) -> dict:
+def edit_latency(server: Server, args, edit_path: Path, rng: random.Random) -> tuple[dict, str]:
+    """Times the edits; returns the figures and the text as the edits left it (still open)."""
     text = edit_path.read_text(encoding="utf-8")
     uri = edit_path.as_uri()
     real = str(edit_path)
@@ -624,7 +631,51 @@ def edit_latency(server: Server, args, edit_path: Path, rng: random.Random) -> d
         "edit_other_messages": other,
         "edit_diagnostics_first_last": diag_counts,
         "edit_latency_ms": latencies,
-    }
+    }, text
+
+
+def navigation_latency(server: Server, args, edit_path: Path, text: str, articles: list[Path]) -> dict:
+    """Times textDocument/definition and textDocument/references at a mention, in the open 10 KB
+    article, of the organization acronym there (from the server's entity document symbols) that
+    the most corpus articles also use."""
+    doc = {"uri": edit_path.as_uri()}
+    rid, _ = server.request("textDocument/documentSymbol", {"textDocument": doc})
+    symbols = server.wait_response(rid, args.timeout, "textDocument/documentSymbol").obj.get("result") or []
+    candidates = sorted(
+        {
+            child["detail"]
+            for group in symbols
+            if group.get("name") == "Organizations"
+            for child in group.get("children") or []
+            if child.get("detail") and re.search(r"\b" + re.escape(child["detail"]) + r"\b", text)
+        }
+    )
+    if not candidates:
+        return {}
+    words = re.compile(r"\b(?:" + "|".join(map(re.escape, candidates)) + r")\b")
+    articles_using = {c: 0 for c in candidates}
+    for path in articles:
+        for found in set(words.findall(path.read_text(encoding="utf-8", errors="replace"))):
+            articles_using[found] += 1
+    acronym = max(candidates, key=lambda c: articles_using[c])
+    at = re.search(r"\b" + re.escape(acronym) + r"\b", text)
+    params = {"textDocument": doc, "position": position(text, at.start() + 1)}
+    out = {"navigation_entity": acronym, "navigation_entity_articles": articles_using[acronym]}
+    for method, key, extra in (
+        ("textDocument/definition", "definition", {}),
+        ("textDocument/references", "references", {"context": {"includeDeclaration": True}}),
+    ):
+        latencies: list[float] = []
+        results = 0
+        for i in range(args.warmup + args.navigations):
+            rid, t_send = server.request(method, {**params, **extra})
+            msg = server.wait_response(rid, args.timeout, method)
+            if i >= args.warmup:
+                latencies.append(ms(msg.t - t_send))
+            results = len(msg.obj.get("result") or [])
+        out[f"{key}_latency_ms"] = latencies
+        out[f"{key}_locations"] = results
+    return out
 
 
 # --------------------------------------------------------------------------------------------
@@ -664,6 +715,18 @@ def summarize(runs: list[dict], args) -> dict:
             "max": max(lat),
             "mean": statistics.fmean(lat),
         }
+    for key in ("definition", "references"):
+        values = last.get(f"{key}_latency_ms", [])
+        if values:
+            summary[f"{key}_latency_ms"] = {
+                "n": len(values),
+                "p50": percentile(values, 50),
+                "p99": percentile(values, 99),
+                "max": max(values),
+                "locations": last.get(f"{key}_locations"),
+                "entity": last.get("navigation_entity"),
+                "entity_articles": last.get("navigation_entity_articles"),
+            }
     return summary
 
 
@@ -745,6 +808,14 @@ def print_table(summary: dict, runs: list[dict]) -> None:
         add(f"{'    didOpen of the 10 KB article -> publish':44} {f(last['edit_open_ms']):>14}")
         if last.get("edit_other_cpu_s") is not None:
             add(f"{'    CPU of other processes during the edits':44} {last['edit_other_cpu_s']:>12.2f} s")
+    for key, label in (("definition", "(e) definition p50 / p99"), ("references", "(e) references p50 / p99")):
+        nav = summary.get(f"{key}_latency_ms")
+        if nav:
+            add(
+                f"{label:44} {f(nav['p99']):>14} p50 {nav['p50']:.3f}, p99 {nav['p99']:.3f}, max {nav['max']:.3f} ms "
+                f"over {nav['n']} requests: {nav['locations']:,} locations of {nav['entity']} "
+                f"(in {nav['entity_articles']:,} articles)"
+            )
     add(
         f"{'(d) memory after indexing: VmRSS / VmHWM':44} {summary['rss_after_index_mb']['median']:>11.1f} MB "
         f"HWM {summary['hwm_after_index_mb']['median']:.1f} MB"
@@ -756,6 +827,8 @@ def print_table(summary: dict, runs: list[dict]) -> None:
         ("indexing < 3 s", idx["median"], 3000.0),
         ("first diagnostics < 100 ms", fd["median"], 100.0),
         ("didChange p99 < 2 ms", lat["p99"] if lat else None, 2.0),
+        ("definition p99 < 5 ms", (summary.get("definition_latency_ms") or {}).get("p99"), 5.0),
+        ("references p99 < 5 ms", (summary.get("references_latency_ms") or {}).get("p99"), 5.0),
         ("memory < 300 MB (VmHWM)", max(summary["hwm_end_mb"], summary["hwm_after_index_mb"]["median"]), 300.0),
     ]
     for name, value, limit in checks:
@@ -776,7 +849,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder of the *.tar.gz (default %(default)s)")
     ap.add_argument("--runs", type=int, default=3, help="server start-ups for (a), (b), (d) (default 3)")
     ap.add_argument("--edits", type=int, default=500, help="timed didChange edits, in the last run (default 500)")
-    ap.add_argument("--warmup", type=int, default=20, help="untimed edits before them (default 20)")
+    ap.add_argument("--warmup", type=int, default=20, help="untimed edits (and requests) before them (default 20)")
+    ap.add_argument("--navigations", type=int, default=200,
+                    help="timed definition and references requests each, after the edits (default 200)")
     ap.add_argument("--edit-size", type=int, default=10_000, help="bytes of the edited article (default 10000)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--timeout", type=float, default=30.0, help="seconds for any single wait (default 30)")

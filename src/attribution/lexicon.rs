@@ -1,8 +1,9 @@
 //! The words of attribution in news writing: reporting verbs with their inflections, noun cues,
 //! prepositional cues, hedging adverbs and vague sources. English, Spanish and Portuguese.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
 
 /// How a reporting verb relates its subject to the content.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -385,8 +386,10 @@ fn regular_forms(lemma: &str) -> Vec<String> {
 }
 
 /// Every inflected reporting-verb form, lower-cased, to its cue.
-pub static VERB_FORMS: LazyLock<HashMap<String, VerbCue>> = LazyLock::new(|| {
-    let mut map = HashMap::new();
+/// Looked up for every word of every sentence, so hashed with Fx rather than SipHash: a fixed
+/// table that input never inserts into needs no protection from colliding keys.
+pub static VERB_FORMS: LazyLock<FxHashMap<String, VerbCue>> = LazyLock::new(|| {
+    let mut map = FxHashMap::default();
     for &(lemma, class, ambiguous) in ENGLISH_VERBS {
         let forms = IRREGULAR
             .iter()
