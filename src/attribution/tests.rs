@@ -154,3 +154,11 @@ fn every_vague_cue_of_a_sentence_is_kept() {
     let text = "Head\n\nThe veto is expected on Friday, but Republicans seem confident.\n";
     assert_eq!(vague_cues(text), ["is expected", "seem"]);
 }
+
+#[test]
+fn noun_and_adjective_cues_and_relative_subjects() {
+    let text = "Head\n\nHe stepped up his critique of the council on Monday.\n\nThe union is confident that the deal will pass.\n\nShe released her records, which showed she was fit.\n\nThe mayor described the plan as a disgrace.\n\nAnd he added that his own pen has an eraser.\n";
+    for start in ["He stepped up", "The union is confident", "She released", "The mayor described", "And he added"] {
+        assert!(is_attributed(text, start), "{start}");
+    }
+}
