@@ -162,3 +162,9 @@ fn noun_and_adjective_cues_and_relative_subjects() {
         assert!(is_attributed(text, start), "{start}");
     }
 }
+
+#[test]
+fn vague_cues_in_a_named_sources_words_are_not_the_articles() {
+    let text = "Head\n\nRuiz said the plan is expected to fail.\n\nThe plan is expected to fail, Ruiz said.\n\nThe efforts are expected to continue this week, with the mayor expected to visit the port on Friday.\n";
+    assert_eq!(vague_cues(text), ["are expected"]);
+}
