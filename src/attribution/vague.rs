@@ -70,6 +70,10 @@ impl Sentence<'_> {
         if !VAGUE_PASSIVES.contains(&self.lower(participle)) || self.holder_after(participle + 1).is_some() {
             return None;
         }
+        // "is seen as a favourite" judges; "officers are seen gathered" only sees.
+        if matches!(self.lower(participle), "seen" | "viewed") && !matches!(self.lower(participle + 1), "as" | "to") {
+            return None;
+        }
         // "as expected", "as predicted": the expectation of nobody in particular.
         if participle > 0 && self.lower(participle - 1) == "as" && self.clean_gap(participle - 1, participle) {
             return Some(self.vague(participle - 1, participle, CueKind::Passive));
