@@ -56,9 +56,9 @@ const SAMPLE_WORDS: usize = 400;
 pub fn detect(text: &str) -> Language {
     let mut counts = [0usize; 3];
     for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(SAMPLE_WORDS) {
-        let lower = word.to_lowercase();
         for (count, words) in counts.iter_mut().zip([ENGLISH, SPANISH, PORTUGUESE]) {
-            *count += usize::from(words.contains(&lower.as_str()));
+            // The lists are lower case; only a capital at a sentence's start differs.
+            *count += usize::from(words.iter().any(|w| w.eq_ignore_ascii_case(word)));
         }
     }
     let [english, spanish, portuguese] = counts;

@@ -4,6 +4,9 @@ use super::lexicon::{
     BE_FORMS, COMPLEMENT_OPENERS, CUE_NOUNS, NON_REPORTING_BEFORE, NOUN_PRONE_FORMS, POSSESSIVES, SUBJECT_PRONOUNS,
     VAGUE_ADVERBS, VAGUE_PARTICIPLES, VAGUE_QUANTIFIERS, VAGUE_SOURCES, VERB_FORMS, VERB_PRELUDE, VerbClass,
 };
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 use crate::article::{Word, words};
 use crate::span::Span;
 
@@ -75,6 +78,10 @@ const ATTITUDE_ADJECTIVES: &[&str] = &[
     "wary", "fearful", "afraid", "doubtful", "adamant", "insistent", "unconvinced", "outraged", "dismissive",
     "enthusiastic", "grateful", "thankful", "suspicious", "unsure", "uncertain", "resigned", "committed",
 ];
+
+static SPEECH_NOUN_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| SPEECH_NOUNS.iter().copied().collect());
+static ATTITUDE_ADJECTIVE_SET: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| ATTITUDE_ADJECTIVES.iter().copied().collect());
 
 /// Verb forms that report a characterization with "as": "described the plan as reckless".
 #[rustfmt::skip]
@@ -394,7 +401,7 @@ impl Sentence<'_> {
     /// A speech act or stance named as a noun with its holder: "his critique of", "Obama's
     /// announcement", "their opposition to".
     fn possessed_speech(&self, i: usize) -> Option<Cue> {
-        if !SPEECH_NOUNS.contains(&self.lower(i)) {
+        if !SPEECH_NOUN_SET.contains(self.lower(i)) {
             return None;
         }
         let holder = i.checked_sub(1).filter(|&h| self.clean_gap(h, i)).filter(|&h| {
@@ -407,7 +414,7 @@ impl Sentence<'_> {
     /// A state of mind ascribed to a named holder with an adjective: "Barden's group is
     /// appreciative of", "the senator was confident that", "she is opposed to".
     fn attitude(&self, i: usize) -> Option<Cue> {
-        if !ATTITUDE_ADJECTIVES.contains(&self.lower(i))
+        if !ATTITUDE_ADJECTIVE_SET.contains(self.lower(i))
             || !matches!(self.lower(i + 1), "that" | "of" | "about" | "to" | "with" | "over" | "by")
         {
             return None;
