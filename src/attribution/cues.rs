@@ -401,21 +401,22 @@ impl Sentence<'_> {
     /// A speech act or stance named as a noun with its holder: "his critique of", "Obama's
     /// announcement", "their opposition to".
     fn possessed_speech(&self, i: usize) -> Option<Cue> {
-        if !SPEECH_NOUN_SET.contains(self.lower(i)) {
-            return None;
-        }
+        // The holder first: it rules out most words without a lookup.
         let holder = i.checked_sub(1).filter(|&h| self.clean_gap(h, i)).filter(|&h| {
             let w = &self.words[h];
             POSSESSIVES.contains(&w.lower.as_str()) || (w.lower.ends_with("'s") && w.capitalized)
         })?;
+        if !SPEECH_NOUN_SET.contains(self.lower(i)) {
+            return None;
+        }
         Some(self.cue(self.words[i].span, Some(self.words[holder].span), CueKind::NounPhrase))
     }
 
     /// A state of mind ascribed to a named holder with an adjective: "Barden's group is
     /// appreciative of", "the senator was confident that", "she is opposed to".
     fn attitude(&self, i: usize) -> Option<Cue> {
-        if !ATTITUDE_ADJECTIVE_SET.contains(self.lower(i))
-            || !matches!(self.lower(i + 1), "that" | "of" | "about" | "to" | "with" | "over" | "by")
+        if !matches!(self.lower(i + 1), "that" | "of" | "about" | "to" | "with" | "over" | "by")
+            || !ATTITUDE_ADJECTIVE_SET.contains(self.lower(i))
         {
             return None;
         }
