@@ -4,6 +4,9 @@ use super::lexicon::{
     BE_FORMS, COMPLEMENT_OPENERS, CUE_NOUNS, NON_REPORTING_BEFORE, NOUN_PRONE_FORMS, POSSESSIVES, SUBJECT_PRONOUNS,
     VAGUE_ADVERBS, VAGUE_PARTICIPLES, VAGUE_QUANTIFIERS, VAGUE_SOURCES, VERB_FORMS, VERB_PRELUDE, VerbClass,
 };
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 use crate::article::{Word, words};
 use crate::span::Span;
 
@@ -56,6 +59,38 @@ const CLAUSE_WORDS: &[&str] = &["that", "which", "who", "because", "but", "while
 /// Verb forms whose sense with a plain noun-phrase object is not reporting: "added a striker",
 /// "posted a loss".
 const OBJECT_NOT_SPEECH: &[&str] = &["add", "adds", "added", "adding", "post", "posts", "posted", "posting"];
+
+/// Speech acts and stances as nouns, attributed to the holder who precedes them: "his critique".
+#[rustfmt::skip]
+const SPEECH_NOUNS: &[&str] = &[
+    "statement", "remarks", "comments", "critique", "criticism", "speech", "announcement", "argument", "message",
+    "endorsement", "warning", "testimony", "accusation", "accusations", "allegations", "denial", "praise",
+    "complaint", "prediction", "assessment", "explanation", "insistence", "admission", "apology", "rhetoric",
+    "suggestion", "declaration", "insults", "boast",
+];
+
+/// Adjectives that ascribe a state of mind to their subject: "appreciative of", "confident that".
+#[rustfmt::skip]
+const ATTITUDE_ADJECTIVES: &[&str] = &[
+    "appreciative", "critical", "skeptical", "sceptical", "confident", "convinced", "worried", "concerned",
+    "optimistic", "pessimistic", "hopeful", "sure", "certain", "aware", "opposed", "supportive", "proud", "angry",
+    "upset", "furious", "frustrated", "disappointed", "pleased", "happy", "unhappy", "satisfied", "dissatisfied",
+    "wary", "fearful", "afraid", "doubtful", "adamant", "insistent", "unconvinced", "outraged", "dismissive",
+    "enthusiastic", "grateful", "thankful", "suspicious", "unsure", "uncertain", "resigned", "committed",
+];
+
+static SPEECH_NOUN_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| SPEECH_NOUNS.iter().copied().collect());
+static ATTITUDE_ADJECTIVE_SET: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| ATTITUDE_ADJECTIVES.iter().copied().collect());
+
+/// Verb forms that report a characterization with "as": "described the plan as reckless".
+#[rustfmt::skip]
+const CHARACTERIZING: &[&str] = &[
+    "described", "describes", "describing", "describe", "portrayed", "portrays", "characterized", "characterizes",
+    "labeled", "labels", "branded", "brands", "depicted", "depicts", "painted", "paints", "cast", "casts",
+    "dismissed", "dismisses", "condemned", "condemns", "praised", "praises", "hailed", "hails", "sees", "saw",
+    "views", "viewed", "regards", "regarded",
+];
 
 /// Documents and data that speak for themselves: "the poll shows", "records show".
 #[rustfmt::skip]
@@ -202,6 +237,10 @@ impl Sentence<'_> {
         if SUBJECT_PRONOUNS.contains(&word.lower.as_ref()) {
             return true;
         }
+        // "records show he backed both": a subject pronoun opens the reported clause.
+        if matches!(self.lower(verb + 1), "he" | "she" | "they" | "we" | "i") && self.clean_gap(verb, verb + 1) {
+            return true;
+        }
         if word.capitalized && !self.is_sentence_initial(head) {
             return self.has_complement(verb);
         }
@@ -245,6 +284,13 @@ impl Sentence<'_> {
 
     /// After an ambiguous verb, something that reads as reported content or an addressee.
     fn has_complement(&self, verb: usize) -> bool {
+        const AS_WINDOW: usize = 6;
+        // "described families playing in the park as a disgrace": a characterization.
+        if CHARACTERIZING.contains(&self.lower(verb))
+            && (verb + 2..(verb + 2 + AS_WINDOW).min(self.words.len())).any(|k| self.lower(k) == "as")
+        {
+            return true;
+        }
         match self.char_after(verb) {
             None => true,
             Some(c) if matches!(c, ',' | ':' | '"' | '“' | '”' | '«' | '—' | '–' | '.') => true,
@@ -253,6 +299,7 @@ impl Sentence<'_> {
                 // "added the plan would fail" reports; "added a new striker" does not. Other speech
                 // verbs report with a plain object too ("announced a plan", "praised the deal").
                 let object_only = OBJECT_NOT_SPEECH.contains(&self.lower(verb))
+                    && w.lower != "that" // "added that ..." reports
                     && DETERMINERS.contains(&w.lower.as_ref())
                     && !self.finite_verb_within(verb + 2);
                 self.clean_gap(verb, verb + 1) && opens && !object_only
@@ -351,6 +398,39 @@ impl Sentence<'_> {
         None
     }
 
+    /// A speech act or stance named as a noun with its holder: "his critique of", "Obama's
+    /// announcement", "their opposition to".
+    fn possessed_speech(&self, i: usize) -> Option<Cue> {
+        // The holder first: it rules out most words without a lookup.
+        let holder = i.checked_sub(1).filter(|&h| self.clean_gap(h, i)).filter(|&h| {
+            let w = &self.words[h];
+            POSSESSIVES.contains(&w.lower.as_ref()) || (w.lower.ends_with("'s") && w.capitalized)
+        })?;
+        if !SPEECH_NOUN_SET.contains(self.lower(i)) {
+            return None;
+        }
+        Some(self.cue(self.words[i].span, Some(self.words[holder].span), CueKind::NounPhrase))
+    }
+
+    /// A state of mind ascribed to a named holder with an adjective: "Barden's group is
+    /// appreciative of", "the senator was confident that", "she is opposed to".
+    fn attitude(&self, i: usize) -> Option<Cue> {
+        if !matches!(self.lower(i + 1), "that" | "of" | "about" | "to" | "with" | "over" | "by")
+            || !ATTITUDE_ADJECTIVE_SET.contains(self.lower(i))
+        {
+            return None;
+        }
+        let mut be = i.checked_sub(1)?;
+        while be > 0 && self.clean_gap(be, be + 1) && self.lower(be).ends_with("ly") {
+            be -= 1; // "is particularly appreciative of"
+        }
+        if !(BE_FORMS.contains(&self.lower(be)) || matches!(self.lower(be), "remain" | "remains" | "remained")) {
+            return None;
+        }
+        let source = self.subject(be)?;
+        Some(self.cue(self.words[i].span, Some(source), CueKind::Verb(VerbClass::Cognition)))
+    }
+
     /// A sentence opening "For Sanders, ..." or "To Frank, ...": the view of a named holder.
     fn perspective(&self, i: usize) -> Option<Cue> {
         const MAX_HOLDER_WORDS: usize = 8;
@@ -416,11 +496,19 @@ impl Sentence<'_> {
         }
         let inverted = i == 0 || matches!(self.char_before(i), Some(',' | '”' | '"' | '’' | '»' | '—' | '–'));
         let source = if inverted { self.object(i + 1).or_else(|| self.subject(i)) } else { self.subject(i) }
-            .or_else(|| self.appositive_tag_subject(i));
+            .or_else(|| self.appositive_tag_subject(i))
+            .or_else(|| self.relative_subject(i));
         if source.is_none() && (cue.ambiguous || cue.class != VerbClass::Speech) {
             return None;
         }
         Some(self.cue(span, source, CueKind::Verb(cue.class)))
+    }
+
+    /// A relative pronoun right before the verb stands for its antecedent: "her records, which
+    /// showed she was fit".
+    fn relative_subject(&self, verb: usize) -> Option<Span> {
+        let before = verb.checked_sub(1).filter(|&b| self.clean_gap(b, verb))?;
+        matches!(self.lower(before), "which" | "who" | "that").then(|| self.words[before].span)
     }
 
     /// The subject of a closing tag whose speaker has an appositive: "..., the association's chair,
@@ -487,6 +575,8 @@ pub fn find(text: &str, span: Span, quoted: &[Span]) -> SentenceCues {
             .according(i)
             .or_else(|| sentence.perspective(i))
             .or_else(|| sentence.noun_phrase(i))
+            .or_else(|| sentence.possessed_speech(i))
+            .or_else(|| sentence.attitude(i))
             .or_else(|| sentence.verb(i));
         match cue {
             Some(c) if !c.vague => {

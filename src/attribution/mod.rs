@@ -48,9 +48,13 @@ pub struct Attributions {
     pub sentences: Vec<Option<Attribution>>,
     /// Indexed like [`Article::quotations`]: the speaker of each quotation.
     pub quotations: Vec<Option<Attribution>>,
-    /// Indexed like [`Article::sentences`]: every vague attribution outside quotations.
+    /// Indexed like [`Article::sentences`]: the vague attributions in the article's own voice —
+    /// outside quotations and outside what a named source is reported to say.
     pub vague: Vec<Vec<Cue>>,
 }
+
+/// At most this many words after a speech cue make it a tag closing its sentence ("..., he said.").
+const TAG_WORDS: usize = 6;
 
 /// Share of a sentence's length inside quotations above which the sentence is the quotation's.
 const QUOTED_SHARE: f32 = 0.5;
@@ -129,14 +133,39 @@ pub fn attribute(text: &str, article: &Article) -> Attributions {
             .or_else(|| in_sentence(i));
         sentences.push(attribution);
     }
-    let vague = found.into_iter().map(|c| c.vague).collect();
+    let vague = found
+        .into_iter()
+        .enumerate()
+        .map(|(i, cues)| {
+            cues.vague
+                .into_iter()
+                .filter(|cue| in_articles_voice(text, article.sentences[i].span, sentences[i], cue))
+                .collect()
+        })
+        .collect();
     Attributions { sentences, quotations, vague }
+}
+
+/// Whether a vague cue is the article's own wording rather than part of what a named source says:
+/// "Ruiz said the plan is expected to fail" and "The plan is expected to fail, Ruiz said" report
+/// Ruiz; in "The efforts are expected to continue, with Obama expected to visit" the first hedge
+/// is the article's.
+fn in_articles_voice(text: &str, sentence: Span, attribution: Option<Attribution>, cue: &Cue) -> bool {
+    match attribution {
+        None => true,
+        Some(a) if a.cue.vague => true,
+        Some(a) if a.link == Link::InSentence => {
+            let closing_tag = (reports_speech(&a) || a.cue.kind == CueKind::According)
+                && text[a.cue.span.end..sentence.end].split_whitespace().count() <= TAG_WORDS;
+            cue.span.end <= a.cue.span.start && !closing_tag
+        }
+        Some(_) => false,
+    }
 }
 
 /// A speech tag that closes its sentence ("..., he said."): news writing carries such a speaker
 /// on to the next sentence of the paragraph.
 fn tags_its_sentence(text: &str, article: &Article, attribution: &Attribution) -> bool {
-    const TAG_WORDS: usize = 6;
     let sentence = article.sentences[attribution.cue_sentence].span;
     reports_speech(attribution) && text[attribution.cue.span.end..sentence.end].split_whitespace().count() <= TAG_WORDS
 }

@@ -139,7 +139,7 @@ fn general_shapes_of_vague_attribution() {
 
 #[test]
 fn a_named_holder_or_a_physical_sense_is_not_vague() {
-    let text = "Head\n\nThe plan was criticized by the Times. She appeared on television. The ministry drew criticism from unions. It seemed to him a fair price.\n";
+    let text = "Head\n\nThe plan was criticized by the Times. Four officers are seen gathered at the door. She appeared on television. The ministry drew criticism from unions. It seemed to him a fair price.\n";
     assert_eq!(vague_cues(text), Vec::<String>::new());
 }
 
@@ -153,4 +153,18 @@ fn spanish_and_portuguese_vague_attribution() {
 fn every_vague_cue_of_a_sentence_is_kept() {
     let text = "Head\n\nThe veto is expected on Friday, but Republicans seem confident.\n";
     assert_eq!(vague_cues(text), ["is expected", "seem"]);
+}
+
+#[test]
+fn noun_and_adjective_cues_and_relative_subjects() {
+    let text = "Head\n\nHe stepped up his critique of the council on Monday.\n\nThe union is confident that the deal will pass.\n\nShe released her records, which showed she was fit.\n\nThe mayor described the plan as a disgrace.\n\nAnd he added that his own pen has an eraser.\n";
+    for start in ["He stepped up", "The union is confident", "She released", "The mayor described", "And he added"] {
+        assert!(is_attributed(text, start), "{start}");
+    }
+}
+
+#[test]
+fn vague_cues_in_a_named_sources_words_are_not_the_articles() {
+    let text = "Head\n\nRuiz said the plan is expected to fail.\n\nThe plan is expected to fail, Ruiz said.\n\nThe efforts are expected to continue this week, with the mayor expected to visit the port on Friday.\n";
+    assert_eq!(vague_cues(text), ["are expected"]);
 }

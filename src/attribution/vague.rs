@@ -17,6 +17,25 @@ use super::lexicon::{
     VAGUE_PASSIVES,
 };
 use crate::span::Span;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// The words every vague shape is anchored on: its hedge, participle, impression verb, "clear"
+/// adjective, view noun or impersonal "se".
+static ANCHORS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    let impressions = ["seem", "seems", "seemed", "seeming", "appear", "appears", "appeared"];
+    let looks = ["look", "looks", "looked", "sound", "sounds", "sounded"];
+    [VAGUE_ADVERBS, VAGUE_PASSIVES, VAGUE_NOUNS, CLEAR, ENCLITIC, &impressions, &looks, &["al", "se"]]
+        .into_iter()
+        .flatten()
+        .copied()
+        .collect()
+});
+
+/// Adjectives of "it is clear that".
+const CLEAR: &[&str] = &["clear", "obvious", "evident", "apparent", "undeniable", "certain"];
+/// Portuguese impersonals with an enclitic "se": "espera-se que".
+const ENCLITIC: &[&str] = &["espera-se", "acredita-se", "estima-se", "diz-se", "sabe-se", "prevê-se", "comenta-se"];
 
 /// Words that end the modifiers read leftwards from a view noun: "criticism" in "the effect of
 /// criticism" has no frame.
@@ -35,6 +54,10 @@ impl Sentence<'_> {
     pub(super) fn vague_cues(&self) -> Vec<Cue> {
         let mut found: Vec<Cue> = Vec::new();
         for i in 0..self.words.len() {
+            // One lookup rules out almost every word before the shape tests run.
+            if !ANCHORS.contains(self.lower(i)) {
+                continue;
+            }
             let cue = self
                 .hedge(i)
                 .or_else(|| self.agentless_passive(i))
@@ -68,6 +91,10 @@ impl Sentence<'_> {
     /// "is expected to", "has been harshly criticized for", "as predicted".
     fn agentless_passive(&self, participle: usize) -> Option<Cue> {
         if !VAGUE_PASSIVES.contains(&self.lower(participle)) || self.holder_after(participle + 1).is_some() {
+            return None;
+        }
+        // "is seen as a favourite" judges; "officers are seen gathered" only sees.
+        if matches!(self.lower(participle), "seen" | "viewed") && !matches!(self.lower(participle + 1), "as" | "to") {
             return None;
         }
         // "as expected", "as predicted": the expectation of nobody in particular.
@@ -105,7 +132,6 @@ impl Sentence<'_> {
 
     /// "it is clear that", "it's obvious", "it should be evident": an assertion made to sound agreed.
     fn impersonal_clear(&self, i: usize) -> Option<Cue> {
-        const CLEAR: &[&str] = &["clear", "obvious", "evident", "apparent", "undeniable", "certain"];
         if !CLEAR.contains(&self.lower(i)) {
             return None;
         }
@@ -172,8 +198,6 @@ impl Sentence<'_> {
     fn iberian_impersonal(&self, i: usize) -> Option<Cue> {
         const SE_VERBS: &[&str] =
             &["espera", "esperan", "cree", "creen", "dice", "dicen", "estima", "rumorea", "informó"];
-        const ENCLITIC: &[&str] =
-            &["espera-se", "acredita-se", "estima-se", "diz-se", "sabe-se", "prevê-se", "comenta-se"];
         if ENCLITIC.contains(&self.lower(i)) {
             return Some(self.vague(i, i, CueKind::Passive));
         }

@@ -34,10 +34,7 @@ declare_rule! {
 fn check(analysis: &Analysis, out: &mut Vec<Finding>) {
     let article = &analysis.article;
     for (i, vague) in analysis.attributions.vague.iter().enumerate() {
-        let named_in_scope = analysis.attributions.sentences[i].is_some_and(|a| !a.cue.vague);
-        let kind = article.paragraph_of(i).kind;
-        // Under a named source, a hedge is that source's own wording, not the article's.
-        if named_in_scope || matches!(kind, ParagraphKind::Byline | ParagraphKind::Boilerplate) {
+        if matches!(article.paragraph_of(i).kind, ParagraphKind::Byline | ParagraphKind::Boilerplate) {
             continue;
         }
         for cue in vague {
