@@ -177,8 +177,10 @@ impl<K: Clone + Eq + Hash + Ord> WorkspaceIndex<K> {
     /// Forgets a file.
     pub fn remove(&self, file: &K) {
         let mut inner = self.write();
-        if let Some(key) = inner.file_keys.remove(file) {
-            inner.clear(key);
+        if let Some(key) = inner.file_keys.remove(file)
+            && !inner.clear(key).is_empty()
+        {
+            inner.known_people = None;
         }
     }
 
@@ -304,9 +306,10 @@ impl<K: Clone + Eq + Hash + Ord> Inner<K> {
     }
 
     fn insert(&mut self, file: K, article: IndexedArticle) {
+        let mut vanished = Vec::new();
         let key = match self.file_keys.get(&file) {
             Some(&key) => {
-                self.clear(key);
+                vanished = self.clear(key);
                 key
             }
             None => {
@@ -329,19 +332,29 @@ impl<K: Clone + Eq + Hash + Ord> Inner<K> {
                 .collect(),
             people: article.people,
         };
+        let mut appeared = Vec::new();
         for person in &entry.people {
             let count = self.people.entry(person.clone()).or_insert(0);
             *count += 1;
             if *count == 1 {
-                self.known_people = None;
+                appeared.push(person.clone());
             }
+        }
+        // Re-analysing an article usually finds the same people: rebuilding the automaton over
+        // every name of the workspace on each keystroke would cost milliseconds.
+        appeared.sort();
+        vanished.sort();
+        if appeared != vanished {
+            self.known_people = None;
         }
         self.files[key as usize] = Some((file, entry));
     }
 
-    /// Empties a file's slot, keeping its key for reuse by the same file.
-    fn clear(&mut self, key: FileKey) {
-        let Some((_, entry)) = self.files[key as usize].take() else { return };
+    /// Empties a file's slot, keeping its key for reuse by the same file; returns the people no
+    /// file introduces any more.
+    fn clear(&mut self, key: FileKey) -> Vec<String> {
+        let mut vanished = Vec::new();
+        let Some((_, entry)) = self.files[key as usize].take() else { return vanished };
         for (entity, _) in &entry.entities {
             self.mentioned_in[*entity as usize].remove(&key);
         }
@@ -350,10 +363,11 @@ impl<K: Clone + Eq + Hash + Ord> Inner<K> {
                 *count -= 1;
                 if *count == 0 {
                     self.people.remove(person);
-                    self.known_people = None;
+                    vanished.push(person.clone());
                 }
             }
         }
+        vanished
     }
 
     fn files_of(&self, entity: EntityKey) -> impl Iterator<Item = (&K, &FileEntry)> {
@@ -439,6 +453,17 @@ mod tests {
         index.remove(&"b");
         assert_eq!(index.article_count("org:celac"), 0);
         assert!(index.search("celac", 10).is_empty());
+    }
+
+    #[test]
+    fn known_people_are_rebuilt_only_when_the_set_of_names_changes() {
+        let index = WorkspaceIndex::new(PositionEncoding::Utf16);
+        index.insert("a", indexed(FIRST));
+        let before = index.known_people();
+        index.insert("a", indexed(FIRST));
+        assert!(Arc::ptr_eq(&before, &index.known_people()), "the same people: the same automaton");
+        index.insert("a", indexed(SECOND));
+        assert!(!Arc::ptr_eq(&before, &index.known_people()));
     }
 
     #[test]
