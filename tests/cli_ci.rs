@@ -590,3 +590,19 @@ fn rules_as_json() {
     let plain = stdout(&newsls(&["rules"]));
     assert!(plain.lines().next().unwrap().starts_with("unattributed-claim"));
 }
+
+#[test]
+fn the_configured_baseline_applies_without_flags() {
+    let dir = workspace(&[]);
+    std::fs::create_dir(dir.path().join("news")).unwrap();
+    std::fs::copy(root().join(CI).join("market.txt"), dir.path().join("news/market.txt")).unwrap();
+    std::fs::write(dir.path().join("newsls.toml"), "baseline = \"accepted.json\"\n").unwrap();
+    assert_eq!(code(&newsls_in(dir.path(), &["check", "news"])), 1, "findings before anything is accepted");
+    let output = newsls_in(dir.path(), &["check", "--write-baseline", "accepted.json", "news"]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let output = newsls_in(&dir.path().join("news"), &["check", "market.txt"]);
+    assert_eq!(code(&output), 0, "{}{}", stdout(&output), stderr(&output));
+    assert!(stderr(&output).contains("4 more in the baseline"), "{}", stderr(&output));
+    std::fs::write(dir.path().join("accepted.json"), "{ broken").unwrap();
+    assert_eq!(code(&newsls_in(dir.path(), &["check", "news"])), 2, "a broken baseline is an error");
+}

@@ -94,7 +94,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     let mut recorder = args.write_baseline.as_ref().map(|_| Recorder::default());
     let mut inputs = Vec::new();
     let mut trouble = Vec::new();
-    let mut default_baseline: Option<PathBuf> = None;
+    let mut default_baseline: Option<Result<Baseline, String>> = None;
     for path in &args.paths {
         let is_stdin = path.as_os_str() == "-";
         let stdin_name = args.stdin_filename.clone().unwrap_or_else(|| PathBuf::from("<stdin>"));
@@ -109,8 +109,17 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         };
         let root = relative_root(args, &config_start);
         default_baseline.get_or_insert_with(|| {
+            // The configuration loaded its baseline already; without one, it lies where
+            // fingerprints are relative to.
             let configured = args.config.is_some() || config::find(&config_start).is_some();
-            if configured { settings.baseline.clone() } else { root.join(config::DEFAULT_BASELINE) }
+            let file = root.join(config::DEFAULT_BASELINE);
+            if configured {
+                Ok((*settings.accepted).clone())
+            } else if file.is_file() {
+                Baseline::load(&file)
+            } else {
+                Ok(Baseline::default())
+            }
         });
         if is_stdin {
             let relative = baseline::relative_path(&stdin_name, &root);
@@ -131,10 +140,10 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     // what the editor accepted stays accepted.
     if args.baseline.is_none()
         && args.write_baseline.is_none()
-        && let Some(file) = default_baseline.filter(|f| f.is_file())
+        && let Some(loaded) = default_baseline
     {
-        match Baseline::load(&file) {
-            Ok(loaded) => baseline = Some(loaded),
+        match loaded {
+            Ok(loaded) => baseline = Some(loaded).filter(|b| !b.is_empty()),
             Err(message) => {
                 eprintln!("newsls: {message}");
                 return ExitCode::from(EXIT_TROUBLE);

@@ -13,7 +13,7 @@ use crate::article::ParagraphKind;
 use crate::attribution::{Attribution, Link};
 use crate::claims;
 use crate::protocol::Document;
-use crate::rules::{self, Fix};
+use crate::rules::{self, Fix, Rule};
 use crate::span::Span;
 use crate::text::LineIndex;
 
@@ -219,6 +219,14 @@ pub const SELECT_PLACEHOLDER_CAPABILITY: &str = "selectPlaceholder";
 /// placeholder, so the writer types over it.
 pub const SELECT_PLACEHOLDER_COMMAND: &str = "newsls.selectPlaceholder";
 
+/// The rule that made a diagnostic (its `code`), if it is one of ours.
+fn rule_of(diagnostic: &Diagnostic) -> Option<&'static Rule> {
+    match &diagnostic.code {
+        Some(NumberOrString::String(code)) => rules::by_name(code),
+        _ => None,
+    }
+}
+
 /// The quick fixes the rule of `diagnostic` proposes for it.
 pub fn code_actions(
     analysis: &Analysis,
@@ -227,8 +235,7 @@ pub fn code_actions(
     diagnostic: &Diagnostic,
     select_placeholder: bool,
 ) -> Vec<CodeAction> {
-    let Some(NumberOrString::String(code)) = &diagnostic.code else { return Vec::new() };
-    let Some(rule) = rules::by_name(code) else { return Vec::new() };
+    let Some(rule) = rule_of(diagnostic) else { return Vec::new() };
     let span = Span::new(document.offset(diagnostic.range.start), document.offset(diagnostic.range.end));
     (rule.fixes)(analysis, span)
         .into_iter()
@@ -268,8 +275,7 @@ pub const ACCEPT_COMMAND: &str = "newsls.acceptFinding";
 /// Accept a finding so that it is not reported again, in the editor or by `newsls check`: for
 /// an unattributed claim, the reporter states it on their own authority.
 pub fn accept_action(uri: &Uri, diagnostic: &Diagnostic, baseline_name: &str) -> Option<CodeAction> {
-    let Some(NumberOrString::String(code)) = &diagnostic.code else { return None };
-    let rule = rules::by_name(code)?;
+    let rule = rule_of(diagnostic)?;
     let what = if rule.name == "unattributed-claim" { "Accept as the reporter's own" } else { "Accept this finding" };
     Some(CodeAction {
         title: format!("{what} (record it in {baseline_name})"),

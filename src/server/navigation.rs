@@ -13,7 +13,6 @@ use super::state::{State, path_of};
 use crate::analysis::{Analysis, Context};
 use crate::article::Article;
 use crate::entities::{Entity, EntityKind, Mention, MentionForm, Origin};
-use crate::files;
 use crate::protocol::Document;
 use crate::span::Span;
 use crate::text::{LineCol, LineIndex};
@@ -61,19 +60,13 @@ fn file_name(uri: &Uri) -> String {
         .unwrap_or_else(|| uri.as_str().to_string())
 }
 
-/// The text of an article: the editor's if it is open, else the file's.
-fn article_text(state: &State, uri: &Uri) -> Option<String> {
-    if let Some((text, _)) = state.documents.snapshot(uri) {
-        return Some(text);
-    }
-    let path = path_of(uri)?;
-    let settings = state.settings_for(Some(&path));
-    files::read_article(&path, settings.max_file_size).ok().map(|a| a.text)
+/// "1 article", "7 articles".
+fn articles(count: usize) -> String {
+    format!("{count} article{}", if count == 1 { "" } else { "s" })
 }
 
-/// The sentence of `text` around `offset`, on one line and shortened for a card.
-fn sentence_around(text: &str, offset: usize) -> Option<String> {
-    let article = Article::parse(text);
+/// The sentence of `article` around `offset`, on one line and shortened for a card.
+fn sentence_around(text: &str, article: &Article, offset: usize) -> Option<String> {
     let sentence = article.sentence_at(offset)?;
     let words: Vec<&str> = article.sentences[sentence].span.text(text).split_whitespace().collect();
     let mut out = words.join(" ");
@@ -86,10 +79,10 @@ fn sentence_around(text: &str, offset: usize) -> Option<String> {
 /// Where and how an article of the workspace (not this one) introduces the entity.
 fn introduction_elsewhere(state: &State, uri: &Uri, id: &str) -> Option<(Uri, String)> {
     let place = state.workspace().introductions(id).into_iter().find(|p| &p.file != uri)?;
-    let text = article_text(state, &place.file)?;
+    let text = state.article_text(&place.file).ok()?;
     let lines = LineIndex::new(&text);
     let offset = lines.offset(&text, place.range.start, state.workspace().encoding());
-    Some((place.file.clone(), sentence_around(&text, offset)?))
+    Some((place.file.clone(), sentence_around(&text, &Article::parse(&text), offset)?))
 }
 
 /// The hover card of the entity mentioned at `mention`.
@@ -101,7 +94,7 @@ pub fn card(state: &State, uri: &Uri, analysis: &Analysis, context: &Context, me
         Origin::Article | Origin::Person => {
             let acronym = entity.acronym.as_ref().map(|a| format!(" ({a})")).unwrap_or_default();
             let mut lines = vec![format!("**{}**{acronym}", entity.name), entity.kind.as_str().to_string()];
-            let here = entity.introduction.and_then(|intro| sentence_around(text, intro.start));
+            let here = entity.introduction.and_then(|intro| sentence_around(text, &analysis.article, intro.start));
             match here {
                 Some(sentence) => lines.push(format!("Introduced here: “{sentence}”")),
                 None => {
@@ -113,10 +106,9 @@ pub fn card(state: &State, uri: &Uri, analysis: &Analysis, context: &Context, me
             lines.join("  \n")
         }
     };
-    let articles = state.workspace().article_count(&entity.id);
-    if articles > 0 {
-        let s = if articles == 1 { "" } else { "s" };
-        card.push_str(&format!("  \nMentioned in {articles} article{s} of the workspace"));
+    let count = state.workspace().article_count(&entity.id);
+    if count > 0 {
+        card.push_str(&format!("  \nMentioned in {} of the workspace", articles(count)));
     }
     card
 }
@@ -241,12 +233,11 @@ pub fn workspace_symbols(state: &State, query: &str) -> Vec<WorkspaceSymbol> {
                 Some(acronym) if *acronym != found.entity.name => format!("{} ({acronym})", found.entity.name),
                 _ => found.entity.name.clone(),
             };
-            let s = if found.articles == 1 { "" } else { "s" };
             WorkspaceSymbol {
                 name,
                 kind: symbol_kind(found.entity.kind),
                 tags: None,
-                container_name: Some(format!("{} · {} article{s}", found.entity.kind.as_str(), found.articles)),
+                container_name: Some(format!("{} · {}", found.entity.kind.as_str(), articles(found.articles))),
                 location: OneOf::Left(location(&found.place)),
                 data: None,
             }
@@ -260,20 +251,19 @@ pub fn code_lenses(state: &State, uri: &Uri, analysis: &Analysis, document: &Doc
         .entities
         .entities
         .iter()
-        .filter_map(|entity| {
+        .enumerate()
+        .filter_map(|(index, entity)| {
             let intro = entity.introduction?;
-            let articles = state.workspace().article_count(&entity.id).max(1);
-            let s = if articles == 1 { "" } else { "s" };
+            let count = state.workspace().article_count(&entity.id).max(1);
             let range = document.range(intro);
             // The references of the name, not of a title before it ("Mayor Ines Calder").
-            let index = analysis.entities.entities.iter().position(|e| e.id == entity.id)?;
             let name = analysis.entities.mentions_of(index).find(|m| intro.contains_span(m.span)).map(|m| m.span);
             let at = document.range(name.unwrap_or(intro)).start;
             let arguments = vec![serde_json::json!(uri), serde_json::json!(at)];
             Some(CodeLens {
                 range,
                 command: Some(Command {
-                    title: format!("{}: mentioned in {articles} article{s}", entity.name),
+                    title: format!("{}: mentioned in {}", entity.name, articles(count)),
                     command: SHOW_REFERENCES_COMMAND.into(),
                     arguments: Some(arguments),
                 }),
@@ -334,7 +324,7 @@ pub fn rename(
     let encoding = state.workspace().encoding();
     let mut changes = HashMap::new();
     for file in files {
-        let Some(text) = article_text(state, &file) else { continue };
+        let Ok(text) = state.article_text(&file) else { continue };
         let settings = state.settings_for(path_of(&file).as_deref());
         let people = state.workspace().known_people();
         let context = Context { glossary: &settings.glossary, people: Some(&people), language: settings.language };

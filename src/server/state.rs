@@ -553,6 +553,16 @@ impl State {
         }
     }
 
+    /// The text of an article: the editor's if it is open, else the file's.
+    pub fn article_text(&self, uri: &Uri) -> Result<String, String> {
+        if let Some((text, _)) = self.documents.snapshot(uri) {
+            return Ok(text);
+        }
+        let path = path_of(uri).ok_or("not a file")?;
+        let settings = self.settings_for(Some(&path));
+        files::read_article(&path, settings.max_file_size).map(|a| a.text).map_err(|e| e.to_string())
+    }
+
     /// Records a finding of `uri` in its workspace's baseline, so that neither the editor nor
     /// `newsls check` reports it again, and analyses the document anew.
     pub async fn accept(
@@ -562,10 +572,7 @@ impl State {
         range: tower_lsp_server::ls_types::Range,
     ) -> Result<(), String> {
         let path = path_of(&uri).ok_or("Only findings of files can be accepted.")?;
-        let text = match self.documents.snapshot(&uri) {
-            Some((text, _)) => text,
-            None => files::read_article(&path, u64::MAX).map_err(|e| e.to_string())?.text,
-        };
+        let text = self.article_text(&uri)?;
         let settings = self.settings_for(Some(&path));
         let lines = LineIndex::new(&text);
         let document = Document { text: &text, lines: &lines, encoding: self.documents.encoding() };
