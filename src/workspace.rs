@@ -98,8 +98,10 @@ struct Inner<K> {
     files: Vec<Option<(K, FileEntry)>>,
     /// How many files introduce each person.
     people: HashMap<String, usize>,
-    /// Rebuilt on demand after `people` changes.
+    /// Built on demand; `None` until first asked for.
     known_people: Option<Arc<KnownPeople>>,
+    /// Files whose introduced people changed since `known_people` was built.
+    people_changed_in: HashSet<FileKey>,
 }
 
 /// Every article's entities and mentions. Share it (`Arc`); all methods take `&self`.
@@ -144,6 +146,7 @@ impl<K: Clone + Eq + Hash + Ord> WorkspaceIndex<K> {
                 files: Vec::new(),
                 people: HashMap::new(),
                 known_people: None,
+                people_changed_in: HashSet::new(),
             }),
         }
     }
@@ -180,7 +183,7 @@ impl<K: Clone + Eq + Hash + Ord> WorkspaceIndex<K> {
         if let Some(key) = inner.file_keys.remove(file)
             && !inner.clear(key).is_empty()
         {
-            inner.known_people = None;
+            inner.people_changed_in.insert(key);
         }
     }
 
@@ -283,12 +286,27 @@ impl<K: Clone + Eq + Hash + Ord> WorkspaceIndex<K> {
 
     /// The people articles introduce, for recognising them by name alone elsewhere.
     pub fn known_people(&self) -> Arc<KnownPeople> {
-        if let Some(people) = self.read().known_people.clone() {
-            return people;
+        self.known_people_for(None)
+    }
+
+    /// [`Self::known_people`] for analysing `file`. Changes to the people `file` itself
+    /// introduces do not rebuild the automaton (that costs milliseconds over a large workspace,
+    /// on every keystroke that touches a name): the file's own analysis finds its own people.
+    pub fn known_people_for(&self, file: Option<&K>) -> Arc<KnownPeople> {
+        {
+            let inner = self.read();
+            let own_key = file.and_then(|f| inner.file_keys.get(f));
+            let only_own_changes = inner.people_changed_in.iter().all(|key| Some(key) == own_key);
+            if let Some(people) = &inner.known_people
+                && only_own_changes
+            {
+                return people.clone();
+            }
         }
         let mut inner = self.write();
         let people = Arc::new(KnownPeople::new(inner.people.keys().cloned()));
         inner.known_people = Some(people.clone());
+        inner.people_changed_in.clear();
         people
     }
 }
@@ -340,12 +358,10 @@ impl<K: Clone + Eq + Hash + Ord> Inner<K> {
                 appeared.push(person.clone());
             }
         }
-        // Re-analysing an article usually finds the same people: rebuilding the automaton over
-        // every name of the workspace on each keystroke would cost milliseconds.
         appeared.sort();
         vanished.sort();
         if appeared != vanished {
-            self.known_people = None;
+            self.people_changed_in.insert(key);
         }
         self.files[key as usize] = Some((file, entry));
     }
@@ -464,6 +480,19 @@ mod tests {
         assert!(Arc::ptr_eq(&before, &index.known_people()), "the same people: the same automaton");
         index.insert("a", indexed(SECOND));
         assert!(!Arc::ptr_eq(&before, &index.known_people()));
+    }
+
+    #[test]
+    fn a_file_changing_its_own_people_does_not_rebuild_them_for_itself() {
+        let index = WorkspaceIndex::new(PositionEncoding::Utf16);
+        index.insert("a", indexed(FIRST));
+        index.insert("b", indexed("Nothing\n\nNo one met.\n"));
+        let before = index.known_people_for(Some(&"a"));
+        index.insert("a", indexed("Nothing\n\nNo one met.\n"));
+        assert!(Arc::ptr_eq(&before, &index.known_people_for(Some(&"a"))), "a's own change: kept");
+        let for_b = index.known_people_for(Some(&"b"));
+        assert!(!Arc::ptr_eq(&before, &for_b), "b must see that a no longer introduces Putin");
+        assert!(for_b.names().is_empty());
     }
 
     #[test]

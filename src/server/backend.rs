@@ -31,7 +31,7 @@ impl Backend {
         let (text, _) = self.state.documents.snapshot(uri)?;
         let encoding = self.state.documents.encoding();
         let settings = self.state.settings_for(path_of(uri).as_deref());
-        let people = self.state.workspace().known_people();
+        let people = self.state.workspace().known_people_for(Some(uri));
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             let lines = LineIndex::new(&text);
             let document = Document { text: &text, lines: &lines, encoding };

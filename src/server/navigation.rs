@@ -326,7 +326,7 @@ pub fn rename(
     for file in files {
         let Ok(text) = state.article_text(&file) else { continue };
         let settings = state.settings_for(path_of(&file).as_deref());
-        let people = state.workspace().known_people();
+        let people = state.workspace().known_people_for(Some(&file));
         let context = Context { glossary: &settings.glossary, people: Some(&people), language: settings.language };
         let other = Analysis::with_context(&text, context);
         let Some(index) = other.entities.entities.iter().position(|e| e.id == id) else { continue };

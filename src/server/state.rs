@@ -318,7 +318,7 @@ impl State {
                 return;
             }
             let settings = state.settings_for(path_of(&uri).as_deref());
-            let people = state.workspace().known_people();
+            let people = state.workspace().known_people_for(Some(&uri));
             let encoding = state.documents.encoding();
             // An article of ordinary length analyses in well under a millisecond: here, without the
             // hop to a blocking thread; a long one must not hold up the runtime's workers.
@@ -366,7 +366,7 @@ impl State {
                 return;
             }
             state.indexed.insert(uri.clone(), path.clone());
-            let people = state.workspace().known_people();
+            let people = state.workspace().known_people_for(Some(&uri));
             let encoding = state.documents.encoding();
             let target = uri.clone();
             let analysis = move || analyse_file(&path, &settings, &people, &target, encoding);
@@ -441,8 +441,10 @@ impl State {
         // the people the batches before it introduced.
         let analyse_batch = |range: std::ops::Range<usize>| {
             let batch = listed.clone();
-            let people = self.workspace().known_people();
+            let state = self.clone();
             tokio::task::spawn_blocking(move || {
+                // Built here, off the protocol's threads: over a large workspace it takes milliseconds.
+                let people = state.workspace().known_people();
                 batch[range]
                     .par_iter()
                     .filter_map(|(path, settings)| {
