@@ -9,6 +9,7 @@ use tower_lsp_server::{Client, LanguageServer};
 
 use super::documents::DocumentStore;
 use super::state::{ClientFlags, State, path_of};
+use super::transport::Outbox;
 use super::{features, navigation};
 use crate::analysis::{Analysis, Context};
 use crate::baseline;
@@ -21,8 +22,8 @@ pub struct Backend {
 }
 
 impl Backend {
-    pub fn new(client: Client, documents: Arc<DocumentStore>) -> Backend {
-        Backend { state: Arc::new(State::new(client, documents)) }
+    pub fn new(client: Client, documents: Arc<DocumentStore>, outbox: Option<Outbox>) -> Backend {
+        Backend { state: Arc::new(State::new(client, documents, outbox)) }
     }
 
     /// Runs `f` on the analysis of an open document, made with its workspace's glossary and

@@ -28,6 +28,7 @@ use tower_lsp_server::{ClientSocket, ExitedError, LspService, Server};
 
 pub use backend::Backend;
 pub use documents::DocumentStore;
+use transport::Outbox;
 
 /// Applies document edits to the store in arrival order, then forwards the message.
 pub struct Ordered<S> {
@@ -82,11 +83,15 @@ where
     }
 }
 
-/// The server as a tower service, for stdio or for in-process tests.
+/// The server as a tower service, for in-process tests: everything it sends goes to the socket.
 pub fn service() -> (Ordered<LspService<Backend>>, ClientSocket) {
+    service_with(None)
+}
+
+fn service_with(outbox: Option<Outbox>) -> (Ordered<LspService<Backend>>, ClientSocket) {
     let documents = Arc::new(DocumentStore::default());
     let store = documents.clone();
-    let (inner, socket) = LspService::new(move |client| Backend::new(client, store));
+    let (inner, socket) = LspService::new(move |client| Backend::new(client, store, outbox));
     (Ordered { inner, documents, shutdown_requested: Arc::default() }, socket)
 }
 
@@ -98,9 +103,11 @@ pub fn run() -> ExitCode {
             return ExitCode::from(crate::cli::EXIT_TROUBLE);
         }
     };
-    let (service, socket) = service();
+    let (outbox, outbox_frames) = Outbox::new();
+    let (service, socket) = service_with(Some(outbox.clone()));
     let shutdown_requested = service.shutdown_requested.clone();
-    runtime.block_on(transport::serve(tokio::io::stdin(), std::io::stdout(), |input, output| async move {
+    let output = (outbox, outbox_frames);
+    runtime.block_on(transport::serve(tokio::io::stdin(), std::io::stdout(), output, |input, output| async move {
         Server::new(input, output, socket).serve(service).await;
     }));
     // Blocking analysis or indexing threads may still run; the process ends with the protocol.

@@ -13,11 +13,12 @@ use rayon::prelude::*;
 use tower_lsp_server::Client;
 use tower_lsp_server::ls_types::{
     Diagnostic, DidChangeWatchedFilesRegistrationOptions, FileSystemWatcher, GlobPattern, MessageType, ProgressToken,
-    Registration, Uri,
+    PublishDiagnosticsParams, Registration, Uri,
 };
 
 use super::documents::DocumentStore;
 use super::settings::ClientSettings;
+use super::transport::Outbox;
 use super::watch::Watcher;
 use crate::analysis::{Analysis, Context};
 use crate::baseline;
@@ -55,6 +56,8 @@ const CLIENT_ANSWER_TIMEOUT: Duration = Duration::from_secs(2);
 
 pub struct State {
     pub client: Client,
+    /// Where diagnostics go when serving over stdio; else through `client`.
+    outbox: Option<Outbox>,
     pub documents: Arc<DocumentStore>,
     pub roots: RwLock<Vec<Root>>,
     pub client_settings: RwLock<ClientSettings>,
@@ -138,9 +141,10 @@ pub fn analyse(
 }
 
 impl State {
-    pub fn new(client: Client, documents: Arc<DocumentStore>) -> State {
+    pub fn new(client: Client, documents: Arc<DocumentStore>, outbox: Option<Outbox>) -> State {
         State {
             client,
+            outbox,
             documents,
             roots: RwLock::new(Vec::new()),
             client_settings: RwLock::new(ClientSettings::default()),
@@ -279,7 +283,17 @@ impl State {
     async fn publish(&self, uri: Uri, version: Option<i32>, generation: u64, diagnostics: Vec<Diagnostic>) {
         let _ordered = self.publish_lock.lock().await;
         if self.is_current(&uri, generation) {
-            self.client.publish_diagnostics(uri, diagnostics, version).await;
+            self.send_diagnostics(uri, diagnostics, version).await;
+        }
+    }
+
+    async fn send_diagnostics(&self, uri: Uri, diagnostics: Vec<Diagnostic>, version: Option<i32>) {
+        match &self.outbox {
+            Some(outbox) => {
+                let params = PublishDiagnosticsParams::new(uri, diagnostics, version);
+                outbox.notify("textDocument/publishDiagnostics", &params);
+            }
+            None => self.client.publish_diagnostics(uri, diagnostics, version).await,
         }
     }
 
@@ -288,7 +302,7 @@ impl State {
         let _ordered = self.publish_lock.lock().await;
         for (uri, generation, diagnostics) in batch {
             if self.is_current(&uri, generation) {
-                self.client.publish_diagnostics(uri, diagnostics, None).await;
+                self.send_diagnostics(uri, diagnostics, None).await;
             }
         }
     }

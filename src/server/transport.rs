@@ -2,9 +2,11 @@
 //! message (tokio-util's `FramedRead` ends after a decode error), so this layer frames messages
 //! itself, answers a malformed one with a JSON-RPC parse error, and passes only well-formed JSON
 //! on. All output goes through one writer a whole frame at a time, so replies never interleave.
+//! The server's own notifications can skip tower-lsp-server's output path through an [`Outbox`].
 
 use std::io::{self, Write};
 
+use serde::Serialize;
 use serde::de::IgnoredAny;
 use tokio::io::{AsyncBufRead, AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::sync::mpsc;
@@ -32,6 +34,34 @@ fn parse_error(detail: &str) -> Vec<u8> {
         "error": {"code": -32700, "message": format!("Parse error: {detail}")},
     });
     frame(body.to_string().as_bytes())
+}
+
+/// Whole frames for the output writer, from any thread.
+#[derive(Clone)]
+pub struct Outbox(mpsc::UnboundedSender<Vec<u8>>);
+
+/// The writer's end of an [`Outbox`].
+pub struct OutboxFrames(mpsc::UnboundedReceiver<Vec<u8>>);
+
+impl Outbox {
+    pub fn new() -> (Outbox, OutboxFrames) {
+        let (sender, receiver) = mpsc::unbounded_channel();
+        (Outbox(sender), OutboxFrames(receiver))
+    }
+
+    /// Sends a notification serialised straight to bytes. tower-lsp-server's client builds a
+    /// `serde_json::Value` first and writes it through a pipe, which costs more than the
+    /// serialisation itself for a large publishDiagnostics. False once the output has closed.
+    pub fn notify(&self, method: &str, params: &impl Serialize) -> bool {
+        #[derive(Serialize)]
+        struct Notification<'a, P> {
+            jsonrpc: &'static str,
+            method: &'a str,
+            params: &'a P,
+        }
+        let Ok(body) = serde_json::to_vec(&Notification { jsonrpc: "2.0", method, params }) else { return false };
+        self.0.send(frame(&body)).is_ok()
+    }
 }
 
 /// Reads the next message, checking that its body is JSON; `None` at the end of input.
@@ -117,8 +147,9 @@ fn spawn_writer(
     })
 }
 
-/// Serves the protocol over `input` and `output` through `serve`, which gets the filtered streams.
-pub async fn serve<I, O, F, Fut>(input: I, output: O, serve: F)
+/// Serves the protocol over `input` and `output` through `serve`, which gets the filtered streams;
+/// frames sent to the [`Outbox`] of `outbox_frames` are written too.
+pub async fn serve<I, O, F, Fut>(input: I, output: O, outbox: (Outbox, OutboxFrames), serve: F)
 where
     I: AsyncRead + Unpin + Send + 'static,
     O: Write + Send + 'static,
@@ -127,7 +158,7 @@ where
 {
     let (server_input, mut to_server) = tokio::io::duplex(PIPE_BYTES);
     let (server_output, from_server) = tokio::io::duplex(PIPE_BYTES);
-    let (frames, frames_out) = mpsc::unbounded_channel::<Vec<u8>>();
+    let (Outbox(frames), OutboxFrames(frames_out)) = outbox;
     let writer = match spawn_writer(frames_out, output) {
         Ok(writer) => writer,
         Err(err) => {
