@@ -293,17 +293,14 @@ impl<K: Clone + Eq + Hash + Ord> WorkspaceIndex<K> {
     /// introduces do not rebuild the automaton (that costs milliseconds over a large workspace,
     /// on every keystroke that touches a name): the file's own analysis finds its own people.
     pub fn known_people_for(&self, file: Option<&K>) -> Arc<KnownPeople> {
-        {
-            let inner = self.read();
-            let own_key = file.and_then(|f| inner.file_keys.get(f));
-            let only_own_changes = inner.people_changed_in.iter().all(|key| Some(key) == own_key);
-            if let Some(people) = &inner.known_people
-                && only_own_changes
-            {
-                return people.clone();
-            }
+        if let Some(people) = self.read().reusable_people(file) {
+            return people;
         }
         let mut inner = self.write();
+        // Another thread may have rebuilt it while this one waited for the lock.
+        if let Some(people) = inner.reusable_people(file) {
+            return people;
+        }
         let people = Arc::new(KnownPeople::new(inner.people.keys().cloned()));
         inner.known_people = Some(people.clone());
         inner.people_changed_in.clear();
@@ -312,6 +309,13 @@ impl<K: Clone + Eq + Hash + Ord> WorkspaceIndex<K> {
 }
 
 impl<K: Clone + Eq + Hash + Ord> Inner<K> {
+    /// The built automaton, unless files other than `file` changed their people since.
+    fn reusable_people(&self, file: Option<&K>) -> Option<Arc<KnownPeople>> {
+        let own_key = file.and_then(|f| self.file_keys.get(f));
+        let only_own_changes = self.people_changed_in.iter().all(|key| Some(key) == own_key);
+        self.known_people.clone().filter(|_| only_own_changes)
+    }
+
     fn intern(&mut self, summary: EntitySummary) -> EntityKey {
         if let Some(&key) = self.entity_keys.get(&summary.id) {
             return key;

@@ -51,16 +51,18 @@ impl Outbox {
 
     /// Sends a notification serialised straight to bytes. tower-lsp-server's client builds a
     /// `serde_json::Value` first and writes it through a pipe, which costs more than the
-    /// serialisation itself for a large publishDiagnostics. False once the output has closed.
-    pub fn notify(&self, method: &str, params: &impl Serialize) -> bool {
+    /// serialisation itself for a large publishDiagnostics. Once the output has closed, the
+    /// notification is dropped, as the client's would be.
+    pub fn notify(&self, method: &str, params: &impl Serialize) {
         #[derive(Serialize)]
         struct Notification<'a, P> {
             jsonrpc: &'static str,
             method: &'a str,
             params: &'a P,
         }
-        let Ok(body) = serde_json::to_vec(&Notification { jsonrpc: "2.0", method, params }) else { return false };
-        self.0.send(frame(&body)).is_ok()
+        if let Ok(body) = serde_json::to_vec(&Notification { jsonrpc: "2.0", method, params }) {
+            let _ = self.0.send(frame(&body));
+        }
     }
 }
 
@@ -148,7 +150,7 @@ fn spawn_writer(
 }
 
 /// Serves the protocol over `input` and `output` through `serve`, which gets the filtered streams;
-/// frames sent to the [`Outbox`] of `outbox_frames` are written too.
+/// frames sent to `outbox` are written too.
 pub async fn serve<I, O, F, Fut>(input: I, output: O, outbox: (Outbox, OutboxFrames), serve: F)
 where
     I: AsyncRead + Unpin + Send + 'static,
