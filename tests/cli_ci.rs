@@ -49,6 +49,15 @@ fn json(output: &Output) -> Value {
         .unwrap_or_else(|e| panic!("not JSON ({e}):\n{}\nstderr: {}", stdout(output), stderr(output)))
 }
 
+/// A workspace with `news/market.txt` and a `newsls.toml` at its root holding `config`.
+fn market_under_news_with_config(config: &str) -> tempfile::TempDir {
+    let dir = workspace(&[]);
+    std::fs::create_dir(dir.path().join("news")).unwrap();
+    std::fs::copy(root().join(CI).join("market.txt"), dir.path().join("news/market.txt")).unwrap();
+    std::fs::write(dir.path().join("newsls.toml"), config).unwrap();
+    dir
+}
+
 /// A temporary folder with copies of the named fixtures of `tests/fixtures/ci`.
 fn workspace(names: &[&str]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -423,10 +432,7 @@ fn baseline_is_per_file_and_per_rule() {
 #[test]
 fn baseline_paths_are_relative_to_the_config_root() {
     // Run from a subfolder and from the root with newsls.toml: the same fingerprints.
-    let dir = workspace(&[]);
-    std::fs::create_dir(dir.path().join("news")).unwrap();
-    std::fs::copy(root().join(CI).join("market.txt"), dir.path().join("news/market.txt")).unwrap();
-    std::fs::write(dir.path().join("newsls.toml"), "").unwrap();
+    let dir = market_under_news_with_config("");
     let output = newsls_in(dir.path(), &["check", "--write-baseline", "baseline.json", "news"]);
     assert_eq!(code(&output), 0, "{}", stderr(&output));
     let text = std::fs::read_to_string(dir.path().join("baseline.json")).unwrap();
@@ -593,10 +599,7 @@ fn rules_as_json() {
 
 #[test]
 fn the_configured_baseline_applies_without_flags() {
-    let dir = workspace(&[]);
-    std::fs::create_dir(dir.path().join("news")).unwrap();
-    std::fs::copy(root().join(CI).join("market.txt"), dir.path().join("news/market.txt")).unwrap();
-    std::fs::write(dir.path().join("newsls.toml"), "baseline = \"accepted.json\"\n").unwrap();
+    let dir = market_under_news_with_config("baseline = \"accepted.json\"\n");
     assert_eq!(code(&newsls_in(dir.path(), &["check", "news"])), 1, "findings before anything is accepted");
     let output = newsls_in(dir.path(), &["check", "--write-baseline", "accepted.json", "news"]);
     assert_eq!(code(&output), 0, "{}", stderr(&output));

@@ -43,6 +43,13 @@ async fn indexed(dir: &Path) -> Client {
     client
 }
 
+/// `first.txt` introduces CELAC; `second.txt` names it by acronym alone. Neither is open yet.
+async fn two_celac_articles_indexed() -> (tempfile::TempDir, Client) {
+    let dir = workspace(&[("first.txt", "celac-first.txt"), ("second.txt", "celac-second.txt")]);
+    let client = indexed(dir.path()).await;
+    (dir, client)
+}
+
 async fn open_fixture(client: &mut Client, dir: &Path, name: &str) -> (String, String) {
     let text = fs::read_to_string(dir.join(name)).unwrap();
     let doc = uri(&dir.join(name));
@@ -116,8 +123,7 @@ async fn definition_of_a_possessive_acronym_lands_on_its_introduction() {
 
 #[tokio::test]
 async fn definition_and_references_cross_articles_closed_files_included() {
-    let dir = workspace(&[("first.txt", "celac-first.txt"), ("second.txt", "celac-second.txt")]);
-    let mut client = indexed(dir.path()).await;
+    let (dir, mut client) = two_celac_articles_indexed().await;
     // Only the second article is open; it names CELAC by acronym alone.
     let (second, text) = open_fixture(&mut client, dir.path(), "second.txt").await;
     let first = uri(&dir.path().join("first.txt"));
@@ -162,8 +168,7 @@ async fn a_spanish_name_resolves_to_celac() {
 
 #[tokio::test]
 async fn highlights_symbols_and_workspace_symbols() {
-    let dir = workspace(&[("first.txt", "celac-first.txt"), ("second.txt", "celac-second.txt")]);
-    let mut client = indexed(dir.path()).await;
+    let (dir, mut client) = two_celac_articles_indexed().await;
     let (doc, text) = open_fixture(&mut client, dir.path(), "first.txt").await;
 
     let highlights = client.request("textDocument/documentHighlight", at(&doc, position(&text, "CELAC's", 0, 1))).await;
@@ -198,8 +203,7 @@ async fn highlights_symbols_and_workspace_symbols() {
 
 #[tokio::test]
 async fn code_lens_counts_the_articles_that_mention_an_introduced_entity() {
-    let dir = workspace(&[("first.txt", "celac-first.txt"), ("second.txt", "celac-second.txt")]);
-    let mut client = indexed(dir.path()).await;
+    let (dir, mut client) = two_celac_articles_indexed().await;
     let (doc, _) = open_fixture(&mut client, dir.path(), "first.txt").await;
     let lenses = client.request("textDocument/codeLens", json!({"textDocument": {"uri": doc}})).await;
     let titles: Vec<&str> =
@@ -216,8 +220,7 @@ async fn code_lens_counts_the_articles_that_mention_an_introduced_entity() {
 
 #[tokio::test]
 async fn rename_of_a_workspace_entity_edits_every_article() {
-    let dir = workspace(&[("first.txt", "celac-first.txt"), ("second.txt", "celac-second.txt")]);
-    let mut client = indexed(dir.path()).await;
+    let (dir, mut client) = two_celac_articles_indexed().await;
     let (second, text) = open_fixture(&mut client, dir.path(), "second.txt").await;
     let first = uri(&dir.path().join("first.txt"));
 

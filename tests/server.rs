@@ -18,6 +18,14 @@ fn workspace(files: &[(&str, &str)]) -> tempfile::TempDir {
     dir
 }
 
+/// A client with default answers, initialized in a workspace with no files.
+async fn initialized_in_an_empty_workspace() -> (tempfile::TempDir, Client) {
+    let dir = workspace(&[]);
+    let mut client = Client::start(Answers::default());
+    client.initialize(dir.path(), json!({})).await;
+    (dir, client)
+}
+
 /// The code actions the server offers for one of its diagnostics.
 async fn code_actions(client: &mut Client, doc: &str, diagnostic: &Value) -> Value {
     let params =
@@ -43,9 +51,7 @@ async fn initialize_negotiates_encoding_and_capabilities() {
 
 #[tokio::test]
 async fn diagnostics_carry_rule_code_link_and_version() {
-    let dir = workspace(&[]);
-    let mut client = Client::start(Answers::default());
-    client.initialize(dir.path(), json!({})).await;
+    let (dir, mut client) = initialized_in_an_empty_workspace().await;
     let doc = uri(&dir.path().join("new.txt"));
     client.open(&doc, ARTICLE, 7).await;
     let params = client.diagnostics_where(&doc, |_| true).await;
@@ -61,9 +67,7 @@ async fn diagnostics_carry_rule_code_link_and_version() {
 
 #[tokio::test]
 async fn incremental_edits_with_emoji_and_crlf_are_followed() {
-    let dir = workspace(&[]);
-    let mut client = Client::start(Answers::default());
-    client.initialize(dir.path(), json!({})).await;
+    let (dir, mut client) = initialized_in_an_empty_workspace().await;
     let doc = uri(&dir.path().join("edit.txt"));
     let text = "Headline 😀 here\r\n\r\nThe council met on Monday.\r\n";
     client.open(&doc, text, 1).await;
@@ -95,9 +99,7 @@ async fn incremental_edits_with_emoji_and_crlf_are_followed() {
 
 #[tokio::test]
 async fn hover_names_the_speaker_of_a_quotation() {
-    let dir = workspace(&[]);
-    let mut client = Client::start(Answers::default());
-    client.initialize(dir.path(), json!({})).await;
+    let (dir, mut client) = initialized_in_an_empty_workspace().await;
     let doc = uri(&dir.path().join("hover.txt"));
     client.open(&doc, ARTICLE, 1).await;
     let hover = client
@@ -123,9 +125,7 @@ async fn hover_names_the_speaker_of_a_quotation() {
 
 #[tokio::test]
 async fn document_symbols_are_headline_and_paragraphs() {
-    let dir = workspace(&[]);
-    let mut client = Client::start(Answers::default());
-    client.initialize(dir.path(), json!({})).await;
+    let (dir, mut client) = initialized_in_an_empty_workspace().await;
     let doc = uri(&dir.path().join("symbols.txt"));
     client.open(&doc, ARTICLE, 1).await;
     let symbols = client.request("textDocument/documentSymbol", json!({"textDocument": {"uri": doc}})).await;
@@ -281,9 +281,7 @@ async fn workspace_folders_can_be_added_and_removed() {
 
 #[tokio::test]
 async fn closing_an_unsaved_document_clears_it() {
-    let dir = workspace(&[]);
-    let mut client = Client::start(Answers::default());
-    client.initialize(dir.path(), json!({})).await;
+    let (_workspace, mut client) = initialized_in_an_empty_workspace().await;
     let doc = "untitled:Untitled-1";
     client.open(doc, ARTICLE, 1).await;
     client.diagnostics_where(doc, |p| !p["diagnostics"].as_array().unwrap().is_empty()).await;
@@ -324,9 +322,7 @@ async fn semantic_tokens_mark_quotations_speakers_cues_and_entities() {
 
 #[tokio::test]
 async fn inlay_hints_name_the_speaker_after_each_quotation() {
-    let dir = workspace(&[]);
-    let mut client = Client::start(Answers::default());
-    client.initialize(dir.path(), json!({})).await;
+    let (dir, mut client) = initialized_in_an_empty_workspace().await;
     let doc = uri(&dir.path().join("hints.txt"));
     client.open(&doc, ARTICLE, 1).await;
     let hints = client
@@ -341,9 +337,7 @@ async fn inlay_hints_name_the_speaker_after_each_quotation() {
 
 #[tokio::test]
 async fn undefined_acronym_has_a_quick_fix_that_spells_it_out() {
-    let dir = workspace(&[]);
-    let mut client = Client::start(Answers::default());
-    client.initialize(dir.path(), json!({})).await;
+    let (dir, mut client) = initialized_in_an_empty_workspace().await;
     let doc = uri(&dir.path().join("acronym.txt"));
     client.open(&doc, "Summit\n\nCELAC leaders met in Lima on Monday, the foreign ministry said.\n", 1).await;
     let params = client.diagnostics_where(&doc, |p| codes(p).contains(&"undefined-acronym".to_string())).await;
@@ -384,9 +378,7 @@ async fn unattributed_claim_fix_inserts_a_source_placeholder_and_selects_it_when
 
 #[tokio::test]
 async fn hover_on_a_flagged_sentence_explains_why_and_on_an_attributed_one_names_the_source() {
-    let dir = workspace(&[]);
-    let mut client = Client::start(Answers::default());
-    client.initialize(dir.path(), json!({})).await;
+    let (dir, mut client) = initialized_in_an_empty_workspace().await;
     let doc = uri(&dir.path().join("explain.txt"));
     let text = "Mill\n\nAccording to the owner, the mill closed on Monday. Prices will double next year.\n";
     client.open(&doc, text, 1).await;
