@@ -1,6 +1,6 @@
 //! The core's entry point: article text in, structure, attributions and findings out.
 
-use crate::article::Article;
+use crate::article::{Article, SentenceWords};
 use crate::attribution::{self, Attributions};
 use crate::entities::{self, ArticleEntities, Glossary, KnownPeople};
 use crate::language::{Language, LanguageSetting};
@@ -29,6 +29,8 @@ pub struct Analysis<'a> {
     pub text: &'a str,
     pub language: Language,
     pub article: Article,
+    /// Each sentence's words, split once for attribution, claims and the rules.
+    pub words: SentenceWords<'a>,
     pub attributions: Attributions,
     pub entities: ArticleEntities,
 }
@@ -45,12 +47,13 @@ impl<'a> Analysis<'a> {
         if language.has_dialogue_dashes() {
             article.add_dialogue_quotations(text);
         }
-        let attributions = attribution::attribute(text, &article);
+        let words = SentenceWords::new(text, &article.sentences);
+        let attributions = attribution::attribute(text, &article, &words);
         let entities = match context.people {
             Some(people) => entities::recognise_article_with(text, &article, context.glossary, people),
             None => entities::recognise_article(text, &article, context.glossary),
         };
-        Analysis { text, language, article, attributions, entities }
+        Analysis { text, language, article, words, attributions, entities }
     }
 
     /// Whether a sentence lies mostly inside quotations.

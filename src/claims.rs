@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashSet;
 
-use crate::article::{Word, words};
+use crate::article::Word;
 use crate::span::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -134,9 +134,8 @@ fn is_figure(words: &[Word], i: usize, text: &str) -> bool {
     currency_or_percent || !(is_year(&w.lower) || after_month || before_month || text[w.span.end..].starts_with(':'))
 }
 
-/// Classifies the sentence at `span`, most contestable kind first.
-pub fn classify(text: &str, span: Span) -> Claim {
-    let words = words(text, span);
+/// Classifies the sentence whose words are `words`, most contestable kind first.
+pub fn classify(text: &str, words: &[Word]) -> Claim {
     let find = |set: &FxHashSet<&str>| words.iter().find(|w| set.contains(w.lower.as_ref())).map(|w| w.span);
     // "the tallest", "its deepest": -est after a determiner, but not "the latest" or "the west".
     let superlative = || {
@@ -179,7 +178,7 @@ mod tests {
     use super::*;
 
     fn kind(sentence: &str) -> ClaimKind {
-        classify(sentence, Span::new(0, sentence.len())).kind
+        classify(sentence, &crate::article::words(sentence, Span::new(0, sentence.len()))).kind
     }
 
     #[test]

@@ -2,6 +2,9 @@
 //! (`language = "auto" | "en" | "es" | "pt"`) or, by default, detected per article by counting
 //! words that are frequent in one of the three languages and rare in the others.
 
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,13 +55,41 @@ const PORTUGUESE: &[&str] = &["os", "do", "da", "dos", "das", "não", "uma", "em
 /// Enough words to tell the languages apart; later ones only cost time.
 const SAMPLE_WORDS: usize = 200;
 
+/// The longest word of the lists, in bytes ("también"): longer words need no lookup.
+const LONGEST_FREQUENT: usize = 8;
+
+/// Each frequent word and the languages (English, Spanish, Portuguese) it is frequent in: one
+/// lookup a word instead of a comparison with every word of every list.
+static FREQUENT: LazyLock<FxHashMap<&'static str, [bool; 3]>> = LazyLock::new(|| {
+    let mut map = FxHashMap::default();
+    for (language, words) in [ENGLISH, SPANISH, PORTUGUESE].into_iter().enumerate() {
+        for &word in words {
+            map.entry(word).or_insert([false; 3])[language] = true;
+        }
+    }
+    map
+});
+
+/// The languages `word` is frequent in. The lists are lower case; only a capital at a
+/// sentence's start differs, so ASCII letters are compared without case.
+fn frequent_in(word: &str) -> [bool; 3] {
+    if word.len() > LONGEST_FREQUENT {
+        return [false; 3];
+    }
+    let mut buffer = [0u8; LONGEST_FREQUENT];
+    let lower = &mut buffer[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    // Lower-casing ASCII bytes keeps UTF-8 valid.
+    std::str::from_utf8(lower).ok().and_then(|lower| FREQUENT.get(lower)).copied().unwrap_or_default()
+}
+
 /// The language most of the first words of `text` belong to; English when none stands out.
 pub fn detect(text: &str) -> Language {
     let mut counts = [0usize; 3];
     for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(SAMPLE_WORDS) {
-        for (count, words) in counts.iter_mut().zip([ENGLISH, SPANISH, PORTUGUESE]) {
-            // The lists are lower case; only a capital at a sentence's start differs.
-            *count += usize::from(words.iter().any(|w| w.eq_ignore_ascii_case(word)));
+        for (count, frequent) in counts.iter_mut().zip(frequent_in(word)) {
+            *count += usize::from(frequent);
         }
     }
     let [english, spanish, portuguese] = counts;
@@ -81,6 +112,14 @@ mod tests {
         assert_eq!(detect("El ministro dijo que el plan de los bancos es una buena idea."), Language::Spanish);
         assert_eq!(detect("O ministro disse que o plano dos bancos não é uma boa ideia."), Language::Portuguese);
         assert_eq!(detect(""), Language::English);
+    }
+
+    #[test]
+    fn no_frequent_word_is_longer_than_the_lookup_allows() {
+        assert!([ENGLISH, SPANISH, PORTUGUESE].iter().flat_map(|l| l.iter()).all(|w| w.len() <= LONGEST_FREQUENT));
+        assert_eq!(frequent_in("También"), [false, true, false]);
+        assert_eq!(frequent_in("THE"), [true, false, false]);
+        assert_eq!(frequent_in("SEGÚN"), [false; 3]);
     }
 
     #[test]

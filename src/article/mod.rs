@@ -7,7 +7,7 @@ mod sentences;
 mod words;
 
 pub use quotes::{Quotation, QuoteIssue, QuoteIssueKind};
-pub use words::{Word, words};
+pub use words::{SentenceWords, Word, words};
 
 use crate::span::Span;
 

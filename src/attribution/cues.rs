@@ -4,10 +4,11 @@ use super::lexicon::{
     BE_FORMS, COMPLEMENT_OPENERS, CUE_NOUNS, NON_REPORTING_BEFORE, NOUN_PRONE_FORMS, POSSESSIVES, SUBJECT_PRONOUNS,
     VAGUE_ADVERBS, VAGUE_PARTICIPLES, VAGUE_QUANTIFIERS, VAGUE_SOURCES, VERB_FORMS, VERB_PRELUDE, VerbClass,
 };
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use crate::article::{Word, words};
+use crate::article::Word;
 use crate::span::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -79,8 +80,8 @@ const ATTITUDE_ADJECTIVES: &[&str] = &[
     "enthusiastic", "grateful", "thankful", "suspicious", "unsure", "uncertain", "resigned", "committed",
 ];
 
-static SPEECH_NOUN_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| SPEECH_NOUNS.iter().copied().collect());
-static ATTITUDE_ADJECTIVE_SET: LazyLock<HashSet<&str>> =
+static SPEECH_NOUN_SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| SPEECH_NOUNS.iter().copied().collect());
+static ATTITUDE_ADJECTIVE_SET: LazyLock<FxHashSet<&str>> =
     LazyLock::new(|| ATTITUDE_ADJECTIVES.iter().copied().collect());
 
 /// Verb forms that report a characterization with "as": "described the plan as reckless".
@@ -120,7 +121,8 @@ const ARTICLES_BEFORE_SEGUNDO: &[&str] = &[
 pub(super) struct Sentence<'a> {
     pub(super) text: &'a str,
     pub(super) span: Span,
-    pub(super) words: Vec<Word<'a>>,
+    /// The sentence's words outside quotations: borrowed when it quotes no one (most sentences).
+    pub(super) words: Cow<'a, [Word<'a>]>,
 }
 
 impl Sentence<'_> {
@@ -555,15 +557,16 @@ pub struct SentenceCues {
     pub vague: Vec<Cue>,
 }
 
-/// The cues of a sentence, ignoring words inside quotations (a quoted "they say" is the speaker's
-/// words, not the article's attribution).
-pub fn find(text: &str, span: Span, quoted: &[Span]) -> SentenceCues {
+/// The cues of the sentence at `span`, whose words are `words`, ignoring words inside quotations
+/// (a quoted "they say" is the speaker's words, not the article's attribution).
+pub fn find<'a>(text: &'a str, span: Span, words: &'a [Word<'a>], quoted: &[Span]) -> SentenceCues {
     let inside: Vec<Span> = quoted.iter().copied().filter(|q| q.intersects(span)).collect();
-    let sentence = Sentence {
-        text,
-        span,
-        words: words(text, span).into_iter().filter(|w| !inside.iter().any(|q| q.contains_span(w.span))).collect(),
+    let words = if inside.is_empty() {
+        Cow::Borrowed(words)
+    } else {
+        words.iter().filter(|w| !inside.iter().any(|q| q.contains_span(w.span))).cloned().collect()
     };
+    let sentence = Sentence { text, span, words };
     let mut vague = sentence.vague_cues();
     let mut strongest = None;
     for i in 0..sentence.words.len() {

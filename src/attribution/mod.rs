@@ -12,7 +12,7 @@ mod vague;
 
 pub use cues::{Cue, CueKind};
 
-use crate::article::{Article, ParagraphKind};
+use crate::article::{Article, ParagraphKind, SentenceWords, Word};
 use crate::span::Span;
 
 /// How a sentence came to be attributed.
@@ -74,9 +74,11 @@ fn quoted_share(article: &Article, sentence: Span) -> f32 {
     inside as f32 / sentence.len().max(1) as f32
 }
 
-pub fn attribute(text: &str, article: &Article) -> Attributions {
+/// The attributions of `article`, whose sentences are split into `words`.
+pub fn attribute(text: &str, article: &Article, words: &SentenceWords) -> Attributions {
     let quoted: Vec<Span> = article.quotations.iter().map(|q| q.content).collect();
-    let found: Vec<cues::SentenceCues> = article.sentences.iter().map(|s| cues::find(text, s.span, &quoted)).collect();
+    let found: Vec<cues::SentenceCues> =
+        article.sentences.iter().enumerate().map(|(i, s)| cues::find(text, s.span, words.of(i), &quoted)).collect();
     let direct: Vec<Option<Cue>> = found.iter().map(|c| c.strongest).collect();
     let labels: Vec<Option<Cue>> = article.paragraphs.iter().map(|p| cues::speaker_label(text, p.span)).collect();
     let in_sentence = |i: usize| direct[i].map(|cue| Attribution { cue, link: Link::InSentence, cue_sentence: i });
@@ -125,8 +127,8 @@ pub fn attribute(text: &str, article: &Article) -> Attributions {
                         !a.cue.vague
                             && paragraph.kind == ParagraphKind::Body
                             && (tags_its_sentence(text, article, a)
-                                || reports_speech(a) && backshifted(text, sentence.span)
-                                || opens_with_anaphor(text, sentence.span))
+                                || reports_speech(a) && backshifted(words.of(i))
+                                || opens_with_anaphor(words.of(i)))
                     })
                     .map(|a| Attribution { link: Link::Continuation, ..a })
             })
@@ -176,16 +178,16 @@ fn reports_speech(attribution: &Attribution) -> bool {
 
 /// Reported speech shifts tenses back ("the mill would close", "it had lost money"): a sentence
 /// in that mood after a speech cue goes on reporting the same source.
-fn backshifted(text: &str, sentence: Span) -> bool {
+fn backshifted(sentence: &[Word]) -> bool {
     const BACKSHIFT: &[&str] = &["would", "had", "could", "might", "wouldn't", "hadn't", "couldn't"];
-    crate::article::words(text, sentence).iter().any(|w| BACKSHIFT.contains(&w.lower.as_ref()))
+    sentence.iter().any(|w| BACKSHIFT.contains(&w.lower.as_ref()))
 }
 
 /// A sentence that opens by pointing back at what was just reported: "This market ...",
 /// "That includes ...".
-fn opens_with_anaphor(text: &str, sentence: Span) -> bool {
+fn opens_with_anaphor(sentence: &[Word]) -> bool {
     const ANAPHORS: &[&str] = &["this", "that", "these", "those", "such"];
-    crate::article::words(text, sentence).first().is_some_and(|w| ANAPHORS.contains(&w.lower.as_ref()))
+    sentence.first().is_some_and(|w| ANAPHORS.contains(&w.lower.as_ref()))
 }
 
 fn ends_with_colon(text: &str, span: Span) -> bool {

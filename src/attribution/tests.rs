@@ -1,6 +1,11 @@
 use super::*;
 use crate::article::Article;
 
+/// The article's attributions, its sentences split into words here.
+fn attribute(text: &str, article: &Article) -> Attributions {
+    super::attribute(text, article, &SentenceWords::new(text, article.sentences.as_slice()))
+}
+
 /// (sentence text, source text, link) for every sentence.
 fn attributed(text: &str) -> Vec<(String, Option<String>, Option<Link>)> {
     let article = Article::parse(text);

@@ -17,12 +17,12 @@ use super::lexicon::{
     VAGUE_PASSIVES,
 };
 use crate::span::Span;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
 /// The words every vague shape is anchored on: its hedge, participle, impression verb, "clear"
 /// adjective, view noun or impersonal "se".
-static ANCHORS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static ANCHORS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     let impressions = ["seem", "seems", "seemed", "seeming", "appear", "appears", "appeared"];
     let looks = ["look", "looks", "looked", "sound", "sounds", "sounded"];
     [VAGUE_ADVERBS, VAGUE_PASSIVES, VAGUE_NOUNS, CLEAR, ENCLITIC, &impressions, &looks, &["al", "se"]]

@@ -70,7 +70,7 @@ fn check(analysis: &Analysis, out: &mut Vec<Finding>) {
         {
             continue;
         }
-        let claim = claims::classify(text, sentence.span);
+        let claim = claims::classify(text, analysis.words.of(i));
         let severity = if claim.kind.is_contestable() { Severity::Warning } else { Severity::Information };
         let message = match claim.kind {
             ClaimKind::Fact => {

@@ -70,7 +70,7 @@ pub fn hover(analysis: &Analysis, offset: usize) -> Option<(String, Span)> {
     let body = match &analysis.attributions.sentences[sentence] {
         Some(attribution) => format!("**Attributed**  \n{}", attribution_lines(analysis, attribution)),
         None => {
-            let claim = claims::classify(text, span);
+            let claim = claims::classify(text, analysis.words.of(sentence));
             let evidence = claim.evidence.map(|e| format!(" (from {})", quoted(text, e))).unwrap_or_default();
             let mut body = format!("**No attribution**  \nClaim: {}{evidence}", claim.kind.noun());
             match analysis.nearest_attribution(sentence) {
