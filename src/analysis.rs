@@ -45,7 +45,7 @@ impl<'a> Analysis<'a> {
         if language.has_dialogue_dashes() {
             article.add_dialogue_quotations(text);
         }
-        let attributions = attribution::attribute(text, &article);
+        let attributions = attribution::attribute(text, &article, language);
         let entities = match context.people {
             Some(people) => entities::recognise_article_with(text, &article, context.glossary, people),
             None => entities::recognise_article(text, &article, context.glossary),

@@ -13,6 +13,7 @@ mod vague;
 pub use cues::{Cue, CueKind};
 
 use crate::article::{Article, ParagraphKind};
+use crate::language::Language;
 use crate::span::Span;
 
 /// How a sentence came to be attributed.
@@ -74,9 +75,12 @@ fn quoted_share(article: &Article, sentence: Span) -> f32 {
     inside as f32 / sentence.len().max(1) as f32
 }
 
-pub fn attribute(text: &str, article: &Article) -> Attributions {
+/// The attributions of an article, read with the cue words of its language.
+pub fn attribute(text: &str, article: &Article, language: Language) -> Attributions {
+    let lexicon = lexicon::Lexicon::of(language);
     let quoted: Vec<Span> = article.quotations.iter().map(|q| q.content).collect();
-    let found: Vec<cues::SentenceCues> = article.sentences.iter().map(|s| cues::find(text, s.span, &quoted)).collect();
+    let found: Vec<cues::SentenceCues> =
+        article.sentences.iter().map(|s| cues::find(text, s.span, &quoted, lexicon)).collect();
     let direct: Vec<Option<Cue>> = found.iter().map(|c| c.strongest).collect();
     let labels: Vec<Option<Cue>> = article.paragraphs.iter().map(|p| cues::speaker_label(text, p.span)).collect();
     let in_sentence = |i: usize| direct[i].map(|cue| Attribution { cue, link: Link::InSentence, cue_sentence: i });
