@@ -48,7 +48,7 @@ impl<'a> Analysis<'a> {
             article.add_dialogue_quotations(text);
         }
         let words = SentenceWords::new(text, &article.sentences);
-        let attributions = attribution::attribute(text, &article, &words);
+        let attributions = attribution::attribute(text, &article, &words, language);
         let entities = match context.people {
             Some(people) => entities::recognise_article_with(text, &article, context.glossary, people),
             None => entities::recognise_article(text, &article, context.glossary),

@@ -1,14 +1,15 @@
 //! Attribution cues inside one sentence, with their sources.
 
 use super::lexicon::{
-    BE_FORMS, COMPLEMENT_OPENERS, CUE_NOUNS, NON_REPORTING_BEFORE, NOUN_PRONE_FORMS, POSSESSIVES, SUBJECT_PRONOUNS,
-    VAGUE_ADVERBS, VAGUE_PARTICIPLES, VAGUE_QUANTIFIERS, VAGUE_SOURCES, VERB_FORMS, VERB_PRELUDE, VerbClass,
+    BE_FORMS, COMPLEMENT_OPENERS, Lexicon, NON_REPORTING_BEFORE, NOUN_PRONE_FORMS, POSSESSIVES, SUBJECT_PRONOUNS,
+    VAGUE_PARTICIPLES, VAGUE_QUANTIFIERS, VERB_PRELUDE, VerbClass,
 };
 use rustc_hash::FxHashSet;
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use crate::article::Word;
+use crate::language::Language;
 use crate::span::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,8 +53,6 @@ const RIGHT_NP_STOP: &[&str] = &[
     "to", "told", "said", "says", "as", "because", "but", "and", "en", "em", "que", "durante", "ante",
 ];
 const MAX_NP_WORDS: usize = 7;
-/// People who speak for a body, vague only when the body is not named before them.
-const INSTITUTIONAL_SOURCES: &[&str] = &["officials", "sources", "aides", "fuentes", "fontes"];
 /// Conjunctions and relatives that start a new clause, so end a subject read leftwards.
 #[rustfmt::skip]
 const CLAUSE_WORDS: &[&str] = &["that", "which", "who", "because", "but", "while", "when", "if", "as", "and", "or", "than", "so"];
@@ -110,19 +109,19 @@ const RULE_NOUNS: &[&str] = &[
 ];
 const NUMBER_WORDS: &[&str] =
     &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "another", "both"];
-/// Iberian prepositional cues followed by their source: "según", "segundo".
+/// Spanish "according to", followed by its source.
 const SEGUN: &[&str] = &["según", "segun"];
-#[rustfmt::skip]
-const ARTICLES_BEFORE_SEGUNDO: &[&str] = &[
-    "o", "a", "os", "as", "um", "uma", "el", "la", "lo", "del", "al", "de", "do", "da", "no", "na", "em", "pelo",
-    "pela",
-];
+/// Words before a Portuguese "segundo" that make it the ordinal ("o segundo turno"), not "according to".
+const ARTICLES_BEFORE_SEGUNDO: &[&str] =
+    &["o", "a", "os", "as", "um", "uma", "de", "do", "da", "no", "na", "em", "pelo", "pela"];
 
 pub(super) struct Sentence<'a> {
     pub(super) text: &'a str,
     pub(super) span: Span,
     /// The sentence's words outside quotations: borrowed when it quotes no one (most sentences).
     pub(super) words: Cow<'a, [Word<'a>]>,
+    /// The cue words of the article's language.
+    pub(super) lexicon: &'static Lexicon,
 }
 
 impl Sentence<'_> {
@@ -185,7 +184,7 @@ impl Sentence<'_> {
             } else {
                 !SUBJECT_PRONOUNS.contains(&head.lower.as_ref())
                     && !DETERMINERS.contains(&self.lower(k))
-                    && !VERB_FORMS.contains_key(prev.lower.as_ref())
+                    && !self.lexicon.verbs.contains_key(prev.lower.as_ref())
                     && !CLAUSE_WORDS.contains(&prev.lower.as_ref())
             };
             if !extends {
@@ -219,13 +218,13 @@ impl Sentence<'_> {
             return true;
         }
         // "officials said" names no one, "mine officials" or "campaign aides" the body they speak for.
-        if INSTITUTIONAL_SOURCES.contains(&head.lower.as_ref()) {
+        if self.lexicon.institutional_sources.contains(&head.lower.as_ref()) {
             return np.len() == 1;
         }
         let first_index = self.words.iter().position(|w| w.span == first.span).unwrap_or(0);
         let named =
             np.iter().enumerate().any(|(k, w)| w.capitalized && !(k == 0 && self.is_sentence_initial(first_index)));
-        VAGUE_SOURCES.contains(&head.lower.as_ref()) && !named
+        self.lexicon.vague_sources.contains(&head.lower.as_ref()) && !named
     }
 
     /// Whether a form that is more often a noun ("states", "points", "calls") is a verb here: after a
@@ -330,42 +329,41 @@ impl Sentence<'_> {
         Cue { span, source, kind, vague }
     }
 
+    /// "according to", "según", "de acuerdo con", "segundo", "de acordo com", each in its language.
     fn according(&self, i: usize) -> Option<Cue> {
         let w = self.lower(i);
-        let (cue_end, source_start) = if w == "according" && self.lower(i + 1) == "to" {
-            (i + 1, i + 2)
-        } else if (w == "acuerdo" && self.lower(i + 1) == "con" || w == "acordo" && self.lower(i + 1) == "com")
-            && i > 0
-            && self.lower(i - 1) == "de"
-        {
-            (i + 1, i + 2)
-        } else if SEGUN.contains(&w) {
-            (i, i + 1)
-        } else if w == "segundo"
-            && !ARTICLES_BEFORE_SEGUNDO.contains(&self.lower(i.wrapping_sub(1)))
-            && self.word(i + 1).is_some_and(|n| {
-                n.capitalized
-                    || matches!(n.lower.as_ref(), "o" | "a" | "os" | "as" | "ele" | "ela")
-                    || VAGUE_SOURCES.contains(&n.lower.as_ref())
-            })
-        {
-            (i, i + 1)
-        } else {
-            return None;
+        let after_de = i > 0 && self.lower(i - 1) == "de";
+        let (first, cue_end, source_start) = match self.lexicon.language {
+            Language::English if w == "according" && self.lower(i + 1) == "to" => (i, i + 1, i + 2),
+            Language::Spanish if w == "acuerdo" && self.lower(i + 1) == "con" && after_de => (i - 1, i + 1, i + 2),
+            Language::Spanish if SEGUN.contains(&w) => (i, i, i + 1),
+            Language::Portuguese if w == "acordo" && self.lower(i + 1) == "com" && after_de => (i - 1, i + 1, i + 2),
+            Language::Portuguese
+                if w == "segundo"
+                    && !ARTICLES_BEFORE_SEGUNDO.contains(&self.lower(i.wrapping_sub(1)))
+                    && self.word(i + 1).is_some_and(|n| {
+                        n.capitalized
+                            || matches!(n.lower.as_ref(), "o" | "a" | "os" | "as" | "ele" | "ela")
+                            || self.lexicon.vague_sources.contains(&n.lower.as_ref())
+                    }) =>
+            {
+                (i, i, i + 1)
+            }
+            _ => return None,
         };
-        let start = if w == "acuerdo" || w == "acordo" { i - 1 } else { i };
         let source = self.object(source_start);
-        Some(self.cue(self.span_of(start, cue_end.min(self.words.len() - 1)), source, CueKind::According))
+        Some(self.cue(self.span_of(first, cue_end.min(self.words.len() - 1)), source, CueKind::According))
     }
 
     /// "in a statement", "in an interview with", "in his opinion", "en un comunicado", "em nota".
     fn noun_phrase(&self, i: usize) -> Option<Cue> {
         const MAX_GAP_WORDS: usize = 5;
-        let preposition = self.lower(i);
-        let nouns: &[&str] = match preposition {
-            "in" | "en" | "em" | "on" => CUE_NOUNS,
+        let nouns: &[&str] = match (self.lexicon.language, self.lower(i)) {
+            (Language::English, "in" | "on") | (Language::Spanish, "en") | (Language::Portuguese, "em") => {
+                self.lexicon.cue_nouns
+            }
             // "Under Missouri law": the document that says so.
-            "under" => RULE_NOUNS,
+            (Language::English, "under") => RULE_NOUNS,
             _ => return None,
         };
         let mut possessor = None;
@@ -379,12 +377,7 @@ impl Sentence<'_> {
             if matches!(w.lower.as_ref(), "in" | "en" | "em" | "on" | "under") {
                 return None; // the phrase starts at this later preposition
             }
-            if nouns.contains(&w.lower.as_ref())
-                || matches!(
-                    w.lower.as_ref(),
-                    "comunicado" | "entrevista" | "declaraciones" | "nota" | "opinión" | "opinião"
-                )
-            {
+            if nouns.contains(&w.lower.as_ref()) {
                 let needs_possessor = matches!(w.lower.as_ref(), "opinion" | "view" | "words" | "opinión" | "opinião");
                 if needs_possessor && possessor.is_none() {
                     return None;
@@ -436,7 +429,11 @@ impl Sentence<'_> {
     /// A sentence opening "For Sanders, ..." or "To Frank, ...": the view of a named holder.
     fn perspective(&self, i: usize) -> Option<Cue> {
         const MAX_HOLDER_WORDS: usize = 8;
-        if i != 0 || !matches!(self.lower(0), "for" | "to" | "para") {
+        let opens = match self.lexicon.language {
+            Language::English => matches!(self.lower(0), "for" | "to"),
+            Language::Spanish | Language::Portuguese => self.lower(0) == "para",
+        };
+        if i != 0 || !opens {
             return None;
         }
         let mut last = 1;
@@ -455,7 +452,7 @@ impl Sentence<'_> {
 
     fn verb(&self, i: usize) -> Option<Cue> {
         let form: &str = &self.words[i].lower;
-        let cue = *VERB_FORMS.get(form)?;
+        let cue = *self.lexicon.verbs.get(form)?;
         let span = self.words[i].span;
         let progressive = form.ends_with("ing");
         // Adverbs and auxiliaries between the subject and this word ("has also detailed") show it
@@ -470,7 +467,7 @@ impl Sentence<'_> {
         }
         let has_prelude = first_prelude < i;
         // "The carmaker reportedly plans": the stance is reported by nobody in particular.
-        if let Some(hedge) = (first_prelude..i).find(|&k| VAGUE_ADVERBS.contains(&self.lower(k))) {
+        if let Some(hedge) = (first_prelude..i).find(|&k| self.lexicon.vague_adverbs.contains(&self.lower(k))) {
             return Some(self.cue(self.words[hedge].span, None, CueKind::HedgeAdverb));
         }
         let passive = !progressive && (first_prelude..i).any(|k| BE_FORMS.contains(&self.lower(k)));
@@ -559,14 +556,20 @@ pub struct SentenceCues {
 
 /// The cues of the sentence at `span`, whose words are `words`, ignoring words inside quotations
 /// (a quoted "they say" is the speaker's words, not the article's attribution).
-pub fn find<'a>(text: &'a str, span: Span, words: &'a [Word<'a>], quoted: &[Span]) -> SentenceCues {
+pub fn find<'a>(
+    text: &'a str,
+    span: Span,
+    words: &'a [Word<'a>],
+    quoted: &[Span],
+    lexicon: &'static Lexicon,
+) -> SentenceCues {
     let inside: Vec<Span> = quoted.iter().copied().filter(|q| q.intersects(span)).collect();
     let words = if inside.is_empty() {
         Cow::Borrowed(words)
     } else {
         words.iter().filter(|w| !inside.iter().any(|q| q.contains_span(w.span))).cloned().collect()
     };
-    let sentence = Sentence { text, span, words };
+    let sentence = Sentence { text, span, words, lexicon };
     let mut vague = sentence.vague_cues();
     let mut strongest = None;
     for i in 0..sentence.words.len() {

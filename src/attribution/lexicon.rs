@@ -1,9 +1,12 @@
 //! The words of attribution in news writing: reporting verbs with their inflections, noun cues,
-//! prepositional cues, hedging adverbs and vague sources. English, Spanish and Portuguese.
+//! prepositional cues, hedging adverbs and vague sources. English, Spanish and Portuguese, each in its
+//! own [`Lexicon`].
 
 use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
+
+use crate::language::Language;
 
 /// How a reporting verb relates its subject to the content.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -245,126 +248,44 @@ pub const NOUN_PRONE_FORMS: &[&str] = &[
     "reference", "speech", "regret", "regrets", "lobby", "beg", "tout", "praise", "praises",
 ];
 
-/// Spanish and Portuguese reporting verbs, as the inflected forms news copy uses.
+/// Spanish reporting verbs, as the inflected forms news copy uses.
 #[rustfmt::skip]
-const IBERIAN_VERBS: &[(&str, VerbClass)] = {
+const SPANISH_VERBS: &[(&str, VerbClass)] = {
     use VerbClass::*;
     &[
-        ("dijo", Speech),
-        ("dice", Speech),
-        ("dicen", Speech),
-        ("dijeron", Speech),
-        ("decía", Speech),
-        ("ha dicho", Speech),
-        ("afirmó", Speech),
-        ("afirma", Speech),
-        ("afirmaron", Speech),
-        ("señaló", Speech),
-        ("señala", Speech),
-        ("señalaron", Speech),
-        ("declaró", Speech),
-        ("declara", Speech),
-        ("declararon", Speech),
-        ("aseguró", Speech),
-        ("asegura", Speech),
-        ("aseguraron", Speech),
-        ("explicó", Speech),
-        ("explica", Speech),
-        ("indicó", Speech),
-        ("indica", Speech),
-        ("añadió", Speech),
-        ("agregó", Speech),
-        ("sostuvo", Speech),
-        ("sostiene", Speech),
-        ("advirtió", Speech),
-        ("advierte", Speech),
-        ("destacó", Speech),
-        ("destaca", Speech),
-        ("subrayó", Speech),
-        ("recordó", Speech),
-        ("reiteró", Speech),
-        ("manifestó", Speech),
-        ("expresó", Speech),
-        ("anunció", Speech),
-        ("comentó", Speech),
-        ("precisó", Speech),
-        ("apuntó", Speech),
-        ("admitió", Speech),
-        ("reconoció", Speech),
-        ("negó", Speech),
-        ("denunció", Speech),
-        ("criticó", Speech),
-        ("insistió", Speech),
-        ("respondió", Speech),
-        ("preguntó", Speech),
-        ("escribió", Speech),
-        ("informó", Speech),
-        ("confirmó", Speech),
-        ("aclaró", Speech),
-        ("opinó", Speech),
-        ("enfatizó", Speech),
-        ("prometió", Speech),
-        ("reafirmó", Speech),
-        ("cree", Cognition),
-        ("creen", Cognition),
-        ("considera", Cognition),
-        ("consideró", Cognition),
-        ("estima", Cognition),
-        ("estimó", Cognition),
-        ("espera", Cognition),
-        ("teme", Cognition),
-        ("disse", Speech),
-        ("diz", Speech),
-        ("dizem", Speech),
-        ("disseram", Speech),
-        ("afirmou", Speech),
-        ("afirmaram", Speech),
-        ("declarou", Speech),
-        ("declararam", Speech),
-        ("explicou", Speech),
-        ("ressaltou", Speech),
-        ("destacou", Speech),
-        ("salientou", Speech),
-        ("assegurou", Speech),
-        ("garantiu", Speech),
-        ("acrescentou", Speech),
-        ("completou", Speech),
-        ("observou", Speech),
-        ("lembrou", Speech),
-        ("reiterou", Speech),
-        ("anunciou", Speech),
-        ("comentou", Speech),
-        ("informou", Speech),
-        ("confirmou", Speech),
-        ("negou", Speech),
-        ("criticou", Speech),
-        ("advertiu", Speech),
-        ("alertou", Speech),
-        ("sustentou", Speech),
-        ("respondeu", Speech),
-        ("perguntou", Speech),
-        ("escreveu", Speech),
-        ("admitiu", Speech),
-        ("reconheceu", Speech),
-        ("prometeu", Speech),
-        ("defendeu", Speech),
-        ("acredita", Cognition),
-        ("acreditam", Cognition),
-        ("avalia", Cognition),
-        ("avaliou", Cognition),
-        ("considera", Cognition),
-        ("considerou", Cognition),
-        ("muestra", Evidence),
-        ("muestran", Evidence),
-        ("mostró", Evidence),
-        ("revela", Evidence),
-        ("reveló", Evidence),
-        ("mostra", Evidence),
-        ("mostram", Evidence),
-        ("mostrou", Evidence),
-        ("revelou", Evidence),
-        ("aponta", Evidence),
-        ("apontou", Evidence),
+        ("dijo", Speech), ("dice", Speech), ("dicen", Speech), ("dijeron", Speech), ("decía", Speech),
+        ("afirmó", Speech), ("afirma", Speech), ("afirmaron", Speech), ("señaló", Speech), ("señala", Speech),
+        ("señalaron", Speech), ("declaró", Speech), ("declara", Speech), ("declararon", Speech), ("aseguró", Speech),
+        ("asegura", Speech), ("aseguraron", Speech), ("explicó", Speech), ("explica", Speech), ("indicó", Speech),
+        ("indica", Speech), ("añadió", Speech), ("agregó", Speech), ("sostuvo", Speech), ("sostiene", Speech),
+        ("advirtió", Speech), ("advierte", Speech), ("destacó", Speech), ("destaca", Speech), ("subrayó", Speech),
+        ("recordó", Speech), ("reiteró", Speech), ("manifestó", Speech), ("expresó", Speech), ("anunció", Speech),
+        ("comentó", Speech), ("precisó", Speech), ("apuntó", Speech), ("admitió", Speech), ("reconoció", Speech),
+        ("negó", Speech), ("denunció", Speech), ("criticó", Speech), ("insistió", Speech), ("respondió", Speech),
+        ("preguntó", Speech), ("escribió", Speech), ("informó", Speech), ("confirmó", Speech), ("aclaró", Speech),
+        ("opinó", Speech), ("enfatizó", Speech), ("prometió", Speech), ("reafirmó", Speech), ("cree", Cognition),
+        ("creen", Cognition), ("considera", Cognition), ("consideró", Cognition), ("estima", Cognition),
+        ("estimó", Cognition), ("espera", Cognition), ("teme", Cognition), ("muestra", Evidence),
+        ("muestran", Evidence), ("mostró", Evidence), ("revela", Evidence), ("reveló", Evidence),
+    ]
+};
+
+/// Portuguese reporting verbs, as the inflected forms news copy uses.
+#[rustfmt::skip]
+const PORTUGUESE_VERBS: &[(&str, VerbClass)] = {
+    use VerbClass::*;
+    &[
+        ("disse", Speech), ("diz", Speech), ("dizem", Speech), ("disseram", Speech), ("afirmou", Speech),
+        ("afirmaram", Speech), ("declarou", Speech), ("declararam", Speech), ("explicou", Speech),
+        ("ressaltou", Speech), ("destacou", Speech), ("salientou", Speech), ("assegurou", Speech),
+        ("garantiu", Speech), ("acrescentou", Speech), ("completou", Speech), ("observou", Speech),
+        ("lembrou", Speech), ("reiterou", Speech), ("anunciou", Speech), ("comentou", Speech), ("informou", Speech),
+        ("confirmou", Speech), ("negou", Speech), ("criticou", Speech), ("advertiu", Speech), ("alertou", Speech),
+        ("sustentou", Speech), ("respondeu", Speech), ("perguntou", Speech), ("escreveu", Speech),
+        ("admitiu", Speech), ("reconheceu", Speech), ("prometeu", Speech), ("defendeu", Speech),
+        ("acredita", Cognition), ("acreditam", Cognition), ("avalia", Cognition), ("avaliou", Cognition),
+        ("considera", Cognition), ("considerou", Cognition), ("mostra", Evidence), ("mostram", Evidence),
+        ("mostrou", Evidence), ("revelou", Evidence), ("aponta", Evidence), ("apontou", Evidence),
     ]
 };
 
@@ -385,10 +306,8 @@ fn regular_forms(lemma: &str) -> Vec<String> {
     vec![lemma.to_string(), third, past, gerund]
 }
 
-/// Every inflected reporting-verb form, lower-cased, to its cue.
-/// Looked up for every word of every sentence, so hashed with Fx rather than SipHash: a fixed
-/// table that input never inserts into needs no protection from colliding keys.
-pub static VERB_FORMS: LazyLock<FxHashMap<String, VerbCue>> = LazyLock::new(|| {
+/// Every inflected English reporting-verb form, lower-cased, to its cue.
+fn english_verb_forms() -> FxHashMap<String, VerbCue> {
     let mut map = FxHashMap::default();
     for &(lemma, class, ambiguous) in ENGLISH_VERBS {
         let forms = IRREGULAR
@@ -400,17 +319,85 @@ pub static VERB_FORMS: LazyLock<FxHashMap<String, VerbCue>> = LazyLock::new(|| {
             map.insert(form, VerbCue { class, ambiguous });
         }
     }
-    for &(form, class) in IBERIAN_VERBS {
-        if !form.contains(' ') {
-            map.insert(form.to_string(), VerbCue { class, ambiguous: false });
+    map
+}
+
+fn listed_verb_forms(verbs: &[(&str, VerbClass)]) -> FxHashMap<String, VerbCue> {
+    verbs.iter().map(|&(form, class)| (form.to_string(), VerbCue { class, ambiguous: false })).collect()
+}
+
+/// The cue words of one language. An article is read with its own language's words only, so a
+/// Spanish "dice" or a Portuguese "segundo" never attributes English copy, nor an English cue
+/// Spanish or Portuguese copy. (Grammatical glue such as pronouns and articles stays shared: it
+/// only delimits the phrases the cues are found in.)
+pub struct Lexicon {
+    pub language: Language,
+    /// Every inflected reporting-verb form, lower-cased, to its cue. Looked up for every word of
+    /// every sentence, so hashed with Fx rather than SipHash: a fixed table that input never
+    /// inserts into needs no protection from colliding keys.
+    pub verbs: FxHashMap<String, VerbCue>,
+    /// Adverbs that attribute to nobody: "reportedly", "supuestamente".
+    pub vague_adverbs: &'static [&'static str],
+    /// Nouns naming a view or report, which news often leaves without a holder: "faced criticism".
+    pub vague_nouns: &'static [&'static str],
+    /// Words before such a noun that make it the source of what the sentence says: "amid", "ante".
+    pub vague_noun_frames: &'static [&'static str],
+    /// Group nouns that name no one in particular: "critics say", "analistas".
+    pub vague_sources: &'static [&'static str],
+    /// People who speak for a body, vague only when the body is not named before them.
+    pub institutional_sources: &'static [&'static str],
+    /// Nouns that, after the language's "in", make a phrase a cue: "in a statement", "en un comunicado".
+    pub cue_nouns: &'static [&'static str],
+}
+
+impl Lexicon {
+    pub fn of(language: Language) -> &'static Lexicon {
+        match language {
+            Language::English => &ENGLISH,
+            Language::Spanish => &SPANISH,
+            Language::Portuguese => &PORTUGUESE,
         }
     }
-    map
+}
+
+static ENGLISH: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
+    language: Language::English,
+    verbs: english_verb_forms(),
+    vague_adverbs: VAGUE_ADVERBS,
+    vague_nouns: VAGUE_NOUNS,
+    vague_noun_frames: VAGUE_NOUN_FRAMES,
+    vague_sources: VAGUE_SOURCES,
+    institutional_sources: &["officials", "sources", "aides"],
+    cue_nouns: CUE_NOUNS,
 });
 
-/// Nouns that, after "in a/his/their ...", make a phrase a cue: "in a statement", "in an interview".
 #[rustfmt::skip]
-pub const CUE_NOUNS: &[&str] = &[
+static SPANISH: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
+    language: Language::Spanish,
+    verbs: listed_verb_forms(SPANISH_VERBS),
+    vague_adverbs: &["supuestamente", "presuntamente", "aparentemente"],
+    vague_nouns: &["criticas", "críticas", "rumores", "temores", "sospechas", "denuncias", "acusaciones", "especulaciones"],
+    vague_noun_frames: &["entre", "pese", "ante", "enfrenta", "enfrentó"],
+    vague_sources: &["fuentes", "críticos", "expertos", "analistas", "observadores", "especialistas", "muchos", "algunos"],
+    institutional_sources: &["fuentes"],
+    cue_nouns: &["comunicado", "entrevista", "declaraciones", "nota", "opinión"],
+});
+
+#[rustfmt::skip]
+static PORTUGUESE: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
+    language: Language::Portuguese,
+    verbs: listed_verb_forms(PORTUGUESE_VERBS),
+    vague_adverbs: &["supostamente", "alegadamente", "presumivelmente", "aparentemente"],
+    vague_nouns: &["críticas", "rumores", "suspeitas", "denúncias", "acusações", "especulações"],
+    vague_noun_frames: &["entre", "ante", "enfrenta", "enfrentou"],
+    vague_sources: &["fontes", "críticos", "analistas", "observadores", "especialistas", "muitos", "alguns"],
+    institutional_sources: &["fontes"],
+    cue_nouns: &["comunicado", "entrevista", "declarações", "nota", "opinião"],
+});
+
+/// English nouns that, after "in a/his/their ...", make a phrase a cue: "in a statement", "in an interview".
+#[rustfmt::skip]
+const CUE_NOUNS: &[&str] = &[
     "statement", "statements", "poll", "polls", "survey", "surveys", "study", "studies", "analysis", "data",
     "documents", "records", "transcript", "footage", "recording", "memoir", "count", "tally", "average", "projections", "interview", "interviews", "speech", "tweet", "tweets", "letter", "post", "memo",
     "remarks", "testimony", "op-ed", "editorial", "email", "e-mail", "release", "conference", "briefing", "video",
@@ -443,10 +430,9 @@ pub const VAGUE_PARTICIPLES: &[&str] = &[
 
 /// Adverbs that attribute to nobody: "reportedly", "allegedly".
 #[rustfmt::skip]
-pub const VAGUE_ADVERBS: &[&str] = &[
+const VAGUE_ADVERBS: &[&str] = &[
     "reportedly", "allegedly", "purportedly", "supposedly", "reputedly", "ostensibly", "rumoredly", "seemingly",
-    "apparently", "presumably", "supuestamente", "presuntamente", "aparentemente", "supostamente", "alegadamente",
-    "presumivelmente",
+    "apparently", "presumably",
 ];
 
 /// Participles that, in a passive with no agent, report or judge on nobody's named authority:
@@ -474,22 +460,20 @@ pub const IMPRESSION_ADJECTIVES: &[&str] = &[
 /// Nouns naming a view or report, which news often leaves without a holder: "faced criticism",
 /// "amid concerns", "there has been speculation".
 #[rustfmt::skip]
-pub const VAGUE_NOUNS: &[&str] = &[
+const VAGUE_NOUNS: &[&str] = &[
     "criticism", "criticisms", "ridicule", "scrutiny", "backlash", "outcry", "outrage", "questions", "allegations",
     "accusations", "claims", "concern", "concerns", "fears", "worries", "suspicion", "suspicions",
     "speculation", "rumors", "rumours", "rumblings", "talk", "chatter", "complaints", "calls", "doubts",
     "skepticism", "scepticism", "condemnation", "pressure", "objections", "disagreement", "disagreements",
-    "controversy", "reports", "grumbling", "murmurs", "criticas", "críticas", "rumores", "temores", "sospechas",
-    "denuncias", "acusaciones", "especulaciones", "suspeitas", "denúncias", "acusações", "especulações",
+    "controversy", "reports", "grumbling", "murmurs",
 ];
 
 /// Words before such a noun that make it the source of what the sentence says: "faced", "drew",
 /// "amid", "under" (scrutiny, pressure), "sparked".
 #[rustfmt::skip]
-pub const VAGUE_NOUN_FRAMES: &[&str] = &[
+const VAGUE_NOUN_FRAMES: &[&str] = &[
     "faced", "faces", "face", "facing", "drew", "draws", "draw", "drawing", "drawn", "attracted", "attracting",
-    "amid", "amidst", "despite", "under", "sparked", "sparking", "prompted", "prompting", "triggered", "fueled", "fuelled", "fueling", "fuelling", "stoked", "renewed", "entre", "pese",
-    "ante", "enfrenta", "enfrentó", "enfrentou",
+    "amid", "amidst", "despite", "under", "sparked", "sparking", "prompted", "prompting", "triggered", "fueled", "fuelled", "fueling", "fuelling", "stoked", "renewed",
 ];
 
 /// Verbs by which such a noun spreads on its own: "suspicions persist", "talk had been mounting".
@@ -502,11 +486,11 @@ pub const VAGUE_NOUN_SPREADING: &[&str] = &[
 
 /// Group nouns that name no one in particular: "critics say", "some experts".
 #[rustfmt::skip]
-pub const VAGUE_SOURCES: &[&str] = &[
+const VAGUE_SOURCES: &[&str] = &[
     "critics", "experts", "analysts", "observers", "commentators", "pundits", "insiders", "skeptics", "sceptics",
     "opponents", "supporters", "detractors", "people", "some", "many", "others", "economists", "scientists",
     "researchers", "historians", "activists", "diplomats", "watchers", "strategists", "advocates", "residents",
-    "sources", "officials", "aides", "fuentes", "fontes", "críticos", "expertos", "analistas", "observadores", "especialistas", "muchos", "algunos", "muitos", "alguns",
+    "sources", "officials", "aides",
 ];
 
 /// Quantifiers that make a following group noun vague: "some officials", "many observers".

@@ -13,6 +13,7 @@ mod vague;
 pub use cues::{Cue, CueKind};
 
 use crate::article::{Article, ParagraphKind, SentenceWords, Word};
+use crate::language::Language;
 use crate::span::Span;
 
 /// How a sentence came to be attributed.
@@ -74,11 +75,17 @@ fn quoted_share(article: &Article, sentence: Span) -> f32 {
     inside as f32 / sentence.len().max(1) as f32
 }
 
-/// The attributions of `article`, whose sentences are split into `words`.
-pub fn attribute(text: &str, article: &Article, words: &SentenceWords) -> Attributions {
+/// The attributions of `article`, whose sentences are split into `words`, read with the cue words
+/// of its language.
+pub fn attribute(text: &str, article: &Article, words: &SentenceWords, language: Language) -> Attributions {
+    let lexicon = lexicon::Lexicon::of(language);
     let quoted: Vec<Span> = article.quotations.iter().map(|q| q.content).collect();
-    let found: Vec<cues::SentenceCues> =
-        article.sentences.iter().enumerate().map(|(i, s)| cues::find(text, s.span, words.of(i), &quoted)).collect();
+    let found: Vec<cues::SentenceCues> = article
+        .sentences
+        .iter()
+        .enumerate()
+        .map(|(i, s)| cues::find(text, s.span, words.of(i), &quoted, lexicon))
+        .collect();
     let direct: Vec<Option<Cue>> = found.iter().map(|c| c.strongest).collect();
     let labels: Vec<Option<Cue>> = article.paragraphs.iter().map(|p| cues::speaker_label(text, p.span)).collect();
     let in_sentence = |i: usize| direct[i].map(|cue| Attribution { cue, link: Link::InSentence, cue_sentence: i });

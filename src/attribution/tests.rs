@@ -1,15 +1,16 @@
 use super::*;
 use crate::article::Article;
+use crate::language::{Language, detect};
 
 /// The article's attributions, its sentences split into words here.
-fn attribute(text: &str, article: &Article) -> Attributions {
-    super::attribute(text, article, &SentenceWords::new(text, article.sentences.as_slice()))
+fn attribute(text: &str, article: &Article, language: Language) -> Attributions {
+    super::attribute(text, article, &SentenceWords::new(text, article.sentences.as_slice()), language)
 }
 
 /// (sentence text, source text, link) for every sentence.
 fn attributed(text: &str) -> Vec<(String, Option<String>, Option<Link>)> {
     let article = Article::parse(text);
-    let attributions = attribute(text, &article);
+    let attributions = attribute(text, &article, detect(text));
     article
         .sentences
         .iter()
@@ -89,7 +90,7 @@ fn continuation_within_a_paragraph() {
 fn vague_cues_are_marked() {
     let text = "Head\n\nThe tariff is expected to rise.\n\nCritics say the law is flawed.\n\nThe firm reportedly lost money.\n";
     let article = Article::parse(text);
-    let attributions = attribute(text, &article);
+    let attributions = attribute(text, &article, detect(text));
     let vague: Vec<bool> = attributions.sentences[1..].iter().map(|a| a.is_some_and(|a| a.cue.vague)).collect();
     assert_eq!(vague, [true, true, true]);
 }
@@ -113,16 +114,70 @@ fn declining_to_comment_and_stances_report_their_holder() {
 
 #[test]
 fn spanish_and_portuguese_cues() {
-    let text = "Titular\n\nLa inflación bajará, dijo el ministro.\n\nSegundo o ministro, a inflação vai cair.\n\nSegún la CEPAL, la región crecerá.\n";
-    assert!(is_attributed(text, "La inflación"));
-    assert!(is_attributed(text, "Segundo o ministro"));
-    assert_eq!(source_of(text, "Según la CEPAL").as_deref(), Some("la CEPAL"));
+    let spanish = "Titular\n\nLa inflación bajará, dijo el ministro.\n\nSegún la CEPAL, la región crecerá.\n";
+    assert!(is_attributed(spanish, "La inflación"));
+    assert_eq!(source_of(spanish, "Según la CEPAL").as_deref(), Some("la CEPAL"));
+    let portuguese =
+        "Título\n\nSegundo o ministro, a inflação vai cair.\n\nO ministro disse que a inflação vai cair.\n";
+    assert!(is_attributed(portuguese, "Segundo o ministro"));
+    assert!(is_attributed(portuguese, "O ministro disse"));
+}
+
+/// Whether the sentence opening with `sentence_start` is attributed when the article is read as `language`.
+fn is_attributed_in(text: &str, language: Language, sentence_start: &str) -> bool {
+    let article = Article::parse(text);
+    let attributions = attribute(text, &article, language);
+    article
+        .sentences
+        .iter()
+        .zip(&attributions.sentences)
+        .any(|(s, a)| s.span.text(text).starts_with(sentence_start) && a.is_some())
+}
+
+#[test]
+fn cues_are_read_in_the_articles_language_only() {
+    // "dice" is a Spanish reporting verb and an English noun; "segundo" is Portuguese for
+    // "according to" and part of a name in English.
+    let english = "Head\n\nLoaded dice cost more than fair ones next year.\n\nCrowds at the Segundo Plaza will double next year.\n";
+    for start in ["Loaded dice", "Crowds at"] {
+        assert!(!is_attributed_in(english, Language::English, start), "{start}");
+    }
+    assert!(is_attributed_in(
+        "Titular\n\nEl ministro dice que la inflación bajará.\n",
+        Language::Spanish,
+        "El ministro"
+    ));
+    assert!(is_attributed_in("Título\n\nSegundo o ministro, a inflação vai cair.\n", Language::Portuguese, "Segundo"));
+    // Nor do English cues attribute Spanish or Portuguese copy.
+    let quoted_english = "Título\n\nThe minister said the plan would fail.\n";
+    assert!(is_attributed_in(quoted_english, Language::English, "The minister"));
+    assert!(!is_attributed_in(quoted_english, Language::Portuguese, "The minister"));
+    assert!(!is_attributed_in(quoted_english, Language::Spanish, "The minister"));
+}
+
+#[test]
+fn vague_words_are_read_in_the_articles_language_only() {
+    let vague_in = |text: &str, language| {
+        let article = Article::parse(text);
+        attribute(text, &article, language)
+            .vague
+            .iter()
+            .flatten()
+            .map(|c| c.span.text(text).to_string())
+            .collect::<Vec<_>>()
+    };
+    let english = "Head\n\nThe minister supposedly resigned.\n";
+    let portuguese = "Título\n\nO ministro supostamente renunciou.\n";
+    assert_eq!(vague_in(english, Language::English), ["supposedly"]);
+    assert_eq!(vague_in(portuguese, Language::Portuguese), ["supostamente"]);
+    assert!(vague_in(english, Language::Portuguese).is_empty());
+    assert!(vague_in(portuguese, Language::English).is_empty());
 }
 
 /// The text of every vague cue of every sentence.
 fn vague_cues(text: &str) -> Vec<String> {
     let article = Article::parse(text);
-    attribute(text, &article).vague.iter().flatten().map(|c| c.span.text(text).to_string()).collect()
+    attribute(text, &article, detect(text)).vague.iter().flatten().map(|c| c.span.text(text).to_string()).collect()
 }
 
 #[test]
@@ -150,8 +205,10 @@ fn a_named_holder_or_a_physical_sense_is_not_vague() {
 
 #[test]
 fn spanish_and_portuguese_vague_attribution() {
-    let text = "Titular\n\nSe espera que la inflación baje. Al parecer, el ministro renunció. Espera-se que a inflação caia. Segundo fontes, o acordo foi assinado.\n";
-    assert_eq!(vague_cues(text), ["Se espera", "Al parecer", "Espera-se", "Segundo"]);
+    let spanish = "Titular\n\nSe espera que la inflación baje. Al parecer, el ministro renunció. Según fuentes, el acuerdo fue firmado.\n";
+    assert_eq!(vague_cues(spanish), ["Se espera", "Al parecer", "Según"]);
+    let portuguese = "Título\n\nEspera-se que a inflação caia. Segundo fontes, o acordo foi assinado.\n";
+    assert_eq!(vague_cues(portuguese), ["Espera-se", "Segundo"]);
 }
 
 #[test]

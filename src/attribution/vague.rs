@@ -12,22 +12,24 @@
 //! makes the phrase an ordinary attribution instead, which [`holder_after`] finds.
 
 use super::cues::{Cue, CueKind, Sentence};
-use super::lexicon::{
-    BE_FORMS, IMPRESSION_ADJECTIVES, POSSESSIVES, VAGUE_ADVERBS, VAGUE_NOUN_FRAMES, VAGUE_NOUN_SPREADING, VAGUE_NOUNS,
-    VAGUE_PASSIVES,
-};
+use super::lexicon::{BE_FORMS, IMPRESSION_ADJECTIVES, Lexicon, POSSESSIVES, VAGUE_NOUN_SPREADING, VAGUE_PASSIVES};
+use crate::language::Language;
 use crate::span::Span;
 use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
-/// The words every vague shape is anchored on: its hedge, participle, impression verb, "clear"
-/// adjective, view noun or impersonal "se".
+/// The words every vague shape is anchored on, in any language: its hedge, participle, impression
+/// verb, "clear" adjective, view noun or impersonal "se". Only a first filter: each shape then
+/// reads the article's own language.
 static ANCHORS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     let impressions = ["seem", "seems", "seemed", "seeming", "appear", "appears", "appeared"];
     let looks = ["look", "looks", "looked", "sound", "sounds", "sounded"];
-    [VAGUE_ADVERBS, VAGUE_PASSIVES, VAGUE_NOUNS, CLEAR, ENCLITIC, &impressions, &looks, &["al", "se"]]
+    let lexicons = [Language::English, Language::Spanish, Language::Portuguese].map(Lexicon::of);
+    let lexicon_words = lexicons.iter().flat_map(|l| l.vague_adverbs.iter().chain(l.vague_nouns));
+    [VAGUE_PASSIVES, CLEAR, ENCLITIC, &impressions, &looks, &["al", "se"]]
         .into_iter()
         .flatten()
+        .chain(lexicon_words)
         .copied()
         .collect()
 });
@@ -80,10 +82,11 @@ impl Sentence<'_> {
 
     /// "reportedly", "apparently", "al parecer", "supostamente".
     fn hedge(&self, i: usize) -> Option<Cue> {
-        if VAGUE_ADVERBS.contains(&self.lower(i)) {
+        if self.lexicon.vague_adverbs.contains(&self.lower(i)) {
             return Some(self.vague(i, i, CueKind::HedgeAdverb));
         }
-        (self.lower(i) == "al" && self.lower(i + 1) == "parecer" && self.clean_gap(i, i + 1))
+        let spanish = self.lexicon.language == Language::Spanish;
+        (spanish && self.lower(i) == "al" && self.lower(i + 1) == "parecer" && self.clean_gap(i, i + 1))
             .then(|| self.vague(i, i + 1, CueKind::HedgeAdverb))
     }
 
@@ -152,7 +155,7 @@ impl Sentence<'_> {
     /// been much speculation", "suspicions run high".
     fn holderless_noun(&self, noun: usize) -> Option<Cue> {
         const MAX_MODIFIERS: usize = 3;
-        if !VAGUE_NOUNS.contains(&self.lower(noun)) || self.holder_after(noun + 1).is_some() {
+        if !self.lexicon.vague_nouns.contains(&self.lower(noun)) || self.holder_after(noun + 1).is_some() {
             return None;
         }
         // Leftwards over modifiers ("growing", "sharp", "much") to the frame word.
@@ -188,7 +191,7 @@ impl Sentence<'_> {
     /// A frame word before a view noun, or "there is", "there has been".
     fn is_noun_frame(&self, i: usize) -> bool {
         let word = self.lower(i);
-        VAGUE_NOUN_FRAMES.contains(&word)
+        self.lexicon.vague_noun_frames.contains(&word)
             || BE_FORMS.contains(&word)
                 && (i.saturating_sub(2)..i).any(|b| self.lower(b) == "there" && self.clean_gap(b, b + 1))
     }
@@ -198,11 +201,14 @@ impl Sentence<'_> {
     fn iberian_impersonal(&self, i: usize) -> Option<Cue> {
         const SE_VERBS: &[&str] =
             &["espera", "esperan", "cree", "creen", "dice", "dicen", "estima", "rumorea", "informó"];
-        if ENCLITIC.contains(&self.lower(i)) {
-            return Some(self.vague(i, i, CueKind::Passive));
+        match self.lexicon.language {
+            Language::Portuguese => ENCLITIC.contains(&self.lower(i)).then(|| self.vague(i, i, CueKind::Passive)),
+            Language::Spanish => {
+                (self.lower(i) == "se" && SE_VERBS.contains(&self.lower(i + 1)) && self.clean_gap(i, i + 1))
+                    .then(|| self.vague(i, i + 1, CueKind::Passive))
+            }
+            Language::English => None,
         }
-        (self.lower(i) == "se" && SE_VERBS.contains(&self.lower(i + 1)) && self.clean_gap(i, i + 1))
-            .then(|| self.vague(i, i + 1, CueKind::Passive))
     }
 
     /// The holder named right after a view or a passive: "criticism from Republicans", "accused by
@@ -211,7 +217,10 @@ impl Sentence<'_> {
         const HOLDER_WINDOW: usize = 2;
         (start..(start + HOLDER_WINDOW).min(self.words.len()))
             .take_while(|&j| j == start || self.clean_gap(j - 1, j))
-            .find(|&j| matches!(self.lower(j), "by" | "from" | "among" | "por"))
+            .find(|&j| match self.lexicon.language {
+                Language::English => matches!(self.lower(j), "by" | "from" | "among"),
+                Language::Spanish | Language::Portuguese => self.lower(j) == "por",
+            })
             .and_then(|j| self.object(j + 1))
     }
 
