@@ -6,7 +6,9 @@ use tower_lsp_server::ls_types::{
     Range, Uri,
 };
 
-use crate::rules::{Finding, Severity};
+use std::sync::LazyLock;
+
+use crate::rules::{self, Finding, Rule, Severity};
 use crate::span::Span;
 use crate::text::{LineCol, LineIndex, PositionEncoding};
 
@@ -44,6 +46,14 @@ pub fn severity(severity: Severity) -> DiagnosticSeverity {
     }
 }
 
+/// Each rule's documentation address, parsed once rather than once a diagnostic.
+static DOCUMENTATION_URIS: LazyLock<Vec<(&'static str, Uri)>> =
+    LazyLock::new(|| rules::ALL.iter().filter_map(|rule| Some((rule.name, rule.url().parse().ok()?))).collect());
+
+fn documentation_uri(rule: &Rule) -> Option<Uri> {
+    DOCUMENTATION_URIS.iter().find(|(name, _)| *name == rule.name).map(|(_, uri)| uri.clone())
+}
+
 /// The LSP diagnostic of a finding in the document at `uri`.
 pub fn diagnostic(finding: &Finding, document: &Document, uri: Option<&Uri>) -> Diagnostic {
     let related = uri.map(|uri| {
@@ -60,7 +70,7 @@ pub fn diagnostic(finding: &Finding, document: &Document, uri: Option<&Uri>) -> 
         range: document.range(finding.span),
         severity: Some(severity(finding.severity)),
         code: Some(NumberOrString::String(finding.rule.name.to_string())),
-        code_description: finding.rule.url().parse().ok().map(|href| CodeDescription { href }),
+        code_description: documentation_uri(finding.rule).map(|href| CodeDescription { href }),
         source: Some(SOURCE.to_string()),
         message: finding.message.clone(),
         related_information: related.filter(|r| !r.is_empty()),

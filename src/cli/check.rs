@@ -91,6 +91,9 @@ pub fn run(args: &CheckArgs) -> ExitCode {
             return ExitCode::from(EXIT_TROUBLE);
         }
     }
+    // The knowledge-base automaton builds while the folders are walked, not while the first
+    // batch's threads wait for it.
+    rayon::spawn(crate::entities::warm_up);
     let mut recorder = args.write_baseline.as_ref().map(|_| Recorder::default());
     let mut inputs = Vec::new();
     let mut trouble = Vec::new();

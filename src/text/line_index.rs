@@ -68,7 +68,7 @@ impl LineIndex {
         let slice = &text[start..offset.min(end).max(start)];
         let col = match encoding {
             PositionEncoding::Utf8 => slice.len(),
-            PositionEncoding::Utf16 => slice.chars().map(char::len_utf16).sum(),
+            PositionEncoding::Utf16 => utf16_len(slice),
         };
         LineCol { line: line as u32, col: col as u32 }
     }
@@ -96,6 +96,12 @@ impl LineIndex {
     }
 }
 
+/// UTF-16 code units in `s`, counted on bytes (this runs for every diagnostic): one per character,
+/// that is per byte that does not continue a character, and one more for a four-byte character.
+fn utf16_len(s: &str) -> usize {
+    s.bytes().map(|b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0)).sum()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,6 +125,13 @@ mod tests {
         assert_eq!(index.offset(text, LineCol { line: 0, col: 5 }, PositionEncoding::Utf16), x);
         // Half a surrogate pair lands on the emoji's start.
         assert_eq!(index.offset(text, LineCol { line: 0, col: 1 }, PositionEncoding::Utf16), 0);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn utf16_len_counts_what_encode_utf16_yields(s in "\\PC*") {
+            proptest::prop_assert_eq!(utf16_len(&s), s.encode_utf16().count());
+        }
     }
 
     #[test]
