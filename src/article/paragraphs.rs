@@ -94,15 +94,18 @@ const BOILERPLATE_OPENINGS: &[&str] = &[
 ];
 
 fn is_boilerplate(paragraph: &str) -> bool {
-    let lower = paragraph.to_lowercase();
-    BOILERPLATE_OPENINGS.iter().any(|o| lower.starts_with(o))
+    let opening = paragraph.as_bytes();
+    BOILERPLATE_OPENINGS
+        .iter()
+        .any(|o| opening.get(..o.len()).is_some_and(|head| head.eq_ignore_ascii_case(o.as_bytes())))
 }
 
 pub(super) fn classify(text: &str, paragraphs: &mut [Paragraph]) {
     let many = paragraphs.len() > 1;
     for (i, p) in paragraphs.iter_mut().enumerate() {
         let t = p.span.text(text);
-        let word_count = t.split_whitespace().count();
+        // Only counts up to the largest limit matter, and body paragraphs run long.
+        let word_count = t.split_whitespace().take(HEADLINE_MAX_WORDS.max(BOILERPLATE_MAX_WORDS) + 1).count();
         p.kind = if i == 0 && many && word_count <= HEADLINE_MAX_WORDS {
             ParagraphKind::Headline
         } else if word_count <= BYLINE_MAX_WORDS

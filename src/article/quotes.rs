@@ -4,6 +4,7 @@
 
 use super::Paragraph;
 use crate::span::Span;
+use crate::text::CharSet;
 
 #[derive(Clone, Debug)]
 pub struct Quotation {
@@ -57,14 +58,14 @@ struct MarkAt {
     after: Option<char>,
 }
 
+const MARK_CHARS: CharSet = CharSet::new(&['“', '«', '„', '”', '»', '"', '\'', '`']);
+
 /// The double quotation marks of `s`: curly, straight, guillemets, and the typewriter pairs `''`
 /// and ``` `` ``` of some archives.
 fn marks(s: &str) -> Vec<MarkAt> {
     let mut out = Vec::new();
     let mut from = 0;
-    while let Some(offset) = s[from..].find(['“', '«', '„', '”', '»', '"', '\'', '`']) {
-        let i = from + offset;
-        let c = s[i..].chars().next().unwrap_or_default();
+    while let Some((i, c)) = MARK_CHARS.find(s, from) {
         let width = c.len_utf8();
         let pair = matches!(c, '\'' | '`') && s[i + width..].starts_with(c);
         let mark = match c {

@@ -2,6 +2,7 @@
 //! ellipses followed by lower case, or a full stop inside a closing quotation mark.
 
 use crate::span::Span;
+use crate::text::CharSet;
 
 /// Abbreviations that are always followed by a name or number, so never end a sentence.
 #[rustfmt::skip]
@@ -35,6 +36,8 @@ fn is_closing(c: char) -> bool {
 fn is_terminal(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '…')
 }
+
+const TERMINALS: CharSet = CharSet::new(&['.', '!', '?', '…']);
 
 fn can_open_sentence(c: char) -> bool {
     c.is_uppercase()
@@ -81,22 +84,19 @@ pub(super) fn split(text: &str, span: Span) -> Vec<Span> {
     let s = span.text(text);
     let mut out = Vec::new();
     let mut start = 0;
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if !is_terminal(c) {
-            continue;
-        }
+    let mut from = 0;
+    while let Some((i, c)) = TERMINALS.find(s, from) {
         let mut end = i + c.len_utf8();
         let mut terminal_run = 1;
-        while let Some(&(j, d)) = chars.peek() {
+        for d in s[end..].chars() {
             if is_terminal(d) {
                 terminal_run += 1;
             } else if !is_closing(d) {
                 break;
             }
-            end = j + d.len_utf8();
-            chars.next();
+            end += d.len_utf8();
         }
+        from = end;
         let rest = &s[end..];
         let after_space = rest.trim_start();
         if after_space.len() == rest.len() && !rest.is_empty() {
