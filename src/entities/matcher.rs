@@ -196,7 +196,7 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// Whether a word may start at `i`: start of text or a non-word character before it.
-fn starts_word(text: &str, i: usize) -> bool {
+pub(crate) fn starts_word(text: &str, i: usize) -> bool {
     let bytes = text.as_bytes();
     if i == 0 {
         return true;
@@ -208,7 +208,8 @@ fn starts_word(text: &str, i: usize) -> bool {
     !text[..i].chars().next_back().is_some_and(is_word_char)
 }
 
-fn ends_word(text: &str, i: usize) -> bool {
+/// Whether a word may end at `i`: end of text or a non-word character there.
+pub(crate) fn ends_word(text: &str, i: usize) -> bool {
     match text.as_bytes().get(i) {
         None => true,
         Some(b) if *b < 0x80 => !b.is_ascii_alphanumeric(),

@@ -22,6 +22,7 @@
 mod definitions;
 mod glossary;
 mod matcher;
+mod occurrences;
 mod people;
 
 use std::collections::HashMap;
@@ -390,21 +391,25 @@ fn recognise_in(
         raws.sort_by_key(|r| (r.span.start, r.span.end));
         let mut extra: Vec<Raw> = Vec::new();
         let mut seen = std::collections::HashSet::new();
+        let mut uses: Vec<(&str, &Key, MentionForm)> = Vec::new();
         for (def, key) in &definitions {
             for (span, form) in [(def.acronym, MentionForm::Acronym), (def.full, MentionForm::Name)] {
-                if !seen.insert(span.text(text)) {
-                    continue;
+                if seen.insert(span.text(text)) {
+                    uses.push((span.text(text), key, form));
                 }
-                for occurrence in people::occurrences(text, span.text(text)) {
-                    if !overlaps(&raws, occurrence) && !extra.iter().any(|r| r.span.intersects(occurrence)) {
-                        extra.push(Raw {
-                            span: occurrence,
-                            key: key.clone(),
-                            form,
-                            alternatives: Vec::new(),
-                            context: &[],
-                        });
-                    }
+            }
+        }
+        let needles: Vec<&str> = uses.iter().map(|(needle, _, _)| *needle).collect();
+        for ((_, key, form), found) in uses.iter().zip(occurrences::occurrences_of_each(text, &needles)) {
+            for occurrence in found {
+                if !overlaps(&raws, occurrence) && !extra.iter().any(|r| r.span.intersects(occurrence)) {
+                    extra.push(Raw {
+                        span: occurrence,
+                        key: (*key).clone(),
+                        form: *form,
+                        alternatives: Vec::new(),
+                        context: &[],
+                    });
                 }
             }
         }
@@ -467,17 +472,19 @@ fn recognise_in(
         }
         person_raws.push(Raw { span, key: Key::Person(id.to_string()), form, alternatives: Vec::new(), context: &[] });
     };
-    for (name, id) in &full_names {
-        for span in people::occurrences(text, name) {
-            add_person(span, id, MentionForm::Name, &raws, &mut person_raws);
-        }
-    }
+    // Every full name first, then surnames (a full name wins over another person's surname).
+    let mut uses: Vec<(&str, &str, MentionForm)> =
+        full_names.iter().map(|(name, id)| (name.as_str(), id.as_str(), MentionForm::Name)).collect();
     for (name, id) in &full_names {
         let surname = people::surname(name);
         if surname != name && surname.chars().count() > 1 {
-            for span in people::occurrences(text, surname) {
-                add_person(span, id, MentionForm::Surname, &raws, &mut person_raws);
-            }
+            uses.push((surname, id, MentionForm::Surname));
+        }
+    }
+    let needles: Vec<&str> = uses.iter().map(|(needle, _, _)| *needle).collect();
+    for ((_, id, form), found) in uses.iter().zip(occurrences::occurrences_of_each(text, &needles)) {
+        for span in found {
+            add_person(span, id, *form, &raws, &mut person_raws);
         }
     }
     raws.extend(person_raws);

@@ -199,22 +199,6 @@ pub(crate) fn surname(name: &str) -> &str {
     name.rsplit(' ').next().unwrap_or(name)
 }
 
-/// Word-bounded occurrences of `needle` in `text`, skipping any that intersect `taken`.
-pub(crate) fn occurrences(text: &str, needle: &str) -> Vec<Span> {
-    let mut out = Vec::new();
-    if needle.is_empty() {
-        return out;
-    }
-    for (i, _) in text.match_indices(needle) {
-        let end = i + needle.len();
-        if alpha_before(text, i) || text[end..].chars().next().is_some_and(char::is_alphanumeric) {
-            continue;
-        }
-        out.push(Span::new(i, end));
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
