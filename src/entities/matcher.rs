@@ -92,11 +92,22 @@ impl Openings {
     }
 }
 
-/// One accepted match: the span and the candidates whose case fits, best first.
+/// One accepted match: the span and the forms of its pattern (at least one fits the case).
 #[derive(Clone, Debug)]
 pub(crate) struct Hit<'m> {
     pub span: Span,
-    pub candidates: Vec<&'m Candidate>,
+    forms: &'m [Candidate],
+}
+
+impl<'m> Hit<'m> {
+    /// The candidates whose case fits `text`, best first: those written exactly as in the text,
+    /// then the others, each in the matcher's order.
+    pub(crate) fn candidates<'a>(&'a self, text: &'a str) -> impl Iterator<Item = &'m Candidate> + 'a {
+        let written = self.span.text(text);
+        let exact = self.forms.iter().filter(move |c| *c.form == *written);
+        let capitalised = self.forms.iter().filter(move |c| *c.form != *written && case_fits(&c.form, written));
+        exact.chain(capitalised)
+    }
 }
 
 /// Generic names recognised only in context: (form, entity id, context entity ids).
@@ -156,13 +167,8 @@ impl Matcher {
         if is_compound_tail(text, m.start()) {
             return None;
         }
-        let mut fitting: Vec<&Candidate> =
-            self.candidates[m.pattern().as_usize()].iter().filter(|c| case_fits(&c.form, slice)).collect();
-        if fitting.is_empty() {
-            return None;
-        }
-        fitting.sort_by_key(|c| (*c.form != *slice) as u8);
-        Some(Hit { span: Span::new(m.start(), m.end()), candidates: fitting })
+        let forms = &self.candidates[m.pattern().as_usize()];
+        forms.iter().any(|c| case_fits(&c.form, slice)).then(|| Hit { span: Span::new(m.start(), m.end()), forms })
     }
 }
 
@@ -196,6 +202,7 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// Whether a word may start at `i`: start of text or a non-word character before it.
+#[inline]
 pub(crate) fn starts_word(text: &str, i: usize) -> bool {
     let bytes = text.as_bytes();
     if i == 0 {
@@ -209,12 +216,34 @@ pub(crate) fn starts_word(text: &str, i: usize) -> bool {
 }
 
 /// Whether a word may end at `i`: end of text or a non-word character there.
+#[inline]
 pub(crate) fn ends_word(text: &str, i: usize) -> bool {
     match text.as_bytes().get(i) {
         None => true,
         Some(b) if *b < 0x80 => !b.is_ascii_alphanumeric(),
         Some(_) => !text[i..].chars().next().is_some_and(is_word_char),
     }
+}
+
+/// The letters and digits `s` starts with.
+pub(crate) fn first_word(s: &str) -> &str {
+    let bytes = s.as_bytes();
+    let mut end = 0;
+    while end < bytes.len() {
+        if bytes[end] < 0x80 {
+            if !bytes[end].is_ascii_alphanumeric() {
+                break;
+            }
+            end += 1;
+        } else {
+            let c = s[end..].chars().next().expect("a char at a boundary");
+            if !is_word_char(c) {
+                break;
+            }
+            end += c.len_utf8();
+        }
+    }
+    &s[..end]
 }
 
 /// Every match of `matchers` (first has priority on equal length) at word starts, left to right,

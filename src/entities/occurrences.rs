@@ -4,7 +4,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::matcher::{ends_word, starts_word};
+use super::matcher::{ends_word, first_word, starts_word};
 use crate::span::Span;
 
 /// For each needle, its occurrences in `text` in text order: where it is neither preceded nor
@@ -16,8 +16,8 @@ pub(crate) fn occurrences_of_each(text: &str, needles: &[&str]) -> Vec<Vec<Span>
     let mut first_bytes = [false; 256];
     for (i, needle) in needles.iter().enumerate() {
         let word = first_word(needle);
-        // A needle that can overlap itself ("Ana Ana") keeps match_indices' choice of which
-        // overlapping occurrence counts, so it gets a search of its own.
+        // A needle two word-bounded occurrences of which can overlap ("Ana Ana") keeps
+        // match_indices' choice of which one counts, so it gets a search of its own.
         if word.is_empty() || overlaps_itself(needle) {
             found[i] = occurrences(text, needle);
         } else {
@@ -29,33 +29,34 @@ pub(crate) fn occurrences_of_each(text: &str, needles: &[&str]) -> Vec<Vec<Span>
         return found;
     }
     let bytes = text.as_bytes();
-    for start in 0..bytes.len() {
+    let mut start = 0;
+    while start < bytes.len() {
         // First bytes of needles are never UTF-8 continuation bytes: `start` is a char boundary.
         if !first_bytes[usize::from(bytes[start])] || !starts_word(text, start) {
+            start += 1;
             continue;
         }
         let rest = &text[start..];
-        let Some(ids) = by_first_word.get(first_word(rest)) else { continue };
-        for &i in ids {
-            let end = start + needles[i].len();
-            if rest.starts_with(needles[i]) && ends_word(text, end) {
-                found[i].push(Span::new(start, end));
+        let word = first_word(rest);
+        if let Some(ids) = by_first_word.get(word) {
+            for &i in ids {
+                let end = start + needles[i].len();
+                if rest.starts_with(needles[i]) && ends_word(text, end) {
+                    found[i].push(Span::new(start, end));
+                }
             }
         }
+        // No word starts inside the word.
+        start += word.len().max(1);
     }
     found
 }
 
-/// The letters and digits `s` starts with.
-fn first_word(s: &str) -> &str {
-    let end = s.find(|c: char| !c.is_alphanumeric()).unwrap_or(s.len());
-    &s[..end]
-}
-
-/// Whether a proper suffix of `needle` is also its prefix, so that two occurrences may overlap.
+/// Whether two word-bounded occurrences of `needle` may overlap: a proper suffix that starts a
+/// word is also a prefix ("Ana" in "Ana Ana"; "C" in "CELAC" starts no word).
 fn overlaps_itself(needle: &str) -> bool {
     let bytes = needle.as_bytes();
-    (1..bytes.len()).any(|j| bytes.starts_with(&bytes[j..]))
+    (1..bytes.len()).any(|j| bytes.starts_with(&bytes[j..]) && starts_word(needle, j))
 }
 
 /// Word-bounded occurrences of one needle, by a search of the whole text.
@@ -80,11 +81,10 @@ mod tests {
     #[test]
     fn word_bounded_in_text_order() {
         let text = "Ortega's aide met Ortegas, Nicolás Ortega and ORTEGA; Ortega.";
-        assert_eq!(texts(text, &["Ortega", "Nicolás Ortega", "Nicolás"]), [
-            vec!["Ortega", "Ortega", "Ortega"],
-            vec!["Nicolás Ortega"],
-            vec!["Nicolás"]
-        ]);
+        assert_eq!(
+            texts(text, &["Ortega", "Nicolás Ortega", "Nicolás"]),
+            [vec!["Ortega", "Ortega", "Ortega"], vec!["Nicolás Ortega"], vec!["Nicolás"]]
+        );
         let spans = occurrences_of_each(text, &["Ortega"]);
         assert_eq!(spans[0][0], Span::new(0, 6));
     }
@@ -92,13 +92,10 @@ mod tests {
     #[test]
     fn needles_sharing_a_first_word_and_odd_needles() {
         let text = "U.S. and U.S. Steel, (IDB) and éclair Éva";
-        assert_eq!(texts(text, &["U.S.", "U.S. Steel", "(IDB)", "", "Éva"]), [
-            vec!["U.S.", "U.S."],
-            vec!["U.S. Steel"],
-            vec!["(IDB)"],
-            vec![],
-            vec!["Éva"]
-        ]);
+        assert_eq!(
+            texts(text, &["U.S.", "U.S. Steel", "(IDB)", "", "Éva"]),
+            [vec!["U.S.", "U.S."], vec!["U.S. Steel"], vec!["(IDB)"], vec![], vec!["Éva"]]
+        );
     }
 
     #[test]
