@@ -89,6 +89,7 @@ fn word_hash(word: &[u8], fold: bool) -> u64 {
 }
 
 /// The letters and digits `s` starts with.
+#[inline]
 pub(crate) fn first_word(s: &str) -> &str {
     let bytes = s.as_bytes();
     let mut end = 0;
@@ -190,16 +191,13 @@ impl Matcher {
 }
 
 /// The text may write in capitals what the form writes in lower case, never the reverse.
+/// (Byte by byte: other characters must be equal, so their bytes are.)
 fn case_fits(form: &str, text: &str) -> bool {
-    let mut f = form.chars();
-    let mut t = text.chars();
-    loop {
-        match (f.next(), t.next()) {
-            (None, None) => return true,
-            (Some(a), Some(b)) if a == b || (a.is_ascii_lowercase() && b == a.to_ascii_uppercase()) => {}
-            _ => return false,
-        }
-    }
+    form.len() == text.len()
+        && form
+            .bytes()
+            .zip(text.bytes())
+            .all(|(a, b)| a == b || (a.is_ascii_lowercase() && b == a.to_ascii_uppercase()))
 }
 
 /// Words that make a following name part of another one: "Latin American" is not "American",

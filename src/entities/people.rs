@@ -6,6 +6,7 @@
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
+use rustc_hash::FxHashSet;
 
 use crate::span::Span;
 
@@ -101,6 +102,9 @@ const TITLES: &[&str] = &[
 const PARTICLES: &[&str] =
     &["da", "de", "del", "della", "der", "di", "do", "dos", "das", "du", "la", "le", "van", "von", "bin", "al", "y"];
 
+/// [`TITLES`] as a set, for the words of a name.
+static TITLE_WORDS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| TITLES.iter().copied().collect());
+
 static TITLE_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(TITLES).expect("titles automaton")
 });
@@ -169,7 +173,7 @@ pub(crate) fn introductions(text: &str, blocked: impl Fn(usize) -> bool) -> Vec<
             if !(first.is_uppercase() && caps * 2 <= w.chars().count().max(2) || is_particle && !words.is_empty()) {
                 break;
             }
-            if TITLES.contains(&w) {
+            if TITLE_WORDS.contains(w) {
                 break;
             }
             words.push(word);
