@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
+use rustc_hash::FxHashSet;
 
 use crate::kb::{self, Record};
 use crate::span::Span;
@@ -35,68 +36,96 @@ pub(crate) struct Matcher {
     ac: Option<AhoCorasick>,
     /// Pattern id → the forms that fold to it, best first.
     candidates: Vec<Vec<Candidate>>,
-    /// Which openings patterns have, so most word starts are ruled out without the automaton.
-    openings: Openings,
+    /// The patterns' first words, so most word starts are ruled out without the automaton.
+    first_words: FirstWords,
 }
 
-/// A filter on how patterns start: exact for the first two bytes of two-byte patterns, a hashed
-/// bit set (false positives only) for the first three of longer ones. ASCII case-folded, as the
-/// automaton matches.
-struct Openings {
-    two: Box<[u64]>,
-    three: Box<[u64]>,
-    /// A one-byte pattern (a glossary may have one): every position may match.
-    any: bool,
+/// A filter on the first words of the forms (their letters and digits up to the first other
+/// character), hashed (false positives only). A match's first word is the text's first word
+/// there, ASCII case-folded as the automaton matches, and exactly as written when the text has
+/// no ASCII capital in it (the text may capitalise a form, never the reverse).
+struct FirstWords {
+    folded: FxHashSet<u64>,
+    /// The first words without ASCII capitals, as written.
+    lower_case: FxHashSet<u64>,
+    /// A form that starts with another character: words starting so may match.
+    unworded: bool,
 }
 
-impl Openings {
-    const BITS: usize = 1 << 16;
-
-    fn new() -> Openings {
-        let bits = || vec![0; Self::BITS / 64].into_boxed_slice();
-        Openings { two: bits(), three: bits(), any: false }
-    }
-
-    fn key2(a: u8, b: u8) -> usize {
-        usize::from(a.to_ascii_lowercase()) << 8 | usize::from(b.to_ascii_lowercase())
-    }
-
-    fn key3(a: u8, b: u8, c: u8) -> usize {
-        (Self::key2(a, b) ^ usize::from(c.to_ascii_lowercase()).wrapping_mul(0x9E37)) % Self::BITS
-    }
-
-    fn set(bits: &mut [u64], key: usize) {
-        bits[key / 64] |= 1 << (key % 64);
-    }
-
-    fn get(bits: &[u64], key: usize) -> bool {
-        bits[key / 64] & (1 << (key % 64)) != 0
-    }
-
-    fn add(&mut self, pattern: &[u8]) {
-        match *pattern {
-            [a, b] => Self::set(&mut self.two, Self::key2(a, b)),
-            [a, b, c, ..] => Self::set(&mut self.three, Self::key3(a, b, c)),
-            _ => self.any = true,
+impl FirstWords {
+    fn new<'f>(forms: impl IntoIterator<Item = &'f str>) -> FirstWords {
+        let mut first_words =
+            FirstWords { folded: FxHashSet::default(), lower_case: FxHashSet::default(), unworded: false };
+        for form in forms {
+            let word = first_word(form).as_bytes();
+            first_words.unworded |= word.is_empty();
+            first_words.folded.insert(word_hash(word, true));
+            if !word.iter().any(u8::is_ascii_uppercase) {
+                first_words.lower_case.insert(word_hash(word, false));
+            }
         }
+        first_words
     }
 
-    /// Whether some pattern may match `bytes` at `i`.
-    fn may_start(&self, bytes: &[u8], i: usize) -> bool {
-        match bytes[i..] {
-            _ if self.any => true,
-            [a, b, c, ..] => Self::get(&self.two, Self::key2(a, b)) || Self::get(&self.three, Self::key3(a, b, c)),
-            [a, b] => Self::get(&self.two, Self::key2(a, b)),
-            _ => false,
+    /// Whether some form may match where the text's first word is `word`.
+    fn may_start(&self, word: &str) -> bool {
+        let word = word.as_bytes();
+        if word.is_empty() {
+            self.unworded
+        } else if word.iter().any(u8::is_ascii_uppercase) {
+            self.folded.contains(&word_hash(word, true))
+        } else {
+            self.lower_case.contains(&word_hash(word, false))
         }
     }
 }
 
-/// One accepted match: the span and the candidates whose case fits, best first.
+/// A hash of a word's bytes, ASCII letters in lower case when `fold`.
+fn word_hash(word: &[u8], fold: bool) -> u64 {
+    word.iter().fold(0, |hash: u64, &b| {
+        let b = if fold { b.to_ascii_lowercase() } else { b };
+        (hash.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+    })
+}
+
+/// The letters and digits `s` starts with.
+#[inline]
+pub(crate) fn first_word(s: &str) -> &str {
+    let bytes = s.as_bytes();
+    let mut end = 0;
+    while end < bytes.len() {
+        if bytes[end] < 0x80 {
+            if !bytes[end].is_ascii_alphanumeric() {
+                break;
+            }
+            end += 1;
+        } else {
+            let c = s[end..].chars().next().expect("a char at a boundary");
+            if !is_word_char(c) {
+                break;
+            }
+            end += c.len_utf8();
+        }
+    }
+    &s[..end]
+}
+
+/// One accepted match: the span and the forms of its pattern (at least one fits the case).
 #[derive(Clone, Debug)]
 pub(crate) struct Hit<'m> {
     pub span: Span,
-    pub candidates: Vec<&'m Candidate>,
+    forms: &'m [Candidate],
+}
+
+impl<'m> Hit<'m> {
+    /// The candidates whose case fits `text`, best first: those written exactly as in the text,
+    /// then the others, each in the matcher's order.
+    pub(crate) fn candidates<'a>(&'a self, text: &'a str) -> impl Iterator<Item = &'m Candidate> + 'a {
+        let written = self.span.text(text);
+        let exact = self.forms.iter().filter(move |c| *c.form == *written);
+        let capitalised = self.forms.iter().filter(move |c| *c.form != *written && case_fits(&c.form, written));
+        exact.chain(capitalised)
+    }
 }
 
 /// Generic names recognised only in context: (form, entity id, context entity ids).
@@ -126,8 +155,7 @@ impl Matcher {
                 list.push(candidate);
             }
         }
-        let mut openings = Openings::new();
-        patterns.iter().for_each(|p| openings.add(p));
+        let first_words = FirstWords::new(candidates.iter().flatten().map(|c| &*c.form));
         let ac = (!patterns.is_empty()).then(|| {
             AhoCorasick::builder()
                 // A contiguous NFA builds in a few milliseconds where a DFA over these ~2,600 names
@@ -139,13 +167,14 @@ impl Matcher {
                 .build(&patterns)
                 .expect("knowledge-base automaton builds")
         });
-        Matcher { ac, candidates, openings }
+        Matcher { ac, candidates, first_words }
     }
 
-    /// The longest acceptable match starting exactly at `start`.
-    fn at(&self, text: &str, start: usize) -> Option<Hit<'_>> {
+    /// The longest acceptable match starting exactly at `start`, where the text's first word is
+    /// `word`.
+    fn at(&self, text: &str, start: usize, word: &str) -> Option<Hit<'_>> {
         let ac = self.ac.as_ref()?;
-        if !self.openings.may_start(text.as_bytes(), start) {
+        if !self.first_words.may_start(word) {
             return None;
         }
         let m = ac.find(Input::new(text).range(start..).anchored(Anchored::Yes))?;
@@ -156,27 +185,19 @@ impl Matcher {
         if is_compound_tail(text, m.start()) {
             return None;
         }
-        let mut fitting: Vec<&Candidate> =
-            self.candidates[m.pattern().as_usize()].iter().filter(|c| case_fits(&c.form, slice)).collect();
-        if fitting.is_empty() {
-            return None;
-        }
-        fitting.sort_by_key(|c| (*c.form != *slice) as u8);
-        Some(Hit { span: Span::new(m.start(), m.end()), candidates: fitting })
+        let forms = &self.candidates[m.pattern().as_usize()];
+        forms.iter().any(|c| case_fits(&c.form, slice)).then(|| Hit { span: Span::new(m.start(), m.end()), forms })
     }
 }
 
 /// The text may write in capitals what the form writes in lower case, never the reverse.
+/// (Byte by byte: other characters must be equal, so their bytes are.)
 fn case_fits(form: &str, text: &str) -> bool {
-    let mut f = form.chars();
-    let mut t = text.chars();
-    loop {
-        match (f.next(), t.next()) {
-            (None, None) => return true,
-            (Some(a), Some(b)) if a == b || (a.is_ascii_lowercase() && b == a.to_ascii_uppercase()) => {}
-            _ => return false,
-        }
-    }
+    form.len() == text.len()
+        && form
+            .bytes()
+            .zip(text.bytes())
+            .all(|(a, b)| a == b || (a.is_ascii_lowercase() && b == a.to_ascii_uppercase()))
 }
 
 /// Words that make a following name part of another one: "Latin American" is not "American",
@@ -196,7 +217,8 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// Whether a word may start at `i`: start of text or a non-word character before it.
-fn starts_word(text: &str, i: usize) -> bool {
+#[inline]
+pub(crate) fn starts_word(text: &str, i: usize) -> bool {
     let bytes = text.as_bytes();
     if i == 0 {
         return true;
@@ -208,7 +230,9 @@ fn starts_word(text: &str, i: usize) -> bool {
     !text[..i].chars().next_back().is_some_and(is_word_char)
 }
 
-fn ends_word(text: &str, i: usize) -> bool {
+/// Whether a word may end at `i`: end of text or a non-word character there.
+#[inline]
+pub(crate) fn ends_word(text: &str, i: usize) -> bool {
     match text.as_bytes().get(i) {
         None => true,
         Some(b) if *b < 0x80 => !b.is_ascii_alphanumeric(),
@@ -231,9 +255,10 @@ pub(crate) fn scan<'m>(text: &str, matchers: &[&'m Matcher]) -> Vec<Hit<'m>> {
             continue;
         }
         if word_start_byte && starts_word(text, i) {
+            let word = first_word(&text[i..]);
             let mut best: Option<Hit> = None;
             for matcher in matchers {
-                if let Some(hit) = matcher.at(text, i)
+                if let Some(hit) = matcher.at(text, i, word)
                     && best.as_ref().is_none_or(|b| hit.span.end > b.span.end)
                 {
                     best = Some(hit);
@@ -244,6 +269,9 @@ pub(crate) fn scan<'m>(text: &str, matchers: &[&'m Matcher]) -> Vec<Hit<'m>> {
                 hits.push(hit);
                 continue;
             }
+            // No word starts inside the word.
+            i += word.len().max(1);
+            continue;
         }
         i += 1;
     }

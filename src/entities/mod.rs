@@ -22,10 +22,10 @@
 mod definitions;
 mod glossary;
 mod matcher;
+mod occurrences;
 mod people;
 
-use std::collections::HashMap;
-
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 pub use glossary::{EntrySource, Glossary, GlossaryEntry};
@@ -300,6 +300,33 @@ fn overlaps(sorted: &[Raw], span: Span) -> bool {
     i > 0 && sorted[i - 1].span.intersects(span)
 }
 
+/// The raw mentions while definitions are read: the automaton's, sorted by start and disjoint,
+/// then the ones definitions add, as one list appended to would hold them.
+struct DefinitionRaws {
+    sorted: Vec<Raw>,
+    added: Vec<Raw>,
+}
+
+impl DefinitionRaws {
+    /// Where the first mention ending at `end` that `is_it` is (`sorted` first, then `added`).
+    /// Disjoint, `sorted` has at most one mention ending there.
+    fn position_ending_at(&self, end: usize, is_it: impl Fn(&Raw) -> bool) -> Option<usize> {
+        let i = self.sorted.partition_point(|r| r.span.end < end);
+        if self.sorted.get(i).is_some_and(|r| r.span.end == end && is_it(r)) {
+            return Some(i);
+        }
+        let j = self.added.iter().position(|r| r.span.end == end && is_it(r))?;
+        Some(self.sorted.len() + j)
+    }
+
+    fn get_mut(&mut self, position: usize) -> &mut Raw {
+        match position.checked_sub(self.sorted.len()) {
+            Some(j) => &mut self.added[j],
+            None => &mut self.sorted[position],
+        }
+    }
+}
+
 fn target_id(target: Target, glossary: &Glossary) -> String {
     match target {
         Target::Kb(record) => record.entity_id(),
@@ -322,9 +349,9 @@ fn recognise_in(
     let mut raws: Vec<Raw> = hits
         .iter()
         .map(|hit| {
-            let best = &hit.candidates[0];
-            let alternatives: Vec<Target> =
-                hit.candidates.iter().skip(1).map(|c| c.target).filter(|t| *t != best.target).collect();
+            let mut candidates = hit.candidates(text);
+            let best = candidates.next().expect("a hit has a candidate that fits");
+            let alternatives: Vec<Target> = candidates.map(|c| c.target).filter(|t| *t != best.target).collect();
             Raw {
                 span: hit.span,
                 key: Key::Target(best.target),
@@ -338,35 +365,36 @@ fn recognise_in(
     // Definitions in the article.
     let mut definitions: Vec<(definitions::Definition, Key)> = Vec::new();
     if text.contains('(') {
-        let raw_at = |raws: &[Raw], span: Span| raws.iter().position(|r| r.span == span);
-        let defs = definitions::find(text, |acronym| {
-            raws.iter().any(|r| r.form == MentionForm::Acronym && r.span.text(text) == acronym)
-        });
+        let kb_acronyms: FxHashSet<&str> =
+            raws.iter().filter(|r| r.form == MentionForm::Acronym).map(|r| r.span.text(text)).collect();
+        let defs = definitions::find(text, |acronym| kb_acronyms.contains(acronym));
+        let mut raws_so_far = DefinitionRaws { sorted: raws, added: Vec::new() };
         for def in defs {
             let mut def = def;
             // The knowledge-base mention that ends the full name ("Brazil's Central American
             // Integration System (SICA)": the system, not Brazil).
-            let full_raw = raws.iter().position(|r| {
-                r.form == MentionForm::Name && def.full.contains_span(r.span) && r.span.end == def.full.end
-            });
-            let acronym_raw = raw_at(&raws, def.acronym);
+            let full_raw = raws_so_far
+                .position_ending_at(def.full.end, |r| r.form == MentionForm::Name && def.full.contains_span(r.span));
+            let acronym_raw = raws_so_far.position_ending_at(def.acronym.end, |r| r.span == def.acronym);
             let key = match (full_raw, acronym_raw) {
                 (Some(f), _) => {
+                    let full_raw = raws_so_far.get_mut(f);
                     if !def.acronym_first {
-                        def.full = raws[f].span;
+                        def.full = full_raw.span;
                         def.whole = Span::new(def.full.start, def.whole.end);
                     }
-                    raws[f].key.clone()
+                    full_raw.key.clone()
                 }
-                (None, Some(a)) => raws[a].key.clone(),
+                (None, Some(a)) => raws_so_far.get_mut(a).key.clone(),
                 (None, None) => Key::Defined(slug(kb::strip_article(def.full.text(text)))),
             };
             match acronym_raw {
                 Some(a) => {
-                    raws[a].key = key.clone();
-                    raws[a].alternatives.clear();
+                    let acronym_raw = raws_so_far.get_mut(a);
+                    acronym_raw.key = key.clone();
+                    acronym_raw.alternatives.clear();
                 }
-                None => raws.push(Raw {
+                None => raws_so_far.added.push(Raw {
                     span: def.acronym,
                     key: key.clone(),
                     form: MentionForm::Acronym,
@@ -375,8 +403,9 @@ fn recognise_in(
                 }),
             }
             if full_raw.is_none() {
-                raws.retain(|r| !r.span.intersects(def.full));
-                raws.push(Raw {
+                raws_so_far.sorted.retain(|r| !r.span.intersects(def.full));
+                raws_so_far.added.retain(|r| !r.span.intersects(def.full));
+                raws_so_far.added.push(Raw {
                     span: def.full,
                     key: key.clone(),
                     form: MentionForm::Name,
@@ -386,25 +415,31 @@ fn recognise_in(
             }
             definitions.push((def, key));
         }
+        raws = raws_so_far.sorted;
+        raws.append(&mut raws_so_far.added);
         // Later uses of acronyms and names the article defined but the automaton does not know.
         raws.sort_by_key(|r| (r.span.start, r.span.end));
         let mut extra: Vec<Raw> = Vec::new();
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = FxHashSet::default();
+        let mut uses: Vec<(&str, &Key, MentionForm)> = Vec::new();
         for (def, key) in &definitions {
             for (span, form) in [(def.acronym, MentionForm::Acronym), (def.full, MentionForm::Name)] {
-                if !seen.insert(span.text(text)) {
-                    continue;
+                if seen.insert(span.text(text)) {
+                    uses.push((span.text(text), key, form));
                 }
-                for occurrence in people::occurrences(text, span.text(text)) {
-                    if !overlaps(&raws, occurrence) && !extra.iter().any(|r| r.span.intersects(occurrence)) {
-                        extra.push(Raw {
-                            span: occurrence,
-                            key: key.clone(),
-                            form,
-                            alternatives: Vec::new(),
-                            context: &[],
-                        });
-                    }
+            }
+        }
+        let needles: Vec<&str> = uses.iter().map(|(needle, _, _)| *needle).collect();
+        for ((_, key, form), found) in uses.iter().zip(occurrences::occurrences_of_each(text, &needles)) {
+            for occurrence in found {
+                if !overlaps(&raws, occurrence) && !extra.iter().any(|r| r.span.intersects(occurrence)) {
+                    extra.push(Raw {
+                        span: occurrence,
+                        key: (*key).clone(),
+                        form: *form,
+                        alternatives: Vec::new(),
+                        context: &[],
+                    });
                 }
             }
         }
@@ -414,7 +449,7 @@ fn recognise_in(
 
     // Ambiguous acronyms: prefer a reading the article mentions otherwise; generic names need
     // their context.
-    let mentioned_targets: std::collections::HashSet<Target> = raws
+    let mentioned_targets: FxHashSet<Target> = raws
         .iter()
         .filter(|r| r.alternatives.is_empty())
         .filter_map(|r| match &r.key {
@@ -428,15 +463,14 @@ fn recognise_in(
         }
     }
     if raws.iter().any(|r| !r.context.is_empty()) {
-        let mentioned: std::collections::HashSet<String> =
-            mentioned_targets.iter().map(|t| target_id(*t, glossary)).collect();
+        let mentioned: FxHashSet<String> = mentioned_targets.iter().map(|t| target_id(*t, glossary)).collect();
         raws.retain(|r| r.context.is_empty() || r.context.iter().any(|c| mentioned.contains(*c)));
     }
 
     // People.
-    let starts: std::collections::HashSet<usize> = raws.iter().map(|r| r.span.start).collect();
+    let starts: FxHashSet<usize> = raws.iter().map(|r| r.span.start).collect();
     let intros = people::introductions(text, |i| starts.contains(&i));
-    let mut person_intro: HashMap<String, Span> = HashMap::new();
+    let mut person_intro: FxHashMap<String, Span> = FxHashMap::default();
     let mut full_names: Vec<(String, String)> = Vec::new(); // (full name, id)
     for intro in intros.iter().filter(|i| i.name.text(text).contains(' ')) {
         let name = intro.name.text(text).to_string();
@@ -467,32 +501,38 @@ fn recognise_in(
         }
         person_raws.push(Raw { span, key: Key::Person(id.to_string()), form, alternatives: Vec::new(), context: &[] });
     };
-    for (name, id) in &full_names {
-        for span in people::occurrences(text, name) {
-            add_person(span, id, MentionForm::Name, &raws, &mut person_raws);
-        }
-    }
+    // Every full name first, then surnames (a full name wins over another person's surname).
+    let mut uses: Vec<(&str, &str, MentionForm)> =
+        full_names.iter().map(|(name, id)| (name.as_str(), id.as_str(), MentionForm::Name)).collect();
     for (name, id) in &full_names {
         let surname = people::surname(name);
         if surname != name && surname.chars().count() > 1 {
-            for span in people::occurrences(text, surname) {
-                add_person(span, id, MentionForm::Surname, &raws, &mut person_raws);
-            }
+            uses.push((surname, id, MentionForm::Surname));
+        }
+    }
+    let needles: Vec<&str> = uses.iter().map(|(needle, _, _)| *needle).collect();
+    for ((_, id, form), found) in uses.iter().zip(occurrences::occurrences_of_each(text, &needles)) {
+        for span in found {
+            add_person(span, id, *form, &raws, &mut person_raws);
         }
     }
     raws.extend(person_raws);
     raws.sort_by_key(|r| (r.span.start, r.span.end));
 
     // Entities in order of first mention.
-    let mut index: HashMap<Key, usize> = HashMap::new();
+    let mut index: FxHashMap<Key, usize> = FxHashMap::default();
     let mut entities: Vec<Entity> = Vec::new();
     let mut mentions: Vec<Mention> = Vec::new();
     let in_headline = |span: Span| headline.is_some_and(|h| h.contains(span.start));
     for raw in &raws {
-        let entity = *index.entry(raw.key.clone()).or_insert_with(|| {
-            entities.push(new_entity(&raw.key, raw, text, glossary, &full_names));
-            entities.len() - 1
-        });
+        let entity = match index.get(&raw.key) {
+            Some(&entity) => entity,
+            None => {
+                entities.push(new_entity(&raw.key, raw, text, glossary, &full_names));
+                index.insert(raw.key.clone(), entities.len() - 1);
+                entities.len() - 1
+            }
+        };
         let e = &mut entities[entity];
         if raw.form == MentionForm::Acronym && e.acronym.is_none() {
             e.acronym = Some(raw.span.text(text).to_string());

@@ -6,6 +6,7 @@
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
+use rustc_hash::FxHashSet;
 
 use crate::span::Span;
 
@@ -101,6 +102,9 @@ const TITLES: &[&str] = &[
 const PARTICLES: &[&str] =
     &["da", "de", "del", "della", "der", "di", "do", "dos", "das", "du", "la", "le", "van", "von", "bin", "al", "y"];
 
+/// [`TITLES`] as a set, for the words of a name.
+static TITLE_WORDS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| TITLES.iter().copied().collect());
+
 static TITLE_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(TITLES).expect("titles automaton")
 });
@@ -169,7 +173,7 @@ pub(crate) fn introductions(text: &str, blocked: impl Fn(usize) -> bool) -> Vec<
             if !(first.is_uppercase() && caps * 2 <= w.chars().count().max(2) || is_particle && !words.is_empty()) {
                 break;
             }
-            if TITLES.contains(&w) {
+            if TITLE_WORDS.contains(w) {
                 break;
             }
             words.push(word);
@@ -197,22 +201,6 @@ pub(crate) fn introductions(text: &str, blocked: impl Fn(usize) -> bool) -> Vec<
 /// The last word of a name.
 pub(crate) fn surname(name: &str) -> &str {
     name.rsplit(' ').next().unwrap_or(name)
-}
-
-/// Word-bounded occurrences of `needle` in `text`, skipping any that intersect `taken`.
-pub(crate) fn occurrences(text: &str, needle: &str) -> Vec<Span> {
-    let mut out = Vec::new();
-    if needle.is_empty() {
-        return out;
-    }
-    for (i, _) in text.match_indices(needle) {
-        let end = i + needle.len();
-        if alpha_before(text, i) || text[end..].chars().next().is_some_and(char::is_alphanumeric) {
-            continue;
-        }
-        out.push(Span::new(i, end));
-    }
-    out
 }
 
 #[cfg(test)]

@@ -1,0 +1,108 @@
+//! Word-bounded occurrences of the names an article itself introduces (defined acronyms and full
+//! names, people's names and surnames), all found in one pass over the text's word starts rather
+//! than one search of the whole text per name.
+
+use rustc_hash::FxHashMap;
+
+use super::matcher::{ends_word, first_word, starts_word};
+use crate::span::Span;
+
+/// For each needle, its occurrences in `text` in text order: where it is neither preceded nor
+/// followed by a letter or digit, as `text.match_indices(needle)` finds them (non-overlapping).
+pub(crate) fn occurrences_of_each(text: &str, needles: &[&str]) -> Vec<Vec<Span>> {
+    let mut found = vec![Vec::new(); needles.len()];
+    // A word-bounded occurrence starts at a word start whose first word is the needle's.
+    let mut by_first_word: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    let mut first_bytes = [false; 256];
+    for (i, needle) in needles.iter().enumerate() {
+        let word = first_word(needle);
+        // A needle two word-bounded occurrences of which can overlap ("Ana Ana") keeps
+        // match_indices' choice of which one counts, so it gets a search of its own.
+        if word.is_empty() || overlaps_itself(needle) {
+            found[i] = occurrences(text, needle);
+        } else {
+            first_bytes[usize::from(needle.as_bytes()[0])] = true;
+            by_first_word.entry(word).or_default().push(i);
+        }
+    }
+    if by_first_word.is_empty() {
+        return found;
+    }
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    while start < bytes.len() {
+        // First bytes of needles are never UTF-8 continuation bytes: `start` is a char boundary.
+        if !first_bytes[usize::from(bytes[start])] || !starts_word(text, start) {
+            start += 1;
+            continue;
+        }
+        let rest = &text[start..];
+        let word = first_word(rest);
+        if let Some(ids) = by_first_word.get(word) {
+            for &i in ids {
+                let end = start + needles[i].len();
+                if rest.starts_with(needles[i]) && ends_word(text, end) {
+                    found[i].push(Span::new(start, end));
+                }
+            }
+        }
+        // No word starts inside the word.
+        start += word.len().max(1);
+    }
+    found
+}
+
+/// Whether two word-bounded occurrences of `needle` may overlap: a proper suffix that starts a
+/// word is also a prefix ("Ana" in "Ana Ana"; "C" in "CELAC" starts no word).
+fn overlaps_itself(needle: &str) -> bool {
+    let bytes = needle.as_bytes();
+    (1..bytes.len()).any(|j| bytes.starts_with(&bytes[j..]) && starts_word(needle, j))
+}
+
+/// Word-bounded occurrences of one needle, by a search of the whole text.
+fn occurrences(text: &str, needle: &str) -> Vec<Span> {
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    text.match_indices(needle)
+        .map(|(i, _)| Span::new(i, i + needle.len()))
+        .filter(|span| starts_word(text, span.start) && ends_word(text, span.end))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts<'t>(text: &'t str, needles: &[&str]) -> Vec<Vec<&'t str>> {
+        occurrences_of_each(text, needles).iter().map(|spans| spans.iter().map(|s| s.text(text)).collect()).collect()
+    }
+
+    #[test]
+    fn word_bounded_in_text_order() {
+        let text = "Ortega's aide met Ortegas, Nicolás Ortega and ORTEGA; Ortega.";
+        assert_eq!(
+            texts(text, &["Ortega", "Nicolás Ortega", "Nicolás"]),
+            [vec!["Ortega", "Ortega", "Ortega"], vec!["Nicolás Ortega"], vec!["Nicolás"]]
+        );
+        let spans = occurrences_of_each(text, &["Ortega"]);
+        assert_eq!(spans[0][0], Span::new(0, 6));
+    }
+
+    #[test]
+    fn needles_sharing_a_first_word_and_odd_needles() {
+        let text = "U.S. and U.S. Steel, (IDB) and éclair Éva";
+        assert_eq!(
+            texts(text, &["U.S.", "U.S. Steel", "(IDB)", "", "Éva"]),
+            [vec!["U.S.", "U.S."], vec!["U.S. Steel"], vec!["(IDB)"], vec![], vec!["Éva"]]
+        );
+    }
+
+    #[test]
+    fn self_overlapping_needles_as_match_indices_finds_them() {
+        // match_indices takes "Ana Ana" inside "XAna Ana" and then finds no more.
+        let text = "XAna Ana Ana";
+        assert_eq!(texts(text, &["Ana Ana", "Ana"]), [vec![], vec!["Ana", "Ana"]]);
+        assert_eq!(texts("Ana Ana Ana", &["Ana Ana"]), [vec!["Ana Ana"]]);
+    }
+}
