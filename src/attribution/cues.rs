@@ -143,7 +143,7 @@ impl Sentence<'_> {
     }
 
     /// The next non-space character after word `i`, or `None` at the sentence's end.
-    fn char_after(&self, i: usize) -> Option<char> {
+    pub(super) fn char_after(&self, i: usize) -> Option<char> {
         self.text[self.words[i].span.end..self.span.end].chars().find(|c| !c.is_whitespace())
     }
 

@@ -336,6 +336,8 @@ pub struct Lexicon {
     /// every sentence, so hashed with Fx rather than SipHash: a fixed table that input never
     /// inserts into needs no protection from colliding keys.
     pub verbs: FxHashMap<String, VerbCue>,
+    /// Forms of "seem", which report an impression whatever follows: "seemed an insult", "parece que".
+    pub seem_forms: &'static [&'static str],
     /// Adverbs that attribute to nobody: "reportedly", "supuestamente".
     pub vague_adverbs: &'static [&'static str],
     /// Nouns naming a view or report, which news often leaves without a holder: "faced criticism".
@@ -363,6 +365,7 @@ impl Lexicon {
 static ENGLISH: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
     language: Language::English,
     verbs: english_verb_forms(),
+    seem_forms: &["seem", "seems", "seemed", "seeming"],
     vague_adverbs: VAGUE_ADVERBS,
     vague_nouns: VAGUE_NOUNS,
     vague_noun_frames: VAGUE_NOUN_FRAMES,
@@ -375,6 +378,7 @@ static ENGLISH: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
 static SPANISH: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
     language: Language::Spanish,
     verbs: listed_verb_forms(SPANISH_VERBS),
+    seem_forms: &["parece", "parecen", "parecía", "parecían", "pareció", "parecieron", "parecería", "parecerían"],
     vague_adverbs: &["supuestamente", "presuntamente", "aparentemente"],
     vague_nouns: &["criticas", "críticas", "rumores", "temores", "sospechas", "denuncias", "acusaciones", "especulaciones"],
     vague_noun_frames: &["entre", "pese", "ante", "enfrenta", "enfrentó"],
@@ -387,6 +391,7 @@ static SPANISH: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
 static PORTUGUESE: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
     language: Language::Portuguese,
     verbs: listed_verb_forms(PORTUGUESE_VERBS),
+    seem_forms: &["parece", "parecem", "parecia", "pareciam", "pareceu", "pareceram", "pareceria", "pareceriam"],
     vague_adverbs: &["supostamente", "alegadamente", "presumivelmente", "aparentemente"],
     vague_nouns: &["críticas", "rumores", "suspeitas", "denúncias", "acusações", "especulações"],
     vague_noun_frames: &["entre", "ante", "enfrenta", "enfrentou"],

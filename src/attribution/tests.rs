@@ -157,27 +157,23 @@ fn cues_are_read_in_the_articles_language_only() {
 
 #[test]
 fn vague_words_are_read_in_the_articles_language_only() {
-    let vague_in = |text: &str, language| {
-        let article = Article::parse(text);
-        attribute(text, &article, language)
-            .vague
-            .iter()
-            .flatten()
-            .map(|c| c.span.text(text).to_string())
-            .collect::<Vec<_>>()
-    };
     let english = "Head\n\nThe minister supposedly resigned.\n";
     let portuguese = "Título\n\nO ministro supostamente renunciou.\n";
-    assert_eq!(vague_in(english, Language::English), ["supposedly"]);
-    assert_eq!(vague_in(portuguese, Language::Portuguese), ["supostamente"]);
-    assert!(vague_in(english, Language::Portuguese).is_empty());
-    assert!(vague_in(portuguese, Language::English).is_empty());
+    assert_eq!(vague_cues_in(english, Language::English), ["supposedly"]);
+    assert_eq!(vague_cues_in(portuguese, Language::Portuguese), ["supostamente"]);
+    assert!(vague_cues_in(english, Language::Portuguese).is_empty());
+    assert!(vague_cues_in(portuguese, Language::English).is_empty());
 }
 
 /// The text of every vague cue of every sentence.
 fn vague_cues(text: &str) -> Vec<String> {
+    vague_cues_in(text, detect(text))
+}
+
+/// The text of every vague cue of every sentence, the article read as `language`.
+fn vague_cues_in(text: &str, language: Language) -> Vec<String> {
     let article = Article::parse(text);
-    attribute(text, &article, detect(text)).vague.iter().flatten().map(|c| c.span.text(text).to_string()).collect()
+    attribute(text, &article, language).vague.iter().flatten().map(|c| c.span.text(text).to_string()).collect()
 }
 
 #[test]
@@ -229,4 +225,21 @@ fn noun_and_adjective_cues_and_relative_subjects() {
 fn vague_cues_in_a_named_sources_words_are_not_the_articles() {
     let text = "Head\n\nRuiz said the plan is expected to fail.\n\nThe plan is expected to fail, Ruiz said.\n\nThe efforts are expected to continue this week, with the mayor expected to visit the port on Friday.\n";
     assert_eq!(vague_cues(text), ["are expected"]);
+}
+
+#[test]
+fn impressions_with_any_complement() {
+    let text = "Head\n\nThe rally seemed a shove away from a brawl. The council appeared paralyzed by the vote. The mayor appears somewhat nervous about the audit. It appears, though, that the vote was close.\n";
+    assert_eq!(vague_cues(text), ["seemed", "appeared", "appears", "appears"]);
+    let physical = "Head\n\nThe mayor appeared several times on radio. The governor appeared onstage at noon.\n";
+    assert_eq!(vague_cues(physical), Vec::<String>::new());
+}
+
+#[test]
+fn spanish_and_portuguese_impressions() {
+    let spanish =
+        "Titular\n\nParece que el acuerdo fracasó. Al ministro le pareció un error. El hijo se parece a su padre.\n";
+    assert_eq!(vague_cues_in(spanish, Language::Spanish), ["Parece"]);
+    let portuguese = "Título\n\nO acordo parecia perdido na semana passada.\n";
+    assert_eq!(vague_cues_in(portuguese, Language::Portuguese), ["parecia"]);
 }

@@ -3,7 +3,8 @@
 //!
 //! - an agentless passive of a reporting or evaluating verb: "is expected to", "has been harshly
 //!   criticized", "was accused of", "were rated as", "se espera que", "espera-se que";
-//! - an impression with no holder: "seems to", "appeared to", "looks like", "it is clear that";
+//! - an impression with no holder: "seems to", "appeared nervous", "looks like", "it is clear that",
+//!   "parece que";
 //! - a view or report named as a noun with no holder, in the frames news uses for it: "faced
 //!   criticism", "amid growing concerns", "there has been speculation", "suspicions persist";
 //! - hedging adverbs: "reportedly", "apparently", "al parecer", "supostamente".
@@ -22,11 +23,9 @@ use std::sync::LazyLock;
 /// verb, "clear" adjective, view noun or impersonal "se". Only a first filter: each shape then
 /// reads the article's own language.
 static ANCHORS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
-    let impressions = ["seem", "seems", "seemed", "seeming", "appear", "appears", "appeared"];
-    let looks = ["look", "looks", "looked", "sound", "sounds", "sounded"];
     let lexicons = [Language::English, Language::Spanish, Language::Portuguese].map(Lexicon::of);
-    let lexicon_words = lexicons.iter().flat_map(|l| l.vague_adverbs.iter().chain(l.vague_nouns));
-    [VAGUE_PASSIVES, CLEAR, ENCLITIC, &impressions, &looks, &["al", "se"]]
+    let lexicon_words = lexicons.iter().flat_map(|l| l.vague_adverbs.iter().chain(l.vague_nouns).chain(l.seem_forms));
+    [VAGUE_PASSIVES, CLEAR, ENCLITIC, APPEARS, LOOKS, &["al", "se"]]
         .into_iter()
         .flatten()
         .chain(lexicon_words)
@@ -34,6 +33,10 @@ static ANCHORS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
+/// English impression verbs that need a complement to report an impression: "appeared nervous",
+/// not "appeared on television".
+const APPEARS: &[&str] = &["appear", "appears", "appeared"];
+const LOOKS: &[&str] = &["look", "looks", "looked", "sound", "sounds", "sounded"];
 /// Adjectives of "it is clear that".
 const CLEAR: &[&str] = &["clear", "obvious", "evident", "apparent", "undeniable", "certain"];
 /// Portuguese impersonals with an enclitic "se": "espera-se que".
@@ -112,25 +115,61 @@ impl Sentence<'_> {
         Some(self.vague(auxiliary, participle, CueKind::Passive))
     }
 
-    /// An impression nobody is said to hold: "seems to", "appeared to capitulate", "looks like",
-    /// "appears likely". "Seemed to him" names its holder; "appeared on television" is no impression.
+    /// An impression nobody is said to hold: "seems to", "seemed an insult", "appeared to
+    /// capitulate", "appeared paralyzed", "looks like", "it appears, though, that", "parece que".
+    /// "Seemed to him" and "me parece" name its holder; "appeared on television" is no impression.
     fn impression(&self, i: usize) -> Option<Cue> {
         const OBJECT_PRONOUNS: &[&str] = &["me", "him", "her", "us", "them", "you"];
+        // A clitic before the verb names who has the impression ("le pareció"); "se parece a" resembles.
+        const CLITICS: &[&str] = &["me", "te", "le", "les", "nos", "lhe", "lhes", "se"];
         let word = self.lower(i);
         let next = self.lower(i + 1);
-        let holder_named = next == "to" && OBJECT_PRONOUNS.contains(&self.lower(i + 2));
-        let seems = matches!(word, "seem" | "seems" | "seemed" | "seeming");
-        let appears = matches!(word, "appear" | "appears" | "appeared");
-        let looks = matches!(word, "look" | "looks" | "looked" | "sound" | "sounds" | "sounded");
-        let frame = match next {
-            "like" | "as" => seems || appears || looks,
-            "that" => seems || appears,
-            // "appeared to capitulate", not "appeared to the crowd".
-            "to" => (seems || appears) && !holder_named && !matches!(self.lower(i + 2), "the" | "a" | "an"),
-            _ => (seems || appears || looks) && IMPRESSION_ADJECTIVES.contains(&next),
+        let seems = self.lexicon.seem_forms.contains(&word);
+        let appears = APPEARS.contains(&word);
+        let looks = LOOKS.contains(&word);
+        let english = self.lexicon.language == Language::English;
+        if !(seems || english && (appears || looks)) || self.is_capitalized_mid_sentence(i) {
+            return None;
+        }
+        let holder_named = next == "to" && OBJECT_PRONOUNS.contains(&self.lower(i + 2))
+            || i > 0 && CLITICS.contains(&self.lower(i - 1));
+        // "seemed to the crowd" names who saw it; "seemed to capitulate" does not.
+        let to_someone = next == "to" && matches!(self.lower(i + 2), "the" | "a" | "an");
+        // "Seem" only ever reports an impression, whatever follows it.
+        let frame = if seems {
+            !holder_named && !to_someone
+        } else {
+            let impersonal = i > 0 && self.lower(i - 1) == "it" && self.char_after(i) == Some(',');
+            let complement = i + 1 < self.words.len()
+                && self.clean_gap(i, i + 1)
+                && match next {
+                    "like" | "as" => true,
+                    "that" => appears,
+                    "to" => appears && !holder_named && !to_someone,
+                    _ => self.describes_a_state(i + 1),
+                };
+            impersonal || complement
         };
-        (frame && self.clean_gap(i, i + 1) && !self.is_capitalized_mid_sentence(i))
-            .then(|| self.vague(i, i, CueKind::Passive))
+        frame.then(|| self.vague(i, i, CueKind::Passive))
+    }
+
+    /// An adjective after "appears" or "looks", past degree adverbs: "likely", "somewhat uneasy",
+    /// "paralyzed", "nervous", "equally unimpressive".
+    fn describes_a_state(&self, start: usize) -> bool {
+        const ADJECTIVE_ENDINGS: &[&str] = &["ed", "ous", "ive", "ful", "able", "ible"];
+        const DEGREE_WORDS: &[&str] = &["somewhat", "equally", "even"];
+        let mut k = start;
+        while k < self.words.len() && {
+            let w = self.lower(k);
+            !IMPRESSION_ADJECTIVES.contains(&w) && (DEGREE_WORDS.contains(&w) || w.len() > 4 && w.ends_with("ly"))
+        } {
+            k += 1;
+        }
+        let word = self.lower(k);
+        k < self.words.len()
+            && (start..=k).all(|j| self.clean_gap(j - 1, j))
+            && (IMPRESSION_ADJECTIVES.contains(&word)
+                || word.len() > 4 && ADJECTIVE_ENDINGS.iter().any(|ending| word.ends_with(ending)))
     }
 
     /// "it is clear that", "it's obvious", "it should be evident": an assertion made to sound agreed.
