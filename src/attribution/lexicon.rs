@@ -474,11 +474,13 @@ const VAGUE_NOUNS: &[&str] = &[
 ];
 
 /// Words before such a noun that make it the source of what the sentence says: "faced", "drew",
-/// "amid", "under" (scrutiny, pressure), "sparked".
+/// "amid", "under" (scrutiny, pressure), "sparked", "over" (allegations). Not "raised" (questions):
+/// its subject is often the one asking.
 #[rustfmt::skip]
 const VAGUE_NOUN_FRAMES: &[&str] = &[
     "faced", "faces", "face", "facing", "drew", "draws", "draw", "drawing", "drawn", "attracted", "attracting",
     "amid", "amidst", "despite", "under", "sparked", "sparking", "prompted", "prompting", "triggered", "fueled", "fuelled", "fueling", "fuelling", "stoked", "renewed",
+    "endure", "endures", "endured", "enduring", "garner", "garners", "garnered", "garnering", "over", "following",
 ];
 
 /// Verbs by which such a noun spreads on its own: "suspicions persist", "talk had been mounting".

@@ -243,3 +243,18 @@ fn spanish_and_portuguese_impressions() {
     let portuguese = "Título\n\nO acordo parecia perdido na semana passada.\n";
     assert_eq!(vague_cues_in(portuguese, Language::Portuguese), ["parecia"]);
 }
+
+#[test]
+fn judgments_with_no_auxiliary_and_views_with_their_content() {
+    let text = "Head\n\nThe port, widely regarded as the gateway to the north, closed. It remains unclear whether the mill will reopen. The mayor resigned over allegations that she took bribes. There were rumors that the firm was for sale. The ministry endured fierce criticism for the delay.\n";
+    assert_eq!(
+        vague_cues(text),
+        ["widely regarded as", "It remains unclear", "over allegations", "were rumors", "endured fierce criticism"]
+    );
+}
+
+#[test]
+fn a_judgment_or_view_with_its_holder_is_not_vague() {
+    let text = "Head\n\nShe criticized the levy, which she described as a tax on the poor. The mill has seen as many as 40 layoffs. The senator claims that the count was rigged. The fears that drove the sale have eased. Ruiz repeated her allegations that the mayor took bribes.\n";
+    assert_eq!(vague_cues(text), Vec::<String>::new());
+}

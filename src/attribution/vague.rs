@@ -6,14 +6,17 @@
 //! - an impression with no holder: "seems to", "appeared nervous", "looks like", "it is clear that",
 //!   "parece que";
 //! - a view or report named as a noun with no holder, in the frames news uses for it: "faced
-//!   criticism", "amid growing concerns", "there has been speculation", "suspicions persist";
+//!   criticism", "amid growing concerns", "endured questions", "there has been speculation",
+//!   "suspicions persist", "allegations that he lied";
 //! - hedging adverbs: "reportedly", "apparently", "al parecer", "supostamente".
 //!
 //! A holder named after the noun ("criticism from Republicans", "was criticized by the Times")
 //! makes the phrase an ordinary attribution instead, which [`holder_after`] finds.
 
 use super::cues::{Cue, CueKind, Sentence};
-use super::lexicon::{BE_FORMS, IMPRESSION_ADJECTIVES, Lexicon, POSSESSIVES, VAGUE_NOUN_SPREADING, VAGUE_PASSIVES};
+use super::lexicon::{
+    BE_FORMS, IMPRESSION_ADJECTIVES, Lexicon, POSSESSIVES, SUBJECT_PRONOUNS, VAGUE_NOUN_SPREADING, VAGUE_PASSIVES,
+};
 use crate::language::Language;
 use crate::span::Span;
 use rustc_hash::FxHashSet;
@@ -38,9 +41,16 @@ static ANCHORS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
 const APPEARS: &[&str] = &["appear", "appears", "appeared"];
 const LOOKS: &[&str] = &["look", "looks", "looked", "sound", "sounds", "sounded"];
 /// Adjectives of "it is clear that".
-const CLEAR: &[&str] = &["clear", "obvious", "evident", "apparent", "undeniable", "certain"];
+const CLEAR: &[&str] = &["clear", "unclear", "obvious", "evident", "apparent", "undeniable", "certain"];
 /// Portuguese impersonals with an enclitic "se": "espera-se que".
 const ENCLITIC: &[&str] = &["espera-se", "acredita-se", "estima-se", "diz-se", "sabe-se", "prevê-se", "comenta-se"];
+
+/// View nouns whose content follows as a "that" clause: "allegations that", "fears that".
+#[rustfmt::skip]
+const CLAUSE_NOUNS: &[&str] = &[
+    "allegations", "accusations", "claims", "concerns", "fears", "worries", "suspicions", "speculation", "rumors",
+    "rumours", "reports", "complaints", "doubts", "criticism", "talk",
+];
 
 /// Words that end the modifiers read leftwards from a view noun: "criticism" in "the effect of
 /// criticism" has no frame.
@@ -111,8 +121,46 @@ impl Sentence<'_> {
         while k > 0 && self.clean_gap(k - 1, k) && is_passive_filler(self.lower(k - 1)) {
             k -= 1;
         }
-        let auxiliary = k.checked_sub(1).filter(|&b| self.clean_gap(b, k) && BE_FORMS.contains(&self.lower(b)))?;
-        Some(self.vague(auxiliary, participle, CueKind::Passive))
+        match k.checked_sub(1).filter(|&b| self.clean_gap(b, k) && BE_FORMS.contains(&self.lower(b))) {
+            Some(auxiliary) => Some(self.vague(auxiliary, participle, CueKind::Passive)),
+            None => self.judged_as(k, participle).then(|| self.vague(k, participle + 1, CueKind::Passive)),
+        }
+    }
+
+    /// A judgment with no auxiliary, "a state seen as critical", "widely regarded as the
+    /// favourite": an active verb would put its object before "as", so "as" right after the
+    /// participle makes it passive, unless the object moved out before its subject ("what he
+    /// described as", "whom one aide described as"). "Has seen as many as" compares.
+    fn judged_as(&self, first: usize, participle: usize) -> bool {
+        const MAX_RELATIVE_SUBJECT_WORDS: usize = 4;
+        const JUDGED_AS: &[&str] = &[
+            "seen",
+            "viewed",
+            "regarded",
+            "perceived",
+            "considered",
+            "described",
+            "characterized",
+            "characterised",
+            "portrayed",
+            "billed",
+            "touted",
+            "hailed",
+            "labeled",
+            "labelled",
+            "branded",
+        ];
+        let perfect = first > 0 && matches!(self.lower(first - 1), "has" | "have" | "had" | "having");
+        let object_moved = (first.saturating_sub(MAX_RELATIVE_SUBJECT_WORDS)..first).any(|b| {
+            matches!(self.lower(b), "what" | "whom" | "which" | "that" | "who")
+                && (b..participle).all(|j| self.clean_gap(j, j + 1))
+        }) || first > 0 && SUBJECT_PRONOUNS.contains(&self.lower(first - 1));
+        JUDGED_AS.contains(&self.lower(participle))
+            && self.lower(participle + 1) == "as"
+            && self.clean_gap(participle, participle + 1)
+            && self.lower(participle + 3) != "as"
+            && !perfect
+            && !object_moved
     }
 
     /// An impression nobody is said to hold: "seems to", "seemed an insult", "appeared to
@@ -172,7 +220,8 @@ impl Sentence<'_> {
                 || word.len() > 4 && ADJECTIVE_ENDINGS.iter().any(|ending| word.ends_with(ending)))
     }
 
-    /// "it is clear that", "it's obvious", "it should be evident": an assertion made to sound agreed.
+    /// "it is clear that", "it's obvious", "it should be evident", "it remains unclear whether": an
+    /// assertion made to sound agreed.
     fn impersonal_clear(&self, i: usize) -> Option<Cue> {
         if !CLEAR.contains(&self.lower(i)) {
             return None;
@@ -180,7 +229,9 @@ impl Sentence<'_> {
         let mut k = i;
         while k > 0 && self.clean_gap(k - 1, k) && {
             let w = self.lower(k - 1);
-            BE_FORMS.contains(&w) || is_passive_filler(w) || matches!(w, "should" | "would" | "seems" | "is")
+            BE_FORMS.contains(&w)
+                || is_passive_filler(w)
+                || matches!(w, "should" | "would" | "seems" | "is" | "remains" | "remained")
         } {
             k -= 1;
         }
@@ -224,7 +275,36 @@ impl Sentence<'_> {
             .take_while(|&j| self.clean_gap(j - 1, j))
             .find(|&j| VAGUE_NOUN_SPREADING.contains(&self.lower(j)));
         let possessed = before.is_some_and(|b| POSSESSIVES.contains(&self.lower(b)));
-        spreads.filter(|_| !possessed).map(|j| self.vague(noun, j, CueKind::NounPhrase))
+        if possessed {
+            return None;
+        }
+        spreads.map(|j| self.vague(noun, j, CueKind::NounPhrase)).or_else(|| self.content_clause(noun))
+    }
+
+    /// A view whose content follows as a clause, with nobody holding it: "allegations that he
+    /// lied", "rumors that the firm was for sale". "Fears that drove the sale" is a relative clause:
+    /// the content must open with a subject. A form that is also a reporting verb ("claims",
+    /// "fears") is the noun only after a determiner or preposition: "the claims that", not "the
+    /// senator claims that".
+    fn content_clause(&self, noun: usize) -> Option<Cue> {
+        const NOUN_MARKERS: &[&str] = &["the", "these", "those", "such", "no", "any", "of", "about", "amid", "over"];
+        const SUBJECT_OPENERS: &[&str] =
+            &["the", "a", "an", "his", "her", "their", "its", "this", "these", "those", "some", "many", "no", "there"];
+        if !CLAUSE_NOUNS.contains(&self.lower(noun))
+            || self.lower(noun + 1) != "that"
+            || !self.clean_gap(noun, noun + 1)
+        {
+            return None;
+        }
+        let subject = self.words.get(noun + 2).is_some_and(|w| {
+            w.capitalized
+                || w.lower.starts_with(|c: char| c.is_ascii_digit())
+                || SUBJECT_OPENERS.contains(&w.lower.as_ref())
+                || SUBJECT_PRONOUNS.contains(&w.lower.as_ref())
+        });
+        let noun_reading = !self.lexicon.verbs.contains_key(self.lower(noun))
+            || noun.checked_sub(1).is_some_and(|b| NOUN_MARKERS.contains(&self.lower(b)));
+        (subject && noun_reading).then(|| self.vague(noun, noun, CueKind::NounPhrase))
     }
 
     /// A frame word before a view noun, or "there is", "there has been".
