@@ -258,3 +258,36 @@ fn a_judgment_or_view_with_its_holder_is_not_vague() {
     let text = "Head\n\nShe criticized the levy, which she described as a tax on the poor. The mill has seen as many as 40 layoffs. The senator claims that the count was rigged. The fears that drove the sale have eased. Ruiz repeated her allegations that the mayor took bribes.\n";
     assert_eq!(vague_cues(text), Vec::<String>::new());
 }
+
+#[test]
+fn a_hedge_in_an_aside_after_a_named_cue_is_the_articles() {
+    let text = "Head\n\nThe union endorsed Ana Ruiz, who is expected to run for mayor.\n\nRuiz said the mill, which is expected to close, had lost money.\n";
+    assert_eq!(vague_cues(text), ["is expected", "is expected"]);
+    let reported = "Head\n\nRuiz said the mill is expected to close.\n";
+    assert_eq!(vague_cues(reported), Vec::<String>::new());
+}
+
+#[test]
+fn spanish_and_portuguese_agentless_passives() {
+    let spanish = "Titular\n\nEl ministro fue duramente criticado tras la votación. La obra fue criticada por la oposición. Se teme que la presa falle.\n";
+    assert_eq!(vague_cues_in(spanish, Language::Spanish), ["fue duramente criticado", "Se teme"]);
+    let portuguese = "Título\n\nO deputado é considerado favorito. A obra foi criticada pelo prefeito. Teme-se que a barragem falhe.\n";
+    assert_eq!(vague_cues_in(portuguese, Language::Portuguese), ["é considerado", "Teme-se"]);
+}
+
+#[test]
+fn insiders_and_unidentified_officials_are_vague_sources() {
+    let text = "Head\n\nThe deal will close in May, a person familiar with the talks said.\n\nSources close to the mayor said she would resign.\n\nA senior official said the port would reopen.\n\nA White House official said the port would reopen.\n\nOfficials at the ministry said the port would reopen.\n";
+    let article = Article::parse(text);
+    let attributions = attribute(text, &article, Language::English);
+    let vague: Vec<(String, bool)> = article.sentences[1..]
+        .iter()
+        .zip(&attributions.sentences[1..])
+        .map(|(s, a)| {
+            (s.span.text(text).split_whitespace().next().unwrap().to_string(), a.is_some_and(|a| a.cue.vague))
+        })
+        .collect();
+    let expected = [("The", true), ("Sources", true), ("A", true), ("A", false), ("Officials", false)];
+    assert_eq!(vague, expected.map(|(w, v)| (w.to_string(), v)));
+    assert_eq!(source_of(text, "The deal").as_deref(), Some("a person familiar with the talks"));
+}

@@ -14,9 +14,7 @@
 //! makes the phrase an ordinary attribution instead, which [`holder_after`] finds.
 
 use super::cues::{Cue, CueKind, Sentence};
-use super::lexicon::{
-    BE_FORMS, IMPRESSION_ADJECTIVES, Lexicon, POSSESSIVES, SUBJECT_PRONOUNS, VAGUE_NOUN_SPREADING, VAGUE_PASSIVES,
-};
+use super::lexicon::{BE_FORMS, IMPRESSION_ADJECTIVES, Lexicon, POSSESSIVES, SUBJECT_PRONOUNS, VAGUE_NOUN_SPREADING};
 use crate::language::Language;
 use crate::span::Span;
 use rustc_hash::FxHashSet;
@@ -27,13 +25,10 @@ use std::sync::LazyLock;
 /// reads the article's own language.
 static ANCHORS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     let lexicons = [Language::English, Language::Spanish, Language::Portuguese].map(Lexicon::of);
-    let lexicon_words = lexicons.iter().flat_map(|l| l.vague_adverbs.iter().chain(l.vague_nouns).chain(l.seem_forms));
-    [VAGUE_PASSIVES, CLEAR, ENCLITIC, APPEARS, LOOKS, &["al", "se"]]
-        .into_iter()
-        .flatten()
-        .chain(lexicon_words)
-        .copied()
-        .collect()
+    let lexicon_words = lexicons
+        .iter()
+        .flat_map(|l| l.vague_adverbs.iter().chain(l.vague_nouns).chain(l.seem_forms).chain(l.vague_participles));
+    [CLEAR, ENCLITIC, APPEARS, LOOKS, &["al", "se"]].into_iter().flatten().chain(lexicon_words).copied().collect()
 });
 
 /// English impression verbs that need a complement to report an impression: "appeared nervous",
@@ -43,7 +38,11 @@ const LOOKS: &[&str] = &["look", "looks", "looked", "sound", "sounds", "sounded"
 /// Adjectives of "it is clear that".
 const CLEAR: &[&str] = &["clear", "unclear", "obvious", "evident", "apparent", "undeniable", "certain"];
 /// Portuguese impersonals with an enclitic "se": "espera-se que".
-const ENCLITIC: &[&str] = &["espera-se", "acredita-se", "estima-se", "diz-se", "sabe-se", "prevê-se", "comenta-se"];
+#[rustfmt::skip]
+const ENCLITIC: &[&str] = &[
+    "espera-se", "acredita-se", "estima-se", "diz-se", "sabe-se", "prevê-se", "comenta-se", "teme-se",
+    "especula-se", "fala-se", "calcula-se", "suspeita-se",
+];
 
 /// View nouns whose content follows as a "that" clause: "allegations that", "fears that".
 #[rustfmt::skip]
@@ -58,10 +57,25 @@ const NOT_MODIFIERS: &[&str] =
     &["of", "to", "for", "in", "on", "at", "by", "with", "and", "or", "but", "that", "which", "who", "de", "en", "em"];
 
 /// Words a passive's auxiliary and participle may have between them: "has been harshly criticized",
-/// "have sometimes been accused", "is not expected", "is increasingly seen".
+/// "have sometimes been accused", "is not expected", "is increasingly seen", "ha sido duramente
+/// criticado", "é muito criticado".
 fn is_passive_filler(word: &str) -> bool {
-    matches!(word, "not" | "never" | "also" | "still" | "now" | "often" | "sometimes" | "long" | "already" | "n't")
-        || (word.len() > 4 && word.ends_with("ly"))
+    matches!(
+        word,
+        "not"
+            | "never"
+            | "also"
+            | "still"
+            | "now"
+            | "often"
+            | "sometimes"
+            | "long"
+            | "already"
+            | "n't"
+            | "muy"
+            | "muito"
+    ) || (word.len() > 4 && word.ends_with("ly"))
+        || word.ends_with("mente")
 }
 
 impl Sentence<'_> {
@@ -106,7 +120,9 @@ impl Sentence<'_> {
     /// A form of "be" then a reporting or evaluating participle, with no "by" naming the agent:
     /// "is expected to", "has been harshly criticized for", "as predicted".
     fn agentless_passive(&self, participle: usize) -> Option<Cue> {
-        if !VAGUE_PASSIVES.contains(&self.lower(participle)) || self.holder_after(participle + 1).is_some() {
+        if !self.lexicon.vague_participles.contains(&self.lower(participle))
+            || self.holder_after(participle + 1).is_some()
+        {
             return None;
         }
         // "is seen as a favourite" judges; "officers are seen gathered" only sees.
@@ -121,7 +137,8 @@ impl Sentence<'_> {
         while k > 0 && self.clean_gap(k - 1, k) && is_passive_filler(self.lower(k - 1)) {
             k -= 1;
         }
-        match k.checked_sub(1).filter(|&b| self.clean_gap(b, k) && BE_FORMS.contains(&self.lower(b))) {
+        let auxiliaries = self.lexicon.passive_auxiliaries;
+        match k.checked_sub(1).filter(|&b| self.clean_gap(b, k) && auxiliaries.contains(&self.lower(b))) {
             Some(auxiliary) => Some(self.vague(auxiliary, participle, CueKind::Passive)),
             None => self.judged_as(k, participle).then(|| self.vague(k, participle + 1, CueKind::Passive)),
         }
@@ -318,8 +335,10 @@ impl Sentence<'_> {
     /// Spanish and Portuguese impersonal reports: "se espera que", "se cree que", "espera-se que",
     /// "acredita-se".
     fn iberian_impersonal(&self, i: usize) -> Option<Cue> {
-        const SE_VERBS: &[&str] =
-            &["espera", "esperan", "cree", "creen", "dice", "dicen", "estima", "rumorea", "informó"];
+        const SE_VERBS: &[&str] = &[
+            "espera", "esperan", "cree", "creen", "dice", "dicen", "estima", "rumorea", "informó", "teme", "temen",
+            "especula", "sabe", "prevé", "calcula", "comenta", "comentan",
+        ];
         match self.lexicon.language {
             Language::Portuguese => ENCLITIC.contains(&self.lower(i)).then(|| self.vague(i, i, CueKind::Passive)),
             Language::Spanish => {
@@ -331,14 +350,15 @@ impl Sentence<'_> {
     }
 
     /// The holder named right after a view or a passive: "criticism from Republicans", "accused by
-    /// the Times of", "críticas de la oposición" are not vague. Only the next two words are looked at.
+    /// the Times of", "criticado por la oposición", "criticada pelo prefeito" are not vague. Only the next two words are looked at.
     pub(super) fn holder_after(&self, start: usize) -> Option<Span> {
         const HOLDER_WINDOW: usize = 2;
         (start..(start + HOLDER_WINDOW).min(self.words.len()))
             .take_while(|&j| j == start || self.clean_gap(j - 1, j))
             .find(|&j| match self.lexicon.language {
                 Language::English => matches!(self.lower(j), "by" | "from" | "among"),
-                Language::Spanish | Language::Portuguese => self.lower(j) == "por",
+                Language::Spanish => self.lower(j) == "por",
+                Language::Portuguese => matches!(self.lower(j), "por" | "pelo" | "pela" | "pelos" | "pelas"),
             })
             .and_then(|j| self.object(j + 1))
     }
