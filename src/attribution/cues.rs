@@ -107,6 +107,22 @@ const RULE_NOUNS: &[&str] = &[
     "law", "laws", "regulation", "regulations", "rule", "rules", "contract", "agreement", "deal", "bill", "proposal",
     "plan", "policy", "terms", "treaty", "statute", "constitution", "guidelines", "order", "ruling", "settlement",
 ];
+/// Modifiers of a spokesperson that do not say whom they speak for: "a senior official", "two
+/// sources". Not "the": "the official" points back to one the article has introduced.
+#[rustfmt::skip]
+const UNIDENTIFYING_MODIFIERS: &[&str] = &[
+    "a", "an", "another", "one", "two", "three", "several", "some", "many", "other", "senior", "top", "former",
+    "high-ranking", "anonymous", "unnamed", "current",
+];
+
+/// "familiar with", "close to", "briefed on": what an unnamed source knows, standing for who it is.
+fn is_insider_phrase(adjective: &str, preposition: &str) -> bool {
+    matches!(
+        (adjective, preposition),
+        ("familiar", "with") | ("close", "to") | ("knowledgeable", "about") | ("briefed", "on")
+    )
+}
+
 const NUMBER_WORDS: &[&str] =
     &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "another", "both"];
 /// Spanish "according to", followed by its source.
@@ -143,7 +159,7 @@ impl Sentence<'_> {
     }
 
     /// The next non-space character after word `i`, or `None` at the sentence's end.
-    fn char_after(&self, i: usize) -> Option<char> {
+    pub(super) fn char_after(&self, i: usize) -> Option<char> {
         self.text[self.words[i].span.end..self.span.end].chars().find(|c| !c.is_whitespace())
     }
 
@@ -176,6 +192,7 @@ impl Sentence<'_> {
         }
         let head = &self.words[j];
         let mut k = j;
+        let insider = self.insider_subject(j);
         let head_is_name = head.capitalized;
         while k > 0 && j - k < MAX_NP_WORDS && self.clean_gap(k - 1, k) {
             let prev = &self.words[k - 1];
@@ -192,7 +209,34 @@ impl Sentence<'_> {
             }
             k -= 1;
         }
-        Some(self.span_of(k, j))
+        Some(self.span_of(insider.map_or(k, |first| first.min(k)), j))
+    }
+
+    /// The start of "a person familiar with", "sources close to" before the object that ends at
+    /// `object_end` ("the talks", "Trump"): such a source is named only by what it knows.
+    fn insider_subject(&self, object_end: usize) -> Option<usize> {
+        const MAX_OBJECT_WORDS: usize = 4;
+        let phrase = (object_end.saturating_sub(MAX_OBJECT_WORDS)..=object_end).find(|&p| {
+            p >= 2
+                && is_insider_phrase(self.lower(p - 2), self.lower(p - 1))
+                && (p - 2..object_end).all(|g| self.clean_gap(g, g + 1))
+        })?;
+        // The person noun before the adjective, with its determiners: "a person", "two sources";
+        // not "who is close to".
+        let mut first = phrase.checked_sub(3).filter(|&n| {
+            let noun = self.lower(n);
+            self.clean_gap(n, n + 1)
+                && (self.lexicon.vague_sources.contains(&noun)
+                    || self.lexicon.institutional_sources.contains(&noun)
+                    || matches!(noun, "person" | "adviser" | "advisor" | "advisers" | "advisors" | "insider"))
+        })?;
+        while first > 0 && self.clean_gap(first - 1, first) && {
+            let modifier = self.lower(first - 1);
+            UNIDENTIFYING_MODIFIERS.contains(&modifier) || DETERMINERS.contains(&modifier)
+        } {
+            first -= 1;
+        }
+        Some(first)
     }
 
     /// A noun phrase read rightwards from `start`: the source of "said Putin", "according to the report".
@@ -217,9 +261,14 @@ impl Sentence<'_> {
         if VAGUE_QUANTIFIERS.contains(&first.lower.as_ref()) && np.len() > 1 {
             return true;
         }
-        // "officials said" names no one, "mine officials" or "campaign aides" the body they speak for.
+        // "a person familiar with the talks", "sources close to Trump": named by what they know.
+        if np.windows(2).any(|pair| is_insider_phrase(&pair[0].lower, &pair[1].lower)) {
+            return true;
+        }
+        // "officials said" and "a senior official said" name no one; "mine officials" and "a
+        // White House aide" the body they speak for.
         if self.lexicon.institutional_sources.contains(&head.lower.as_ref()) {
-            return np.len() == 1;
+            return np[..np.len() - 1].iter().all(|w| UNIDENTIFYING_MODIFIERS.contains(&w.lower.as_ref()));
         }
         let first_index = self.words.iter().position(|w| w.span == first.span).unwrap_or(0);
         let named =

@@ -336,6 +336,12 @@ pub struct Lexicon {
     /// every sentence, so hashed with Fx rather than SipHash: a fixed table that input never
     /// inserts into needs no protection from colliding keys.
     pub verbs: FxHashMap<String, VerbCue>,
+    /// Forms of "be" that make a following participle passive: "is expected", "fue acusado", "é considerado".
+    pub passive_auxiliaries: &'static [&'static str],
+    /// Participles that, in a passive with no agent, report or judge on nobody's named authority.
+    pub vague_participles: &'static [&'static str],
+    /// Forms of "seem", which report an impression whatever follows: "seemed an insult", "parece que".
+    pub seem_forms: &'static [&'static str],
     /// Adverbs that attribute to nobody: "reportedly", "supuestamente".
     pub vague_adverbs: &'static [&'static str],
     /// Nouns naming a view or report, which news often leaves without a holder: "faced criticism".
@@ -363,11 +369,14 @@ impl Lexicon {
 static ENGLISH: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
     language: Language::English,
     verbs: english_verb_forms(),
+    passive_auxiliaries: BE_FORMS,
+    vague_participles: VAGUE_PASSIVES,
+    seem_forms: &["seem", "seems", "seemed", "seeming"],
     vague_adverbs: VAGUE_ADVERBS,
     vague_nouns: VAGUE_NOUNS,
     vague_noun_frames: VAGUE_NOUN_FRAMES,
     vague_sources: VAGUE_SOURCES,
-    institutional_sources: &["officials", "sources", "aides"],
+    institutional_sources: &["officials", "official", "sources", "source", "aides", "aide"],
     cue_nouns: CUE_NOUNS,
 });
 
@@ -375,6 +384,18 @@ static ENGLISH: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
 static SPANISH: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
     language: Language::Spanish,
     verbs: listed_verb_forms(SPANISH_VERBS),
+    passive_auxiliaries: &[
+        "es", "son", "fue", "fueron", "era", "eran", "sido", "será", "serán", "sería", "está", "están", "estaba",
+        "estaban",
+    ],
+    vague_participles: &[
+        "considerado", "considerada", "considerados", "consideradas", "acusado", "acusada", "acusados", "acusadas",
+        "criticado", "criticada", "criticados", "criticadas", "cuestionado", "cuestionada", "cuestionados",
+        "cuestionadas", "señalado", "señalada", "señalados", "señaladas", "calificado", "calificada", "calificados",
+        "calificadas", "tachado", "tachada", "tachados", "tachadas", "esperado", "esperada", "esperados", "esperadas",
+        "previsto", "prevista", "previstos", "previstas", "denunciado", "denunciada", "denunciados", "denunciadas",
+    ],
+    seem_forms: &["parece", "parecen", "parecía", "parecían", "pareció", "parecieron", "parecería", "parecerían"],
     vague_adverbs: &["supuestamente", "presuntamente", "aparentemente"],
     vague_nouns: &["criticas", "críticas", "rumores", "temores", "sospechas", "denuncias", "acusaciones", "especulaciones"],
     vague_noun_frames: &["entre", "pese", "ante", "enfrenta", "enfrentó"],
@@ -387,6 +408,18 @@ static SPANISH: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
 static PORTUGUESE: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
     language: Language::Portuguese,
     verbs: listed_verb_forms(PORTUGUESE_VERBS),
+    passive_auxiliaries: &[
+        "é", "são", "foi", "foram", "era", "eram", "sido", "será", "serão", "seria", "está", "estão", "estava",
+        "estavam",
+    ],
+    vague_participles: &[
+        "considerado", "considerada", "considerados", "consideradas", "acusado", "acusada", "acusados", "acusadas",
+        "criticado", "criticada", "criticados", "criticadas", "questionado", "questionada", "questionados",
+        "questionadas", "apontado", "apontada", "apontados", "apontadas", "tido", "tida", "tidos", "tidas",
+        "esperado", "esperada", "esperados", "esperadas", "previsto", "prevista", "previstos", "previstas",
+        "denunciado", "denunciada", "denunciados", "denunciadas",
+    ],
+    seem_forms: &["parece", "parecem", "parecia", "pareciam", "pareceu", "pareceram", "pareceria", "pareceriam"],
     vague_adverbs: &["supostamente", "alegadamente", "presumivelmente", "aparentemente"],
     vague_nouns: &["críticas", "rumores", "suspeitas", "denúncias", "acusações", "especulações"],
     vague_noun_frames: &["entre", "ante", "enfrenta", "enfrentou"],
@@ -438,7 +471,7 @@ const VAGUE_ADVERBS: &[&str] = &[
 /// Participles that, in a passive with no agent, report or judge on nobody's named authority:
 /// "is expected to", "has been criticized", "was accused of", "were rated as".
 #[rustfmt::skip]
-pub const VAGUE_PASSIVES: &[&str] = &[
+const VAGUE_PASSIVES: &[&str] = &[
     "expected", "believed", "thought", "said", "reported", "rumored", "rumoured", "understood", "alleged",
     "considered", "seen", "viewed", "regarded", "known", "estimated", "projected", "predicted", "feared", "claimed",
     "suspected", "assumed", "presumed", "deemed", "tipped", "anticipated", "touted", "criticized", "criticised",
@@ -469,11 +502,13 @@ const VAGUE_NOUNS: &[&str] = &[
 ];
 
 /// Words before such a noun that make it the source of what the sentence says: "faced", "drew",
-/// "amid", "under" (scrutiny, pressure), "sparked".
+/// "amid", "under" (scrutiny, pressure), "sparked", "over" (allegations). Not "raised" (questions):
+/// its subject is often the one asking.
 #[rustfmt::skip]
 const VAGUE_NOUN_FRAMES: &[&str] = &[
     "faced", "faces", "face", "facing", "drew", "draws", "draw", "drawing", "drawn", "attracted", "attracting",
     "amid", "amidst", "despite", "under", "sparked", "sparking", "prompted", "prompting", "triggered", "fueled", "fuelled", "fueling", "fuelling", "stoked", "renewed",
+    "endure", "endures", "endured", "enduring", "garner", "garners", "garnered", "garnering", "over", "following",
 ];
 
 /// Verbs by which such a noun spreads on its own: "suspicions persist", "talk had been mounting".

@@ -158,7 +158,8 @@ pub fn attribute(text: &str, article: &Article, words: &SentenceWords, language:
 /// Whether a vague cue is the article's own wording rather than part of what a named source says:
 /// "Ruiz said the plan is expected to fail" and "The plan is expected to fail, Ruiz said" report
 /// Ruiz; in "The efforts are expected to continue, with Obama expected to visit" the first hedge
-/// is the article's.
+/// is the article's, and so is one in an aside after the cue ("Ruiz backed Romney, who is
+/// expected to run").
 fn in_articles_voice(text: &str, sentence: Span, attribution: Option<Attribution>, cue: &Cue) -> bool {
     match attribution {
         None => true,
@@ -166,10 +167,20 @@ fn in_articles_voice(text: &str, sentence: Span, attribution: Option<Attribution
         Some(a) if a.link == Link::InSentence => {
             let closing_tag = (reports_speech(&a) || a.cue.kind == CueKind::According)
                 && text[a.cue.span.end..sentence.end].split_whitespace().count() <= TAG_WORDS;
-            cue.span.end <= a.cue.span.start && !closing_tag
+            (cue.span.end <= a.cue.span.start || opens_aside(text, sentence, cue)) && !closing_tag
         }
         Some(_) => false,
     }
+}
+
+/// A cue opening a non-restrictive relative clause (", who is expected to", ", which appeared
+/// to"): the writer's aside about someone in the sentence, not part of what is reported.
+fn opens_aside(text: &str, sentence: Span, cue: &Cue) -> bool {
+    let before = text[sentence.start..cue.span.start].trim_end();
+    before
+        .strip_suffix("who")
+        .or_else(|| before.strip_suffix("which"))
+        .is_some_and(|rest| rest.ends_with(char::is_whitespace) && rest.trim_end().ends_with(','))
 }
 
 /// A speech tag that closes its sentence ("..., he said."): news writing carries such a speaker

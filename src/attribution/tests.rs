@@ -157,27 +157,23 @@ fn cues_are_read_in_the_articles_language_only() {
 
 #[test]
 fn vague_words_are_read_in_the_articles_language_only() {
-    let vague_in = |text: &str, language| {
-        let article = Article::parse(text);
-        attribute(text, &article, language)
-            .vague
-            .iter()
-            .flatten()
-            .map(|c| c.span.text(text).to_string())
-            .collect::<Vec<_>>()
-    };
     let english = "Head\n\nThe minister supposedly resigned.\n";
     let portuguese = "Título\n\nO ministro supostamente renunciou.\n";
-    assert_eq!(vague_in(english, Language::English), ["supposedly"]);
-    assert_eq!(vague_in(portuguese, Language::Portuguese), ["supostamente"]);
-    assert!(vague_in(english, Language::Portuguese).is_empty());
-    assert!(vague_in(portuguese, Language::English).is_empty());
+    assert_eq!(vague_cues_in(english, Language::English), ["supposedly"]);
+    assert_eq!(vague_cues_in(portuguese, Language::Portuguese), ["supostamente"]);
+    assert!(vague_cues_in(english, Language::Portuguese).is_empty());
+    assert!(vague_cues_in(portuguese, Language::English).is_empty());
 }
 
 /// The text of every vague cue of every sentence.
 fn vague_cues(text: &str) -> Vec<String> {
+    vague_cues_in(text, detect(text))
+}
+
+/// The text of every vague cue of every sentence, the article read as `language`.
+fn vague_cues_in(text: &str, language: Language) -> Vec<String> {
     let article = Article::parse(text);
-    attribute(text, &article, detect(text)).vague.iter().flatten().map(|c| c.span.text(text).to_string()).collect()
+    attribute(text, &article, language).vague.iter().flatten().map(|c| c.span.text(text).to_string()).collect()
 }
 
 #[test]
@@ -229,4 +225,69 @@ fn noun_and_adjective_cues_and_relative_subjects() {
 fn vague_cues_in_a_named_sources_words_are_not_the_articles() {
     let text = "Head\n\nRuiz said the plan is expected to fail.\n\nThe plan is expected to fail, Ruiz said.\n\nThe efforts are expected to continue this week, with the mayor expected to visit the port on Friday.\n";
     assert_eq!(vague_cues(text), ["are expected"]);
+}
+
+#[test]
+fn impressions_with_any_complement() {
+    let text = "Head\n\nThe rally seemed a shove away from a brawl. The council appeared paralyzed by the vote. The mayor appears somewhat nervous about the audit. It appears, though, that the vote was close.\n";
+    assert_eq!(vague_cues(text), ["seemed", "appeared", "appears", "appears"]);
+    let physical = "Head\n\nThe mayor appeared several times on radio. The governor appeared onstage at noon.\n";
+    assert_eq!(vague_cues(physical), Vec::<String>::new());
+}
+
+#[test]
+fn spanish_and_portuguese_impressions() {
+    let spanish =
+        "Titular\n\nParece que el acuerdo fracasó. Al ministro le pareció un error. El hijo se parece a su padre.\n";
+    assert_eq!(vague_cues_in(spanish, Language::Spanish), ["Parece"]);
+    let portuguese = "Título\n\nO acordo parecia perdido na semana passada.\n";
+    assert_eq!(vague_cues_in(portuguese, Language::Portuguese), ["parecia"]);
+}
+
+#[test]
+fn judgments_with_no_auxiliary_and_views_with_their_content() {
+    let text = "Head\n\nThe port, widely regarded as the gateway to the north, closed. It remains unclear whether the mill will reopen. The mayor resigned over allegations that she took bribes. There were rumors that the firm was for sale. The ministry endured fierce criticism for the delay.\n";
+    assert_eq!(
+        vague_cues(text),
+        ["widely regarded as", "It remains unclear", "over allegations", "were rumors", "endured fierce criticism"]
+    );
+}
+
+#[test]
+fn a_judgment_or_view_with_its_holder_is_not_vague() {
+    let text = "Head\n\nShe criticized the levy, which she described as a tax on the poor. The mill has seen as many as 40 layoffs. The senator claims that the count was rigged. The fears that drove the sale have eased. Ruiz repeated her allegations that the mayor took bribes.\n";
+    assert_eq!(vague_cues(text), Vec::<String>::new());
+}
+
+#[test]
+fn a_hedge_in_an_aside_after_a_named_cue_is_the_articles() {
+    let text = "Head\n\nThe union endorsed Ana Ruiz, who is expected to run for mayor.\n\nRuiz said the mill, which is expected to close, had lost money.\n";
+    assert_eq!(vague_cues(text), ["is expected", "is expected"]);
+    let reported = "Head\n\nRuiz said the mill is expected to close.\n";
+    assert_eq!(vague_cues(reported), Vec::<String>::new());
+}
+
+#[test]
+fn spanish_and_portuguese_agentless_passives() {
+    let spanish = "Titular\n\nEl ministro fue duramente criticado tras la votación. La obra fue criticada por la oposición. Se teme que la presa falle.\n";
+    assert_eq!(vague_cues_in(spanish, Language::Spanish), ["fue duramente criticado", "Se teme"]);
+    let portuguese = "Título\n\nO deputado é considerado favorito. A obra foi criticada pelo prefeito. Teme-se que a barragem falhe.\n";
+    assert_eq!(vague_cues_in(portuguese, Language::Portuguese), ["é considerado", "Teme-se"]);
+}
+
+#[test]
+fn insiders_and_unidentified_officials_are_vague_sources() {
+    let text = "Head\n\nThe deal will close in May, a person familiar with the talks said.\n\nSources close to the mayor said she would resign.\n\nA senior official said the port would reopen.\n\nA White House official said the port would reopen.\n\nOfficials at the ministry said the port would reopen.\n";
+    let article = Article::parse(text);
+    let attributions = attribute(text, &article, Language::English);
+    let vague: Vec<(String, bool)> = article.sentences[1..]
+        .iter()
+        .zip(&attributions.sentences[1..])
+        .map(|(s, a)| {
+            (s.span.text(text).split_whitespace().next().unwrap().to_string(), a.is_some_and(|a| a.cue.vague))
+        })
+        .collect();
+    let expected = [("The", true), ("Sources", true), ("A", true), ("A", false), ("Officials", false)];
+    assert_eq!(vague, expected.map(|(w, v)| (w.to_string(), v)));
+    assert_eq!(source_of(text, "The deal").as_deref(), Some("a person familiar with the talks"));
 }

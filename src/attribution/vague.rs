@@ -3,16 +3,18 @@
 //!
 //! - an agentless passive of a reporting or evaluating verb: "is expected to", "has been harshly
 //!   criticized", "was accused of", "were rated as", "se espera que", "espera-se que";
-//! - an impression with no holder: "seems to", "appeared to", "looks like", "it is clear that";
+//! - an impression with no holder: "seems to", "appeared nervous", "looks like", "it is clear that",
+//!   "parece que";
 //! - a view or report named as a noun with no holder, in the frames news uses for it: "faced
-//!   criticism", "amid growing concerns", "there has been speculation", "suspicions persist";
+//!   criticism", "amid growing concerns", "endured questions", "there has been speculation",
+//!   "suspicions persist", "allegations that he lied";
 //! - hedging adverbs: "reportedly", "apparently", "al parecer", "supostamente".
 //!
 //! A holder named after the noun ("criticism from Republicans", "was criticized by the Times")
 //! makes the phrase an ordinary attribution instead, which [`holder_after`] finds.
 
 use super::cues::{Cue, CueKind, Sentence};
-use super::lexicon::{BE_FORMS, IMPRESSION_ADJECTIVES, Lexicon, POSSESSIVES, VAGUE_NOUN_SPREADING, VAGUE_PASSIVES};
+use super::lexicon::{BE_FORMS, IMPRESSION_ADJECTIVES, Lexicon, POSSESSIVES, SUBJECT_PRONOUNS, VAGUE_NOUN_SPREADING};
 use crate::language::Language;
 use crate::span::Span;
 use rustc_hash::FxHashSet;
@@ -22,22 +24,32 @@ use std::sync::LazyLock;
 /// verb, "clear" adjective, view noun or impersonal "se". Only a first filter: each shape then
 /// reads the article's own language.
 static ANCHORS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
-    let impressions = ["seem", "seems", "seemed", "seeming", "appear", "appears", "appeared"];
-    let looks = ["look", "looks", "looked", "sound", "sounds", "sounded"];
     let lexicons = [Language::English, Language::Spanish, Language::Portuguese].map(Lexicon::of);
-    let lexicon_words = lexicons.iter().flat_map(|l| l.vague_adverbs.iter().chain(l.vague_nouns));
-    [VAGUE_PASSIVES, CLEAR, ENCLITIC, &impressions, &looks, &["al", "se"]]
-        .into_iter()
-        .flatten()
-        .chain(lexicon_words)
-        .copied()
-        .collect()
+    let lexicon_words = lexicons
+        .iter()
+        .flat_map(|l| l.vague_adverbs.iter().chain(l.vague_nouns).chain(l.seem_forms).chain(l.vague_participles));
+    [CLEAR, ENCLITIC, APPEARS, LOOKS, &["al", "se"]].into_iter().flatten().chain(lexicon_words).copied().collect()
 });
 
+/// English impression verbs that need a complement to report an impression: "appeared nervous",
+/// not "appeared on television".
+const APPEARS: &[&str] = &["appear", "appears", "appeared"];
+const LOOKS: &[&str] = &["look", "looks", "looked", "sound", "sounds", "sounded"];
 /// Adjectives of "it is clear that".
-const CLEAR: &[&str] = &["clear", "obvious", "evident", "apparent", "undeniable", "certain"];
+const CLEAR: &[&str] = &["clear", "unclear", "obvious", "evident", "apparent", "undeniable", "certain"];
 /// Portuguese impersonals with an enclitic "se": "espera-se que".
-const ENCLITIC: &[&str] = &["espera-se", "acredita-se", "estima-se", "diz-se", "sabe-se", "prevê-se", "comenta-se"];
+#[rustfmt::skip]
+const ENCLITIC: &[&str] = &[
+    "espera-se", "acredita-se", "estima-se", "diz-se", "sabe-se", "prevê-se", "comenta-se", "teme-se",
+    "especula-se", "fala-se", "calcula-se", "suspeita-se",
+];
+
+/// View nouns whose content follows as a "that" clause: "allegations that", "fears that".
+#[rustfmt::skip]
+const CLAUSE_NOUNS: &[&str] = &[
+    "allegations", "accusations", "claims", "concerns", "fears", "worries", "suspicions", "speculation", "rumors",
+    "rumours", "reports", "complaints", "doubts", "criticism", "talk",
+];
 
 /// Words that end the modifiers read leftwards from a view noun: "criticism" in "the effect of
 /// criticism" has no frame.
@@ -45,10 +57,25 @@ const NOT_MODIFIERS: &[&str] =
     &["of", "to", "for", "in", "on", "at", "by", "with", "and", "or", "but", "that", "which", "who", "de", "en", "em"];
 
 /// Words a passive's auxiliary and participle may have between them: "has been harshly criticized",
-/// "have sometimes been accused", "is not expected", "is increasingly seen".
+/// "have sometimes been accused", "is not expected", "is increasingly seen", "ha sido duramente
+/// criticado", "é muito criticado".
 fn is_passive_filler(word: &str) -> bool {
-    matches!(word, "not" | "never" | "also" | "still" | "now" | "often" | "sometimes" | "long" | "already" | "n't")
-        || (word.len() > 4 && word.ends_with("ly"))
+    matches!(
+        word,
+        "not"
+            | "never"
+            | "also"
+            | "still"
+            | "now"
+            | "often"
+            | "sometimes"
+            | "long"
+            | "already"
+            | "n't"
+            | "muy"
+            | "muito"
+    ) || (word.len() > 4 && word.ends_with("ly"))
+        || word.ends_with("mente")
 }
 
 impl Sentence<'_> {
@@ -93,7 +120,9 @@ impl Sentence<'_> {
     /// A form of "be" then a reporting or evaluating participle, with no "by" naming the agent:
     /// "is expected to", "has been harshly criticized for", "as predicted".
     fn agentless_passive(&self, participle: usize) -> Option<Cue> {
-        if !VAGUE_PASSIVES.contains(&self.lower(participle)) || self.holder_after(participle + 1).is_some() {
+        if !self.lexicon.vague_participles.contains(&self.lower(participle))
+            || self.holder_after(participle + 1).is_some()
+        {
             return None;
         }
         // "is seen as a favourite" judges; "officers are seen gathered" only sees.
@@ -108,32 +137,108 @@ impl Sentence<'_> {
         while k > 0 && self.clean_gap(k - 1, k) && is_passive_filler(self.lower(k - 1)) {
             k -= 1;
         }
-        let auxiliary = k.checked_sub(1).filter(|&b| self.clean_gap(b, k) && BE_FORMS.contains(&self.lower(b)))?;
-        Some(self.vague(auxiliary, participle, CueKind::Passive))
+        let auxiliaries = self.lexicon.passive_auxiliaries;
+        match k.checked_sub(1).filter(|&b| self.clean_gap(b, k) && auxiliaries.contains(&self.lower(b))) {
+            Some(auxiliary) => Some(self.vague(auxiliary, participle, CueKind::Passive)),
+            None => self.judged_as(k, participle).then(|| self.vague(k, participle + 1, CueKind::Passive)),
+        }
     }
 
-    /// An impression nobody is said to hold: "seems to", "appeared to capitulate", "looks like",
-    /// "appears likely". "Seemed to him" names its holder; "appeared on television" is no impression.
+    /// A judgment with no auxiliary, "a state seen as critical", "widely regarded as the
+    /// favourite": an active verb would put its object before "as", so "as" right after the
+    /// participle makes it passive, unless the object moved out before its subject ("what he
+    /// described as", "whom one aide described as"). "Has seen as many as" compares.
+    fn judged_as(&self, first: usize, participle: usize) -> bool {
+        const MAX_RELATIVE_SUBJECT_WORDS: usize = 4;
+        const JUDGED_AS: &[&str] = &[
+            "seen",
+            "viewed",
+            "regarded",
+            "perceived",
+            "considered",
+            "described",
+            "characterized",
+            "characterised",
+            "portrayed",
+            "billed",
+            "touted",
+            "hailed",
+            "labeled",
+            "labelled",
+            "branded",
+        ];
+        let perfect = first > 0 && matches!(self.lower(first - 1), "has" | "have" | "had" | "having");
+        let object_moved = (first.saturating_sub(MAX_RELATIVE_SUBJECT_WORDS)..first).any(|b| {
+            matches!(self.lower(b), "what" | "whom" | "which" | "that" | "who")
+                && (b..participle).all(|j| self.clean_gap(j, j + 1))
+        }) || first > 0 && SUBJECT_PRONOUNS.contains(&self.lower(first - 1));
+        JUDGED_AS.contains(&self.lower(participle))
+            && self.lower(participle + 1) == "as"
+            && self.clean_gap(participle, participle + 1)
+            && self.lower(participle + 3) != "as"
+            && !perfect
+            && !object_moved
+    }
+
+    /// An impression nobody is said to hold: "seems to", "seemed an insult", "appeared to
+    /// capitulate", "appeared paralyzed", "looks like", "it appears, though, that", "parece que".
+    /// "Seemed to him" and "me parece" name its holder; "appeared on television" is no impression.
     fn impression(&self, i: usize) -> Option<Cue> {
         const OBJECT_PRONOUNS: &[&str] = &["me", "him", "her", "us", "them", "you"];
+        // A clitic before the verb names who has the impression ("le pareció"); "se parece a" resembles.
+        const CLITICS: &[&str] = &["me", "te", "le", "les", "nos", "lhe", "lhes", "se"];
         let word = self.lower(i);
         let next = self.lower(i + 1);
-        let holder_named = next == "to" && OBJECT_PRONOUNS.contains(&self.lower(i + 2));
-        let seems = matches!(word, "seem" | "seems" | "seemed" | "seeming");
-        let appears = matches!(word, "appear" | "appears" | "appeared");
-        let looks = matches!(word, "look" | "looks" | "looked" | "sound" | "sounds" | "sounded");
-        let frame = match next {
-            "like" | "as" => seems || appears || looks,
-            "that" => seems || appears,
-            // "appeared to capitulate", not "appeared to the crowd".
-            "to" => (seems || appears) && !holder_named && !matches!(self.lower(i + 2), "the" | "a" | "an"),
-            _ => (seems || appears || looks) && IMPRESSION_ADJECTIVES.contains(&next),
+        let seems = self.lexicon.seem_forms.contains(&word);
+        let appears = APPEARS.contains(&word);
+        let looks = LOOKS.contains(&word);
+        let english = self.lexicon.language == Language::English;
+        if !(seems || english && (appears || looks)) || self.is_capitalized_mid_sentence(i) {
+            return None;
+        }
+        let holder_named = next == "to" && OBJECT_PRONOUNS.contains(&self.lower(i + 2))
+            || i > 0 && CLITICS.contains(&self.lower(i - 1));
+        // "seemed to the crowd" names who saw it; "seemed to capitulate" does not.
+        let to_someone = next == "to" && matches!(self.lower(i + 2), "the" | "a" | "an");
+        // "Seem" only ever reports an impression, whatever follows it.
+        let frame = if seems {
+            !holder_named && !to_someone
+        } else {
+            let impersonal = i > 0 && self.lower(i - 1) == "it" && self.char_after(i) == Some(',');
+            let complement = i + 1 < self.words.len()
+                && self.clean_gap(i, i + 1)
+                && match next {
+                    "like" | "as" => true,
+                    "that" => appears,
+                    "to" => appears && !holder_named && !to_someone,
+                    _ => self.describes_a_state(i + 1),
+                };
+            impersonal || complement
         };
-        (frame && self.clean_gap(i, i + 1) && !self.is_capitalized_mid_sentence(i))
-            .then(|| self.vague(i, i, CueKind::Passive))
+        frame.then(|| self.vague(i, i, CueKind::Passive))
     }
 
-    /// "it is clear that", "it's obvious", "it should be evident": an assertion made to sound agreed.
+    /// An adjective after "appears" or "looks", past degree adverbs: "likely", "somewhat uneasy",
+    /// "paralyzed", "nervous", "equally unimpressive".
+    fn describes_a_state(&self, start: usize) -> bool {
+        const ADJECTIVE_ENDINGS: &[&str] = &["ed", "ous", "ive", "ful", "able", "ible"];
+        const DEGREE_WORDS: &[&str] = &["somewhat", "equally", "even"];
+        let mut k = start;
+        while k < self.words.len() && {
+            let w = self.lower(k);
+            !IMPRESSION_ADJECTIVES.contains(&w) && (DEGREE_WORDS.contains(&w) || w.len() > 4 && w.ends_with("ly"))
+        } {
+            k += 1;
+        }
+        let word = self.lower(k);
+        k < self.words.len()
+            && (start..=k).all(|j| self.clean_gap(j - 1, j))
+            && (IMPRESSION_ADJECTIVES.contains(&word)
+                || word.len() > 4 && ADJECTIVE_ENDINGS.iter().any(|ending| word.ends_with(ending)))
+    }
+
+    /// "it is clear that", "it's obvious", "it should be evident", "it remains unclear whether": an
+    /// assertion made to sound agreed.
     fn impersonal_clear(&self, i: usize) -> Option<Cue> {
         if !CLEAR.contains(&self.lower(i)) {
             return None;
@@ -141,7 +246,9 @@ impl Sentence<'_> {
         let mut k = i;
         while k > 0 && self.clean_gap(k - 1, k) && {
             let w = self.lower(k - 1);
-            BE_FORMS.contains(&w) || is_passive_filler(w) || matches!(w, "should" | "would" | "seems" | "is")
+            BE_FORMS.contains(&w)
+                || is_passive_filler(w)
+                || matches!(w, "should" | "would" | "seems" | "is" | "remains" | "remained")
         } {
             k -= 1;
         }
@@ -185,7 +292,36 @@ impl Sentence<'_> {
             .take_while(|&j| self.clean_gap(j - 1, j))
             .find(|&j| VAGUE_NOUN_SPREADING.contains(&self.lower(j)));
         let possessed = before.is_some_and(|b| POSSESSIVES.contains(&self.lower(b)));
-        spreads.filter(|_| !possessed).map(|j| self.vague(noun, j, CueKind::NounPhrase))
+        if possessed {
+            return None;
+        }
+        spreads.map(|j| self.vague(noun, j, CueKind::NounPhrase)).or_else(|| self.content_clause(noun))
+    }
+
+    /// A view whose content follows as a clause, with nobody holding it: "allegations that he
+    /// lied", "rumors that the firm was for sale". "Fears that drove the sale" is a relative clause:
+    /// the content must open with a subject. A form that is also a reporting verb ("claims",
+    /// "fears") is the noun only after a determiner or preposition: "the claims that", not "the
+    /// senator claims that".
+    fn content_clause(&self, noun: usize) -> Option<Cue> {
+        const NOUN_MARKERS: &[&str] = &["the", "these", "those", "such", "no", "any", "of", "about", "amid", "over"];
+        const SUBJECT_OPENERS: &[&str] =
+            &["the", "a", "an", "his", "her", "their", "its", "this", "these", "those", "some", "many", "no", "there"];
+        if !CLAUSE_NOUNS.contains(&self.lower(noun))
+            || self.lower(noun + 1) != "that"
+            || !self.clean_gap(noun, noun + 1)
+        {
+            return None;
+        }
+        let subject = self.words.get(noun + 2).is_some_and(|w| {
+            w.capitalized
+                || w.lower.starts_with(|c: char| c.is_ascii_digit())
+                || SUBJECT_OPENERS.contains(&w.lower.as_ref())
+                || SUBJECT_PRONOUNS.contains(&w.lower.as_ref())
+        });
+        let noun_reading = !self.lexicon.verbs.contains_key(self.lower(noun))
+            || noun.checked_sub(1).is_some_and(|b| NOUN_MARKERS.contains(&self.lower(b)));
+        (subject && noun_reading).then(|| self.vague(noun, noun, CueKind::NounPhrase))
     }
 
     /// A frame word before a view noun, or "there is", "there has been".
@@ -199,8 +335,10 @@ impl Sentence<'_> {
     /// Spanish and Portuguese impersonal reports: "se espera que", "se cree que", "espera-se que",
     /// "acredita-se".
     fn iberian_impersonal(&self, i: usize) -> Option<Cue> {
-        const SE_VERBS: &[&str] =
-            &["espera", "esperan", "cree", "creen", "dice", "dicen", "estima", "rumorea", "informó"];
+        const SE_VERBS: &[&str] = &[
+            "espera", "esperan", "cree", "creen", "dice", "dicen", "estima", "rumorea", "informó", "teme", "temen",
+            "especula", "sabe", "prevé", "calcula", "comenta", "comentan",
+        ];
         match self.lexicon.language {
             Language::Portuguese => ENCLITIC.contains(&self.lower(i)).then(|| self.vague(i, i, CueKind::Passive)),
             Language::Spanish => {
@@ -212,14 +350,15 @@ impl Sentence<'_> {
     }
 
     /// The holder named right after a view or a passive: "criticism from Republicans", "accused by
-    /// the Times of", "críticas de la oposición" are not vague. Only the next two words are looked at.
+    /// the Times of", "criticado por la oposición", "criticada pelo prefeito" are not vague. Only the next two words are looked at.
     pub(super) fn holder_after(&self, start: usize) -> Option<Span> {
         const HOLDER_WINDOW: usize = 2;
         (start..(start + HOLDER_WINDOW).min(self.words.len()))
             .take_while(|&j| j == start || self.clean_gap(j - 1, j))
             .find(|&j| match self.lexicon.language {
                 Language::English => matches!(self.lower(j), "by" | "from" | "among"),
-                Language::Spanish | Language::Portuguese => self.lower(j) == "por",
+                Language::Spanish => self.lower(j) == "por",
+                Language::Portuguese => matches!(self.lower(j), "por" | "pelo" | "pela" | "pelos" | "pelas"),
             })
             .and_then(|j| self.object(j + 1))
     }

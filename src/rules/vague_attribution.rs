@@ -11,12 +11,13 @@ declare_rule! {
     /// cannot be named.
     ///
     /// **What counts.** Unnamed groups as sources ("critics say", "officials said", "according to
-    /// sources"); hedging adverbs ("reportedly", "apparently", "al parecer", "supostamente");
+    /// sources", "a senior official said", "a person familiar with the talks said"); hedging adverbs ("reportedly", "apparently", "al parecer", "supostamente");
     /// passives with no agent of reporting or judging verbs ("is expected to", "has been
-    /// criticized", "was accused of", "se espera que", "espera-se que"); impressions nobody is said
-    /// to hold ("seems to", "appeared to", "looks like", "it is clear that"); and views named as
-    /// nouns with no holder ("faced criticism", "amid growing concerns", "there has been
-    /// speculation", "suspicions persist"). A holder named after it ("criticism from Republicans",
+    /// criticized", "was accused of", "widely regarded as", "fue criticado", "se espera que", "espera-se que");
+    /// impressions nobody is said to hold ("seems to", "appeared nervous", "looks like", "it is
+    /// clear that", "it remains unclear whether", "parece que"); and views named as nouns with no
+    /// holder ("faced criticism", "amid growing concerns", "there has been speculation",
+    /// "suspicions persist", "allegations that he lied"). A holder named after it ("criticism from Republicans",
     /// "was criticized by the Times") is an ordinary attribution. Hedges inside a quotation, or in
     /// a sentence a named source already covers ("Ruiz said the plan is expected to fail"), are
     /// that source's words and are not flagged. Where the vague words name no source at all
