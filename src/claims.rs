@@ -152,7 +152,7 @@ pub fn classify(text: &str, words: &[Word]) -> Claim {
                 .map(|pair| pair[1].span)
         })
     };
-    let figure = || (0..words.len()).find(|&i| is_figure(&words, i, text)).map(|i| words[i].span);
+    let figure = || (0..words.len()).find(|&i| is_figure(words, i, text)).map(|i| words[i].span);
     // "due to the storm" is causal; "is due to visit" is a schedule.
     let due_to = || {
         (1..words.len().saturating_sub(1))

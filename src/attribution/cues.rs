@@ -244,7 +244,7 @@ impl Sentence<'_> {
         let mut end = None;
         let mut i = start;
         while i < self.words.len() && i - start < MAX_NP_WORDS {
-            if (i > start && !self.clean_gap(i - 1, i)) || (i > start && RIGHT_NP_STOP.contains(&self.lower(i))) {
+            if i > start && (!self.clean_gap(i - 1, i) || RIGHT_NP_STOP.contains(&self.lower(i))) {
                 break;
             }
             end = Some(i);
@@ -343,7 +343,7 @@ impl Sentence<'_> {
         }
         match self.char_after(verb) {
             None => true,
-            Some(c) if matches!(c, ',' | ':' | '"' | '“' | '”' | '«' | '—' | '–' | '.') => true,
+            Some(',' | ':' | '"' | '“' | '”' | '«' | '—' | '–' | '.') => true,
             Some(_) => self.word(verb + 1).is_some_and(|w| {
                 let opens = w.capitalized || COMPLEMENT_OPENERS.contains(&w.lower.as_ref());
                 // "added the plan would fail" reports; "added a new striker" does not. Other speech
@@ -638,12 +638,8 @@ pub fn find<'a>(
                 strongest = Some(c);
                 break;
             }
-            Some(c) => {
-                if !vague.iter().any(|v| v.span.intersects(c.span)) {
-                    vague.push(c);
-                }
-            }
-            None => {}
+            Some(c) if !vague.iter().any(|v| v.span.intersects(c.span)) => vague.push(c),
+            Some(_) | None => {}
         }
     }
     vague.sort_by_key(|c| c.span.start);

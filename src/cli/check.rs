@@ -335,7 +335,7 @@ fn write_json(out: &mut impl Write, checked: &Checked) -> io::Result<()> {
 }
 
 fn file_uri(path: &Path) -> Option<Uri> {
-    std::path::absolute(path).ok().and_then(|p| Uri::from_file_path(p))
+    std::path::absolute(path).ok().and_then(Uri::from_file_path)
 }
 
 #[derive(Default)]

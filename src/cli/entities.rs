@@ -133,6 +133,9 @@ fn write_human(out: &mut impl Write, path: &Path, text: &str, found: &ArticleEnt
     writeln!(out)
 }
 
+/// A file that could not be read, and why.
+type Unreadable = (PathBuf, String);
+
 pub fn run(args: &EntitiesArgs) -> ExitCode {
     let mut trouble: Vec<(PathBuf, String)> = Vec::new();
     let mut inputs: Vec<(PathBuf, Arc<Glossary>, u64)> = Vec::new();
@@ -153,7 +156,7 @@ pub fn run(args: &EntitiesArgs) -> ExitCode {
         inputs.extend(paths.into_iter().map(|p| (p, settings.glossary.clone(), settings.max_file_size)));
     }
     // Two passes: people introduced in one article are recognised by full name in the others.
-    let first: Vec<Result<(PathBuf, String, Article, ArticleEntities), (PathBuf, String)>> = inputs
+    let first: Vec<Result<(PathBuf, String, Article, ArticleEntities), Unreadable>> = inputs
         .par_iter()
         .map(|(path, glossary, max)| {
             let read = files::read_article(path, *max).map_err(|e| (path.clone(), e.to_string()))?;
@@ -165,7 +168,7 @@ pub fn run(args: &EntitiesArgs) -> ExitCode {
     let known = KnownPeople::new(
         first.iter().flatten().flat_map(|(_, _, _, found)| found.people().map(str::to_string)).collect::<Vec<_>>(),
     );
-    let results: Vec<Result<(PathBuf, String, ArticleEntities), (PathBuf, String)>> = first
+    let results: Vec<Result<(PathBuf, String, ArticleEntities), Unreadable>> = first
         .into_par_iter()
         .zip(inputs.par_iter())
         .map(|(result, (_, glossary, _))| {

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use crate::config::{ConfigFile, Level};
 use crate::language::LanguageSetting;
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct ClientSettings {
     pub rules: BTreeMap<String, Level>,
@@ -32,21 +32,6 @@ pub struct DiagnosticsSettings {
 impl Default for DiagnosticsSettings {
     fn default() -> Self {
         DiagnosticsSettings { closed_files: true }
-    }
-}
-
-impl Default for ClientSettings {
-    fn default() -> Self {
-        ClientSettings {
-            rules: BTreeMap::new(),
-            include: None,
-            exclude: None,
-            max_file_size: None,
-            glossary_file: None,
-            baseline: None,
-            language: None,
-            diagnostics: DiagnosticsSettings::default(),
-        }
     }
 }
 
