@@ -182,7 +182,8 @@ impl Sentence<'_> {
 
     /// An impression nobody is said to hold: "seems to", "seemed an insult", "appeared to
     /// capitulate", "appeared paralyzed", "looks like", "it appears, though, that", "parece que".
-    /// "Seemed to him" and "me parece" name its holder; "appeared on television" is no impression.
+    /// "Seemed to him" and "me parece" name its holder; "appeared on television" is no impression,
+    /// nor is a comparison ("worse than it seems").
     fn impression(&self, i: usize) -> Option<Cue> {
         const OBJECT_PRONOUNS: &[&str] = &["me", "him", "her", "us", "them", "you"];
         // A clitic before the verb names who has the impression ("le pareció"); "se parece a" resembles.
@@ -194,6 +195,13 @@ impl Sentence<'_> {
         let looks = LOOKS.contains(&word);
         let english = self.lexicon.language == Language::English;
         if !(seems || english && (appears || looks)) || self.is_capitalized_mid_sentence(i) {
+            return None;
+        }
+        // "lower than they seem", "más fácil de lo que parece": the writer compares what is with
+        // how it looks, and reports no one's impression.
+        let compared = (i.saturating_sub(2)..i).any(|k| self.lower(k) == "than")
+            || i >= 2 && self.lower(i - 1) == "que" && matches!(self.lower(i - 2), "lo" | "do");
+        if compared {
             return None;
         }
         let holder_named = next == "to" && OBJECT_PRONOUNS.contains(&self.lower(i + 2))
