@@ -33,10 +33,7 @@ fn is_closing(c: char) -> bool {
     matches!(c, '"' | '”' | '’' | '\'' | '»' | ')' | ']')
 }
 
-fn is_terminal(c: char) -> bool {
-    matches!(c, '.' | '!' | '?' | '…')
-}
-
+/// Characters that end a sentence.
 const TERMINALS: CharSet = CharSet::new(&['.', '!', '?', '…']);
 
 fn can_open_sentence(c: char) -> bool {
@@ -89,7 +86,7 @@ pub(super) fn split(text: &str, span: Span) -> Vec<Span> {
         let mut end = i + c.len_utf8();
         let mut terminal_run = 1;
         for d in s[end..].chars() {
-            if is_terminal(d) {
+            if TERMINALS.contains(d) {
                 terminal_run += 1;
             } else if !is_closing(d) {
                 break;

@@ -358,7 +358,8 @@ impl Sentence<'_> {
     }
 
     /// The holder named right after a view or a passive: "criticism from Republicans", "accused by
-    /// the Times of", "criticado por la oposición", "criticada pelo prefeito" are not vague. Only the next two words are looked at.
+    /// the Times of", "criticado por la oposición", "criticada pelo prefeito" are not vague. Only
+    /// the next two words are looked at.
     pub(super) fn holder_after(&self, start: usize) -> Option<Span> {
         const HOLDER_WINDOW: usize = 2;
         (start..(start + HOLDER_WINDOW).min(self.words.len()))

@@ -18,6 +18,10 @@ impl CharSet {
         CharSet { chars, lead_bytes }
     }
 
+    pub fn contains(&self, c: char) -> bool {
+        self.chars.contains(&c)
+    }
+
     /// The first character of the set at or after byte `from` of `s` (a character boundary),
     /// with its offset.
     pub fn find(&self, s: &str, from: usize) -> Option<(usize, char)> {
@@ -26,7 +30,7 @@ impl CharSet {
         while let Some(skipped) = bytes[i..].iter().position(|&b| self.lead_bytes[usize::from(b)]) {
             let at = i + skipped;
             let c = s[at..].chars().next()?;
-            if self.chars.contains(&c) {
+            if self.contains(c) {
                 return Some((at, c));
             }
             i = at + c.len_utf8();
@@ -57,7 +61,7 @@ mod tests {
         let s = "a—b’c ñ«d…e😀.";
         let found: Vec<(usize, char)> =
             std::iter::successors(MARKS.find(s, 0), |&(i, c)| MARKS.find(s, i + c.len_utf8())).collect();
-        let want: Vec<(usize, char)> = s.char_indices().filter(|(_, c)| MARKS.chars.contains(c)).collect();
+        let want: Vec<(usize, char)> = s.char_indices().filter(|&(_, c)| MARKS.contains(c)).collect();
         assert_eq!(found, want);
         assert_eq!(MARKS.find("plain text", 0), None);
     }
