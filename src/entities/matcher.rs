@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
-use super::words::{WordStart, ends_word, first_word, folded_hash, is_word_char};
+use super::words::{WordFilter, WordStart, ends_word, first_word, folded_hash, is_word_char};
 use crate::kb::{self, Record};
 use crate::span::Span;
 
@@ -43,6 +43,8 @@ pub(crate) struct Matcher {
     /// hashed ASCII-case-folded: a match's first word is the text's first word there, so one
     /// lookup finds the few patterns worth comparing at a word start.
     by_first_word: FxHashMap<u64, FirstWordPatterns>,
+    /// The keys of `by_first_word`: most words of a text start no pattern.
+    first_words: WordFilter,
 }
 
 #[derive(Default)]
@@ -134,12 +136,17 @@ impl Matcher {
             entry.by_second_word.values_mut().for_each(longest_first);
             longest_first(&mut entry.one_word);
         }
-        Matcher { patterns, candidates, by_first_word }
+        let mut first_words = WordFilter::for_words(by_first_word.len());
+        by_first_word.keys().for_each(|&folded| first_words.insert(folded));
+        Matcher { patterns, candidates, by_first_word, first_words }
     }
 
     /// The longest acceptable match starting at `word`: the longest pattern there that ends a
     /// word, if some form of it fits the text's case.
     fn at(&self, text: &str, word: &WordStart) -> Option<Hit<'_>> {
+        if !self.first_words.may_contain(word.folded) {
+            return None;
+        }
         let entry = self.by_first_word.get(&word.folded)?;
         if !entry.lower_case && !word.has_ascii_upper {
             return None;
@@ -185,9 +192,8 @@ const COMPOUND_HEADS: &[&str] = &["Latin", "South", "Central", "North", "Pan", "
 fn is_compound_tail(text: &str, start: usize) -> bool {
     let before = &text[..start];
     let Some(before) = before.strip_suffix(' ').or_else(|| before.strip_suffix('-')) else { return false };
-    COMPOUND_HEADS.iter().any(|head| {
-        before.ends_with(head) && !before[..before.len() - head.len()].chars().next_back().is_some_and(is_word_char)
-    })
+    let word_start = before.char_indices().rev().find(|&(_, c)| !is_word_char(c)).map_or(0, |(i, c)| i + c.len_utf8());
+    COMPOUND_HEADS.contains(&&before[word_start..])
 }
 
 /// Every match of `matchers` (first has priority on equal length) at `words` of `text`, left to
