@@ -179,6 +179,6 @@ fn a_parenthesis_near_multibyte_characters_never_panics() {
     // The look-ahead window after "(" must end on a character boundary.
     for pad in 0..8 {
         let text = format!("The firm (profit {} £13.4m) grew. A group (Beta Gamma £) met.", "x".repeat(pad));
-        let _ = super::recognise(&text, &super::Glossary::empty());
+        let _ = super::recognise(&text, super::Glossary::empty());
     }
 }
