@@ -4,6 +4,10 @@
 use criterion::{BenchmarkId, Criterion, Throughput, black_box, criterion_group, criterion_main};
 use newsls::analysis::Analysis;
 
+// The binary's allocator, so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Invented, quote-rich wire copy: a ~5 KB story and a ~50 KB one built from the same paragraphs.
 const ARTICLES: &[(&str, &str)] =
     &[("5k", include_str!("fixtures/article-5k.txt")), ("50k", include_str!("fixtures/article-50k.txt"))];

@@ -4,6 +4,10 @@
 use criterion::{BenchmarkId, Criterion, Throughput, black_box, criterion_group, criterion_main};
 use newsls::entities::{Glossary, recognise};
 
+// The binary's allocator, so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const ARTICLE: &str = include_str!("fixtures/entities-50k.txt");
 
 fn entities(c: &mut Criterion) {

@@ -1,16 +1,18 @@
-//! The automaton: one Aho-Corasick DFA over every knowledge-base name, alias, other-language name,
-//! demonym and acronym (a second, small one per glossary). Matching is anchored at word starts,
-//! leftmost-longest, ASCII-case-insensitive in the automaton and then checked per character:
-//! the text may capitalise what the form writes in lower case ("Of", headlines in capitals) but
-//! never the reverse, so acronyms are effectively case-sensitive ("WHO" never matches "Who",
-//! "US" never "us") and single-word names never match common nouns ("Turkey" not "turkey").
+//! The matcher over every knowledge-base name, alias, other-language name, demonym and acronym
+//! (a second, small one per glossary). Matching happens at word starts: the text's first word
+//! there, hashed ASCII-case-folded, finds the patterns that start with it, and the next word the
+//! few of those worth comparing; the longest that ends a word wins. The comparison is
+//! ASCII-case-insensitive and then checked per character: the text may capitalise what the form
+//! writes in lower case ("Of", headlines in capitals) but never the reverse, so acronyms are
+//! effectively case-sensitive ("WHO" never matches "Who", "US" never "us") and single-word names
+//! never match common nouns ("Turkey" not "turkey").
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
-use rustc_hash::FxHashSet;
+use rustc_hash::FxHashMap;
 
+use super::words::{WordFilter, WordStart, ends_word, first_word, folded_hash, is_word_char};
 use crate::kb::{self, Record};
 use crate::span::Span;
 
@@ -33,81 +35,39 @@ pub(crate) struct Candidate {
 }
 
 pub(crate) struct Matcher {
-    ac: Option<AhoCorasick>,
+    /// Pattern id → the pattern: its forms' bytes, ASCII letters in lower case.
+    patterns: Vec<Box<[u8]>>,
     /// Pattern id → the forms that fold to it, best first.
     candidates: Vec<Vec<Candidate>>,
-    /// The patterns' first words, so most word starts are ruled out without the automaton.
-    first_words: FirstWords,
+    /// The patterns by their first word (letters and digits up to the first other character),
+    /// hashed ASCII-case-folded: a match's first word is the text's first word there, so one
+    /// lookup finds the few patterns worth comparing at a word start.
+    by_first_word: FxHashMap<u64, FirstWordPatterns>,
+    /// The keys of `by_first_word`: most words of a text start no pattern.
+    first_words: WordFilter,
 }
 
-/// A filter on the first words of the forms (their letters and digits up to the first other
-/// character), hashed (false positives only). A match's first word is the text's first word
-/// there, ASCII case-folded as the automaton matches, and exactly as written when the text has
-/// no ASCII capital in it (the text may capitalise a form, never the reverse).
-struct FirstWords {
-    folded: FxHashSet<u64>,
-    /// The first words without ASCII capitals, as written.
-    lower_case: FxHashSet<u64>,
-    /// A form that starts with another character: words starting so may match.
-    unworded: bool,
+#[derive(Default)]
+struct FirstWordPatterns {
+    /// Patterns with a second word, by [`second_word_key`]: "United" has dozens ("United
+    /// States", "United Nations ..."), the next word picks the few to compare. Longest first.
+    by_second_word: FxHashMap<u64, Vec<u32>>,
+    /// The others, longest first: one word, perhaps with a full stop.
+    one_word: Vec<u32>,
+    /// Some form writes this first word without ASCII capitals: only then may a text word
+    /// without capitals start a match (the text may capitalise a form, never the reverse).
+    lower_case: bool,
 }
 
-impl FirstWords {
-    fn new<'f>(forms: impl IntoIterator<Item = &'f str>) -> FirstWords {
-        let mut first_words =
-            FirstWords { folded: FxHashSet::default(), lower_case: FxHashSet::default(), unworded: false };
-        for form in forms {
-            let word = first_word(form).as_bytes();
-            first_words.unworded |= word.is_empty();
-            first_words.folded.insert(word_hash(word, true));
-            if !word.iter().any(u8::is_ascii_uppercase) {
-                first_words.lower_case.insert(word_hash(word, false));
-            }
-        }
-        first_words
-    }
-
-    /// Whether some form may match where the text's first word is `word`.
-    fn may_start(&self, word: &str) -> bool {
-        let word = word.as_bytes();
-        if word.is_empty() {
-            self.unworded
-        } else if word.iter().any(u8::is_ascii_uppercase) {
-            self.folded.contains(&word_hash(word, true))
-        } else {
-            self.lower_case.contains(&word_hash(word, false))
-        }
-    }
-}
-
-/// A hash of a word's bytes, ASCII letters in lower case when `fold`.
-fn word_hash(word: &[u8], fold: bool) -> u64 {
-    word.iter().fold(0, |hash: u64, &b| {
-        let b = if fold { b.to_ascii_lowercase() } else { b };
-        (hash.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
-    })
-}
-
-/// The letters and digits `s` starts with.
-#[inline]
-pub(crate) fn first_word(s: &str) -> &str {
-    let bytes = s.as_bytes();
-    let mut end = 0;
-    while end < bytes.len() {
-        if bytes[end] < 0x80 {
-            if !bytes[end].is_ascii_alphanumeric() {
-                break;
-            }
-            end += 1;
-        } else {
-            let c = s[end..].chars().next().expect("a char at a boundary");
-            if !is_word_char(c) {
-                break;
-            }
-            end += c.len_utf8();
-        }
-    }
-    &s[..end]
+/// What follows a first word up to the end of the second: the characters between and the second
+/// word, folded and hashed (" states" in "United States"); `None` without a second word close by.
+fn second_word_key(after_first_word: &str) -> Option<u64> {
+    const MAX_SEPARATOR_BYTES: usize = 8;
+    let separator = after_first_word.char_indices().take_while(|&(i, _)| i <= MAX_SEPARATOR_BYTES).find_map(
+        |(i, c)| is_word_char(c).then_some(i),
+    )?;
+    let second = first_word(&after_first_word[separator..]);
+    Some(folded_hash(&after_first_word.as_bytes()[..separator + second.len()]))
 }
 
 /// One accepted match: the span and the forms of its pattern (at least one fits the case).
@@ -141,12 +101,12 @@ const CONTEXTUAL: &[(&str, &str, &[&str])] = &[
 impl Matcher {
     pub(crate) fn new(forms: impl IntoIterator<Item = Candidate>) -> Matcher {
         let mut index: HashMap<Vec<u8>, usize> = HashMap::new();
-        let mut patterns: Vec<Vec<u8>> = Vec::new();
+        let mut patterns: Vec<Box<[u8]>> = Vec::new();
         let mut candidates: Vec<Vec<Candidate>> = Vec::new();
         for candidate in forms {
             let key = candidate.form.as_bytes().to_ascii_lowercase();
             let id = *index.entry(key.clone()).or_insert_with(|| {
-                patterns.push(key);
+                patterns.push(key.into());
                 candidates.push(Vec::new());
                 patterns.len() - 1
             });
@@ -155,38 +115,63 @@ impl Matcher {
                 list.push(candidate);
             }
         }
-        let first_words = FirstWords::new(candidates.iter().flatten().map(|c| &*c.form));
-        let ac = (!patterns.is_empty()).then(|| {
-            AhoCorasick::builder()
-                // A contiguous NFA builds in a few milliseconds where a DFA over these ~2,600 names
-                // takes about 100: the first diagnostics of a session wait for it.
-                .kind(Some(AhoCorasickKind::ContiguousNFA))
-                .match_kind(MatchKind::LeftmostLongest)
-                .start_kind(StartKind::Anchored)
-                .ascii_case_insensitive(true)
-                .build(&patterns)
-                .expect("knowledge-base automaton builds")
-        });
-        Matcher { ac, candidates, first_words }
+        let mut by_first_word: FxHashMap<u64, FirstWordPatterns> = FxHashMap::default();
+        for (id, forms) in candidates.iter().enumerate() {
+            let id = u32::try_from(id).expect("fewer than 2^32 patterns");
+            for form in forms {
+                let word = first_word(&form.form);
+                let entry = by_first_word.entry(folded_hash(word.as_bytes())).or_default();
+                entry.lower_case |= !word.bytes().any(|b| b.is_ascii_uppercase());
+                let list = match second_word_key(&form.form[word.len()..]) {
+                    Some(key) => entry.by_second_word.entry(key).or_default(),
+                    None => &mut entry.one_word,
+                };
+                if !list.contains(&id) {
+                    list.push(id);
+                }
+            }
+        }
+        let longest_first = |ids: &mut Vec<u32>| ids.sort_by_key(|&id| std::cmp::Reverse(patterns[id as usize].len()));
+        for entry in by_first_word.values_mut() {
+            entry.by_second_word.values_mut().for_each(longest_first);
+            longest_first(&mut entry.one_word);
+        }
+        let mut first_words = WordFilter::for_words(by_first_word.len());
+        by_first_word.keys().for_each(|&folded| first_words.insert(folded));
+        Matcher { patterns, candidates, by_first_word, first_words }
     }
 
-    /// The longest acceptable match starting exactly at `start`, where the text's first word is
-    /// `word`.
-    fn at(&self, text: &str, start: usize, word: &str) -> Option<Hit<'_>> {
-        let ac = self.ac.as_ref()?;
-        if !self.first_words.may_start(word) {
+    /// The longest acceptable match starting at `word`: the longest pattern there that ends a
+    /// word, if some form of it fits the text's case.
+    fn at(&self, text: &str, word: &WordStart) -> Option<Hit<'_>> {
+        if !self.first_words.may_contain(word.folded) {
             return None;
         }
-        let m = ac.find(Input::new(text).range(start..).anchored(Anchored::Yes))?;
-        if !ends_word(text, m.end()) {
+        let entry = self.by_first_word.get(&word.folded)?;
+        if !entry.lower_case && !word.has_ascii_upper {
             return None;
         }
-        let slice = &text[m.start()..m.end()];
-        if is_compound_tail(text, m.start()) {
+        let start = word.start;
+        let rest = &text.as_bytes()[start..];
+        let ends_here = |&&id: &&u32| {
+            let pattern = &self.patterns[id as usize];
+            rest.get(..pattern.len()).is_some_and(|written| written.eq_ignore_ascii_case(pattern))
+                && ends_word(text, start + pattern.len())
+        };
+        // A pattern with a second word that matches is longer than one without.
+        let longer = (!entry.by_second_word.is_empty())
+            .then(|| second_word_key(&text[start + word.len..]))
+            .flatten()
+            .and_then(|key| entry.by_second_word.get(&key))
+            .and_then(|ids| ids.iter().find(ends_here));
+        let id = *longer.or_else(|| entry.one_word.iter().find(ends_here))? as usize;
+        let end = start + self.patterns[id].len();
+        if is_compound_tail(text, start) {
             return None;
         }
-        let forms = &self.candidates[m.pattern().as_usize()];
-        forms.iter().any(|c| case_fits(&c.form, slice)).then(|| Hit { span: Span::new(m.start(), m.end()), forms })
+        let forms = &self.candidates[id];
+        let slice = &text[start..end];
+        forms.iter().any(|c| case_fits(&c.form, slice)).then(|| Hit { span: Span::new(start, end), forms })
     }
 }
 
@@ -207,73 +192,27 @@ const COMPOUND_HEADS: &[&str] = &["Latin", "South", "Central", "North", "Pan", "
 fn is_compound_tail(text: &str, start: usize) -> bool {
     let before = &text[..start];
     let Some(before) = before.strip_suffix(' ').or_else(|| before.strip_suffix('-')) else { return false };
-    COMPOUND_HEADS.iter().any(|head| {
-        before.ends_with(head) && !before[..before.len() - head.len()].chars().next_back().is_some_and(is_word_char)
-    })
+    let word_start = before.char_indices().rev().find(|&(_, c)| !is_word_char(c)).map_or(0, |(i, c)| i + c.len_utf8());
+    COMPOUND_HEADS.contains(&&before[word_start..])
 }
 
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
-}
-
-/// Whether a word may start at `i`: start of text or a non-word character before it.
-#[inline]
-pub(crate) fn starts_word(text: &str, i: usize) -> bool {
-    let bytes = text.as_bytes();
-    if i == 0 {
-        return true;
-    }
-    let prev = bytes[i - 1];
-    if prev < 0x80 {
-        return !prev.is_ascii_alphanumeric();
-    }
-    !text[..i].chars().next_back().is_some_and(is_word_char)
-}
-
-/// Whether a word may end at `i`: end of text or a non-word character there.
-#[inline]
-pub(crate) fn ends_word(text: &str, i: usize) -> bool {
-    match text.as_bytes().get(i) {
-        None => true,
-        Some(b) if *b < 0x80 => !b.is_ascii_alphanumeric(),
-        Some(_) => !text[i..].chars().next().is_some_and(is_word_char),
-    }
-}
-
-/// Every match of `matchers` (first has priority on equal length) at word starts, left to right,
-/// never overlapping.
-pub(crate) fn scan<'m>(text: &str, matchers: &[&'m Matcher]) -> Vec<Hit<'m>> {
-    let bytes = text.as_bytes();
-    let mut hits = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let word_start_byte = b.is_ascii_alphanumeric() || b >= 0xC0;
-        let continuation = (0x80..0xC0).contains(&b);
-        if continuation {
-            i += 1;
+/// Every match of `matchers` (first has priority on equal length) at `words` of `text`, left to
+/// right, never overlapping.
+pub(crate) fn scan<'m>(text: &str, words: &[WordStart], matchers: &[&'m Matcher]) -> Vec<Hit<'m>> {
+    let mut hits: Vec<Hit<'m>> = Vec::new();
+    for word in words {
+        if hits.last().is_some_and(|hit| word.start < hit.span.end) {
             continue;
         }
-        if word_start_byte && starts_word(text, i) {
-            let word = first_word(&text[i..]);
-            let mut best: Option<Hit> = None;
-            for matcher in matchers {
-                if let Some(hit) = matcher.at(text, i, word)
-                    && best.as_ref().is_none_or(|b| hit.span.end > b.span.end)
-                {
-                    best = Some(hit);
-                }
+        let mut best: Option<Hit> = None;
+        for matcher in matchers {
+            if let Some(hit) = matcher.at(text, word)
+                && best.as_ref().is_none_or(|b| hit.span.end > b.span.end)
+            {
+                best = Some(hit);
             }
-            if let Some(hit) = best {
-                i = hit.span.end;
-                hits.push(hit);
-                continue;
-            }
-            // No word starts inside the word.
-            i += word.len().max(1);
-            continue;
         }
-        i += 1;
+        hits.extend(best);
     }
     hits
 }
@@ -346,6 +285,7 @@ pub(crate) static KB: LazyLock<Matcher> = LazyLock::new(|| Matcher::new(kb_candi
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::entities::words::word_starts;
 
     #[test]
     fn case_rule() {
@@ -359,11 +299,11 @@ mod tests {
     #[test]
     fn word_boundaries_and_possessives() {
         let text = "USA, because the CELAC's and CELAC’s; CELACS no.";
-        let hits = scan(text, &[&KB]);
+        let hits = scan(text, &word_starts(text), &[&KB]);
         let found: Vec<&str> = hits.iter().map(|h| h.span.text(text)).collect();
         assert_eq!(found, ["USA", "CELAC", "CELAC"]);
         let text = "Latin American and South American leaders, and an American.";
-        let found: Vec<&str> = scan(text, &[&KB]).iter().map(|h| h.span.text(text)).collect();
+        let found: Vec<&str> = scan(text, &word_starts(text), &[&KB]).iter().map(|h| h.span.text(text)).collect();
         assert_eq!(found, ["American"]);
     }
 }

@@ -1,8 +1,8 @@
 //! Entity recognition: who and what an article talks about.
 //!
-//! [`recognise`] (or [`recognise_article`], which knows the headline) finds, in one pass of one
-//! Aho-Corasick automaton over every knowledge-base form (see [`matcher`]) plus the glossary's
-//! own small automaton:
+//! [`recognise`] (or [`recognise_article`], which knows the headline) finds, in one pass over the
+//! text's word starts ([`words`]) with one word-level automaton over every knowledge-base form
+//! (see [`matcher`]) plus the glossary's own small one:
 //!
 //! - knowledge-base organizations, countries (names, other-language names, demonyms) and news
 //!   agencies; acronyms case-sensitive, names allowing capitals the form writes in lower case
@@ -24,9 +24,12 @@ mod glossary;
 mod matcher;
 mod occurrences;
 mod people;
+mod words;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
+use std::collections::BTreeMap;
+use std::rc::Rc;
 
 pub use glossary::{EntrySource, Glossary, GlossaryEntry};
 
@@ -277,8 +280,8 @@ fn fold_accent(c: char) -> char {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 enum Key {
     Target(Target),
-    Defined(String),
-    Person(String),
+    Defined(Rc<str>),
+    Person(Rc<str>),
 }
 
 #[derive(Clone, Debug)]
@@ -325,6 +328,23 @@ impl DefinitionRaws {
     }
 }
 
+/// Spans that never intersect, taken in order of priority.
+#[derive(Default)]
+struct DisjointSpans(BTreeMap<usize, usize>);
+
+impl DisjointSpans {
+    /// Takes `span` unless it intersects one taken before.
+    fn insert_if_free(&mut self, span: Span) -> bool {
+        // The spans taken are disjoint, so only the last one to start before `span` ends can meet it.
+        let last_before = self.0.range(..span.end).next_back();
+        if last_before.is_some_and(|(&start, &end)| Span::new(start, end).intersects(span)) {
+            return false;
+        }
+        self.0.insert(span.start, span.end);
+        true
+    }
+}
+
 fn target_id(target: Target, glossary: &Glossary) -> String {
     match target {
         Target::Kb(record) => record.entity_id(),
@@ -339,10 +359,11 @@ fn recognise_in(
     known: Option<&KnownPeople>,
 ) -> ArticleEntities {
     let kb_matcher: &matcher::Matcher = &matcher::KB;
+    let words = words::word_starts(text);
     let hits: Vec<Hit<'_>> = if glossary.is_empty() {
-        matcher::scan(text, &[kb_matcher])
+        matcher::scan(text, &words, &[kb_matcher])
     } else {
-        matcher::scan(text, &[&glossary.matcher, kb_matcher])
+        matcher::scan(text, &words, &[&glossary.matcher, kb_matcher])
     };
     let mut raws: Vec<Raw> = hits
         .iter()
@@ -384,7 +405,7 @@ fn recognise_in(
                     full_raw.key.clone()
                 }
                 (None, Some(a)) => raws_so_far.get_mut(a).key.clone(),
-                (None, None) => Key::Defined(slug(kb::strip_article(def.full.text(text)))),
+                (None, None) => Key::Defined(slug(kb::strip_article(def.full.text(text))).into()),
             };
             match acronym_raw {
                 Some(a) => {
@@ -418,6 +439,7 @@ fn recognise_in(
         // Later uses of acronyms and names the article defined but the automaton does not know.
         raws.sort_by_key(|r| (r.span.start, r.span.end));
         let mut extra: Vec<Raw> = Vec::new();
+        let mut taken = DisjointSpans::default();
         let mut seen = FxHashSet::default();
         let mut uses: Vec<(&str, &Key, MentionForm)> = Vec::new();
         for (def, key) in &definitions {
@@ -428,9 +450,9 @@ fn recognise_in(
             }
         }
         let needles: Vec<&str> = uses.iter().map(|(needle, _, _)| *needle).collect();
-        for ((_, key, form), found) in uses.iter().zip(occurrences::occurrences_of_each(text, &needles)) {
+        for ((_, key, form), found) in uses.iter().zip(occurrences::occurrences_of_each(text, &words, &needles)) {
             for occurrence in found {
-                if !overlaps(&raws, occurrence) && !extra.iter().any(|r| r.span.intersects(occurrence)) {
+                if !overlaps(&raws, occurrence) && taken.insert_if_free(occurrence) {
                     extra.push(Raw {
                         span: occurrence,
                         key: (*key).clone(),
@@ -467,12 +489,12 @@ fn recognise_in(
 
     // People.
     let starts: FxHashSet<usize> = raws.iter().map(|r| r.span.start).collect();
-    let intros = people::introductions(text, |i| starts.contains(&i));
-    let mut person_intro: FxHashMap<String, Span> = FxHashMap::default();
-    let mut full_names: Vec<(String, String)> = Vec::new(); // (full name, id)
+    let intros = people::introductions(text, &words, |i| starts.contains(&i));
+    let mut person_intro: FxHashMap<Rc<str>, Span> = FxHashMap::default();
+    let mut full_names: Vec<(String, Rc<str>)> = Vec::new(); // (full name, id)
     for intro in intros.iter().filter(|i| i.name.text(text).contains(' ')) {
         let name = intro.name.text(text).to_string();
-        let id = format!("person:{}", slug(&name));
+        let id: Rc<str> = format!("person:{}", slug(&name)).into();
         if !full_names.iter().any(|(n, _)| *n == name) {
             full_names.push((name, id.clone()));
         }
@@ -482,26 +504,20 @@ fn recognise_in(
     }
     for name in known.map(|k| k.found_in(text)).unwrap_or_default() {
         if !full_names.iter().any(|(n, _)| n == name) {
-            full_names.push((name.to_string(), format!("person:{}", slug(name))));
+            full_names.push((name.to_string(), format!("person:{}", slug(name)).into()));
         }
     }
     for intro in intros.iter().filter(|i| !i.name.text(text).contains(' ')) {
         let name = intro.name.text(text);
         if !full_names.iter().any(|(n, _)| people::surname(n) == name) {
-            full_names.push((name.to_string(), format!("person:{}", slug(name))));
+            full_names.push((name.to_string(), format!("person:{}", slug(name)).into()));
         }
     }
     let mut person_raws: Vec<Raw> = Vec::new();
     raws.sort_by_key(|r| (r.span.start, r.span.end));
-    let add_person = |span: Span, id: &str, form: MentionForm, raws: &[Raw], person_raws: &mut Vec<Raw>| {
-        if overlaps(raws, span) || person_raws.iter().any(|r| r.span.intersects(span)) {
-            return;
-        }
-        person_raws.push(Raw { span, key: Key::Person(id.to_string()), form, alternatives: Vec::new(), context: &[] });
-    };
     // Every full name first, then surnames (a full name wins over another person's surname).
-    let mut uses: Vec<(&str, &str, MentionForm)> =
-        full_names.iter().map(|(name, id)| (name.as_str(), id.as_str(), MentionForm::Name)).collect();
+    let mut uses: Vec<(&str, &Rc<str>, MentionForm)> =
+        full_names.iter().map(|(name, id)| (name.as_str(), id, MentionForm::Name)).collect();
     for (name, id) in &full_names {
         let surname = people::surname(name);
         if surname != name && surname.chars().count() > 1 {
@@ -509,9 +525,13 @@ fn recognise_in(
         }
     }
     let needles: Vec<&str> = uses.iter().map(|(needle, _, _)| *needle).collect();
-    for ((_, id, form), found) in uses.iter().zip(occurrences::occurrences_of_each(text, &needles)) {
+    let mut taken = DisjointSpans::default();
+    for ((_, id, form), found) in uses.iter().zip(occurrences::occurrences_of_each(text, &words, &needles)) {
         for span in found {
-            add_person(span, id, *form, &raws, &mut person_raws);
+            if !overlaps(&raws, span) && taken.insert_if_free(span) {
+                let key = Key::Person(Rc::clone(id));
+                person_raws.push(Raw { span, key, form: *form, alternatives: Vec::new(), context: &[] });
+            }
         }
     }
     raws.extend(person_raws);
@@ -567,7 +587,7 @@ fn recognise_in(
     ArticleEntities { entities, mentions }
 }
 
-fn new_entity(key: &Key, raw: &Raw, text: &str, glossary: &Glossary, people: &[(String, String)]) -> Entity {
+fn new_entity(key: &Key, raw: &Raw, text: &str, glossary: &Glossary, people: &[(String, Rc<str>)]) -> Entity {
     let (id, kind, name, origin) = match key {
         Key::Target(Target::Kb(record)) => {
             let kind = match record {
@@ -586,7 +606,7 @@ fn new_entity(key: &Key, raw: &Raw, text: &str, glossary: &Glossary, people: &[(
         }
         Key::Person(id) => {
             let name = people.iter().find(|(_, i)| i == id).map_or_else(|| raw.span.text(text), |(n, _)| n);
-            (id.clone(), EntityKind::Person, name.to_string(), Origin::Person)
+            (id.to_string(), EntityKind::Person, name.to_string(), Origin::Person)
         }
     };
     let acronym = match origin {
@@ -626,7 +646,7 @@ pub fn spell_out(text: &str, entities: &ArticleEntities, acronym: Span) -> Optio
 #[cfg(test)]
 mod tests;
 
-/// Builds the knowledge-base automaton now (it takes tens of milliseconds), so that the first
+/// Builds the knowledge-base matcher now (it takes a few milliseconds), so that the first
 /// recognition does not wait for it; the server calls this on a thread of its own at start-up.
 pub fn warm_up() {
     std::sync::LazyLock::force(&matcher::KB);

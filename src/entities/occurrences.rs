@@ -4,16 +4,17 @@
 
 use rustc_hash::FxHashMap;
 
-use super::matcher::{ends_word, first_word, starts_word};
+use super::words::{WordFilter, WordStart, ends_word, first_word, folded_hash, starts_word};
 use crate::span::Span;
 
-/// For each needle, its occurrences in `text` in text order: where it is neither preceded nor
-/// followed by a letter or digit, as `text.match_indices(needle)` finds them (non-overlapping).
-pub(crate) fn occurrences_of_each(text: &str, needles: &[&str]) -> Vec<Vec<Span>> {
+/// For each needle, its occurrences in `text` (whose word starts are `words`) in text order:
+/// where it is neither preceded nor followed by a letter or digit, as `text.match_indices(needle)`
+/// finds them (non-overlapping).
+pub(crate) fn occurrences_of_each(text: &str, words: &[WordStart], needles: &[&str]) -> Vec<Vec<Span>> {
     let mut found = vec![Vec::new(); needles.len()];
     // A word-bounded occurrence starts at a word start whose first word is the needle's.
-    let mut by_first_word: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
-    let mut first_bytes = [false; 256];
+    let mut by_first_word: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+    let mut first_words = WordFilter::for_words(needles.len());
     for (i, needle) in needles.iter().enumerate() {
         let word = first_word(needle);
         // A needle two word-bounded occurrences of which can overlap ("Ana Ana") keeps
@@ -21,33 +22,23 @@ pub(crate) fn occurrences_of_each(text: &str, needles: &[&str]) -> Vec<Vec<Span>
         if word.is_empty() || overlaps_itself(needle) {
             found[i] = occurrences(text, needle);
         } else {
-            first_bytes[usize::from(needle.as_bytes()[0])] = true;
-            by_first_word.entry(word).or_default().push(i);
+            let folded = folded_hash(word.as_bytes());
+            first_words.insert(folded);
+            by_first_word.entry(folded).or_default().push(i);
         }
     }
     if by_first_word.is_empty() {
         return found;
     }
-    let bytes = text.as_bytes();
-    let mut start = 0;
-    while start < bytes.len() {
-        // First bytes of needles are never UTF-8 continuation bytes: `start` is a char boundary.
-        if !first_bytes[usize::from(bytes[start])] || !starts_word(text, start) {
-            start += 1;
-            continue;
-        }
-        let rest = &text[start..];
-        let word = first_word(rest);
-        if let Some(ids) = by_first_word.get(word) {
-            for &i in ids {
-                let end = start + needles[i].len();
-                if rest.starts_with(needles[i]) && ends_word(text, end) {
-                    found[i].push(Span::new(start, end));
-                }
+    for word in words.iter().filter(|w| first_words.may_contain(w.folded)) {
+        let Some(ids) = by_first_word.get(&word.folded) else { continue };
+        let rest = &text[word.start..];
+        for &i in ids {
+            let end = word.start + needles[i].len();
+            if rest.starts_with(needles[i]) && ends_word(text, end) {
+                found[i].push(Span::new(word.start, end));
             }
         }
-        // No word starts inside the word.
-        start += word.len().max(1);
     }
     found
 }
@@ -73,9 +64,10 @@ fn occurrences(text: &str, needle: &str) -> Vec<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::entities::words::word_starts;
 
     fn texts<'t>(text: &'t str, needles: &[&str]) -> Vec<Vec<&'t str>> {
-        occurrences_of_each(text, needles).iter().map(|spans| spans.iter().map(|s| s.text(text)).collect()).collect()
+        occurrences_of_each(text, &word_starts(text), needles).iter().map(|spans| spans.iter().map(|s| s.text(text)).collect()).collect()
     }
 
     #[test]
@@ -85,7 +77,7 @@ mod tests {
             texts(text, &["Ortega", "Nicolás Ortega", "Nicolás"]),
             [vec!["Ortega", "Ortega", "Ortega"], vec!["Nicolás Ortega"], vec!["Nicolás"]]
         );
-        let spans = occurrences_of_each(text, &["Ortega"]);
+        let spans = occurrences_of_each(text, &word_starts(text), &["Ortega"]);
         assert_eq!(spans[0][0], Span::new(0, 6));
     }
 

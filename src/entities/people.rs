@@ -5,8 +5,9 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::words::{WordFilter, WordStart, first_word, folded_hash};
 
 use crate::span::Span;
 
@@ -105,19 +106,44 @@ const PARTICLES: &[&str] =
 /// [`TITLES`] as a set, for the words of a name.
 static TITLE_WORDS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| TITLES.iter().copied().collect());
 
-static TITLE_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(TITLES).expect("titles automaton")
+/// [`TITLES`] by the hash of their first word, longest first, and a filter of those hashes.
+static TITLES_BY_FIRST_WORD: LazyLock<(FxHashMap<u64, Vec<&str>>, WordFilter)> = LazyLock::new(|| {
+    let mut by_first_word: FxHashMap<u64, Vec<&str>> = FxHashMap::default();
+    let mut filter = WordFilter::for_words(TITLES.len());
+    for title in TITLES {
+        let folded = folded_hash(first_word(title).as_bytes());
+        filter.insert(folded);
+        by_first_word.entry(folded).or_default().push(title);
+    }
+    for titles in by_first_word.values_mut() {
+        titles.sort_by_key(|title| std::cmp::Reverse(title.len()));
+    }
+    (by_first_word, filter)
 });
+
+/// The titles in `text` (whose word starts are `words`), as spans: the longest at a word start,
+/// never overlapping.
+fn titles(text: &str, words: &[WordStart]) -> Vec<Span> {
+    let (by_first_word, filter) = &*TITLES_BY_FIRST_WORD;
+    let mut found: Vec<Span> = Vec::new();
+    for word in words.iter().filter(|w| filter.may_contain(w.folded)) {
+        if found.last().is_some_and(|title| word.start < title.end) {
+            continue;
+        }
+        let Some(titles) = by_first_word.get(&word.folded) else { continue };
+        let rest = &text[word.start..];
+        if let Some(title) = titles.iter().find(|title| rest.starts_with(**title)) {
+            found.push(Span::new(word.start, word.start + title.len()));
+        }
+    }
+    found
+}
 
 /// A person introduced in the text: the whole "Title Name Surname" span and the name's span.
 #[derive(Clone, Debug)]
 pub(crate) struct Introduction {
     pub whole: Span,
     pub name: Span,
-}
-
-fn alpha_before(text: &str, i: usize) -> bool {
-    text[..i].chars().next_back().is_some_and(char::is_alphanumeric)
 }
 
 /// A capitalised (or particle) word starting at `i`: its span without a possessive "'s".
@@ -147,15 +173,13 @@ fn word_at(text: &str, i: usize) -> Option<Span> {
     Some(Span::new(i, i + word.len()))
 }
 
-/// Names after titles. `blocked(offset)` says whether a knowledge-base mention starts there
-/// (a name stops before it: "President Vladimir Putin Russia ...").
-pub(crate) fn introductions(text: &str, blocked: impl Fn(usize) -> bool) -> Vec<Introduction> {
+/// Names after titles in `text`, whose word starts are `words`. `blocked(offset)` says whether a
+/// knowledge-base mention starts there (a name stops before it: "President Vladimir Putin
+/// Russia ...").
+pub(crate) fn introductions(text: &str, words: &[WordStart], blocked: impl Fn(usize) -> bool) -> Vec<Introduction> {
     let mut out = Vec::new();
-    for m in TITLE_AC.find_iter(text) {
-        if m.start() > 0 && alpha_before(text, m.start()) {
-            continue;
-        }
-        let mut i = m.end();
+    for title in titles(text, words) {
+        let mut i = title.end;
         // A title is followed by one space (or a non-breaking one).
         let after = &text[i..];
         let Some(space) = after.chars().next().filter(|c| *c == ' ' || *c == '\u{a0}') else { continue };
@@ -193,7 +217,7 @@ pub(crate) fn introductions(text: &str, blocked: impl Fn(usize) -> bool) -> Vec<
         if name.text(text).split(' ').count() > 5 {
             continue;
         }
-        out.push(Introduction { whole: Span::new(m.start(), name.end), name });
+        out.push(Introduction { whole: Span::new(title.start, name.end), name });
     }
     out
 }
@@ -206,9 +230,10 @@ pub(crate) fn surname(name: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::entities::words::word_starts;
 
     fn names(text: &str) -> Vec<&str> {
-        introductions(text, |_| false).into_iter().map(|i| i.name.text(text)).collect()
+        introductions(text, &word_starts(text), |_| false).into_iter().map(|i| i.name.text(text)).collect()
     }
 
     #[test]
@@ -225,7 +250,7 @@ mod tests {
     fn stops_at_a_knowledge_base_mention() {
         let text = "President Vladimir Putin Russia was";
         let at = text.find("Russia").unwrap();
-        let found: Vec<_> = introductions(text, |i| i == at).into_iter().map(|i| i.name.text(text)).collect();
+        let found: Vec<_> = introductions(text, &word_starts(text), |i| i == at).into_iter().map(|i| i.name.text(text)).collect();
         assert_eq!(found, ["Vladimir Putin"]);
     }
 }

@@ -1,0 +1,198 @@
+//! Words as entity recognition sees them: runs of letters and digits. The text's word starts are
+//! found once ([`word_starts`]) and serve the knowledge-base scan, people's titles and the names
+//! an article introduces, each of which looks a word up by its hash instead of searching the text.
+
+/// A place where a word may start, with the letters and digits it starts with (none at a
+/// non-ASCII character that is neither: "“CELAC").
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct WordStart {
+    pub start: usize,
+    /// Bytes of the first word.
+    pub len: usize,
+    /// [`folded_hash`] of the first word.
+    pub folded: u64,
+    pub has_ascii_upper: bool,
+}
+
+/// Every place where a word may start, in text order: an ASCII letter or digit, or any
+/// non-ASCII character, with no letter or digit right before it.
+pub(crate) fn word_starts(text: &str) -> Vec<WordStart> {
+    const BYTES_PER_WORD: usize = 6;
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len() / BYTES_PER_WORD);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let may_start = b.is_ascii_alphanumeric() || b >= 0xC0;
+        if !may_start || !starts_word(text, i) {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        let mut has_ascii_upper = false;
+        while let Some(&b) = bytes.get(end) {
+            if b < 0x80 {
+                if !b.is_ascii_alphanumeric() {
+                    break;
+                }
+                has_ascii_upper |= b.is_ascii_uppercase();
+                end += 1;
+            } else {
+                let c = text[end..].chars().next().expect("a char at a boundary");
+                if !is_word_char(c) {
+                    break;
+                }
+                end += c.len_utf8();
+            }
+        }
+        out.push(WordStart { start: i, len: end - i, folded: folded_hash(&bytes[i..end]), has_ascii_upper });
+        // No word starts inside the word.
+        i = end.max(i + 1);
+    }
+    out
+}
+
+/// A hash of a word's bytes with ASCII letters in lower case, so that a word finds the forms it
+/// may match whatever its capitals. Equal hashes may still be other words: compare the bytes.
+/// Eight bytes at a time: most words take one step.
+pub(crate) fn folded_hash(word: &[u8]) -> u64 {
+    const MULTIPLIER: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    let mix = |hash: u64, eight: u64| (hash.rotate_left(5) ^ lower_case_ascii(eight)).wrapping_mul(MULTIPLIER);
+    let mut hash = word.len() as u64;
+    let mut chunks = word.chunks_exact(8);
+    for chunk in &mut chunks {
+        hash = mix(hash, u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
+    }
+    let tail = chunks.remainder();
+    if !tail.is_empty() {
+        hash = mix(hash, tail.iter().rev().fold(0, |eight, &b| eight << 8 | u64::from(b)));
+    }
+    hash
+}
+
+/// Eight bytes with their ASCII capitals in lower case, all at once.
+fn lower_case_ascii(eight: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let ascii = !eight & (ONES * 0x80);
+    let low_seven = eight & (ONES * 0x7f);
+    // The high bit of each byte: at least 'A', and more than 'Z' (no carry crosses a byte).
+    let from_a = low_seven + ONES * (0x80 - u64::from(b'A'));
+    let past_z = low_seven + ONES * (0x7f - u64::from(b'Z'));
+    let capitals = ascii & from_a & !past_z;
+    eight | capitals >> 2
+}
+
+/// A set of word hashes that may say yes wrongly but never no wrongly: it rules out most words
+/// before a hash map lookup.
+#[derive(Clone)]
+pub(crate) struct WordFilter {
+    bits: Vec<u64>,
+    /// How far a hash is shifted right to pick its bit: 64 less the log2 of the bit count.
+    shift: u32,
+}
+
+impl WordFilter {
+    /// A filter for about `words` words, with some 8 bits each.
+    pub fn for_words(words: usize) -> WordFilter {
+        const MIN_BITS: usize = 256;
+        const BITS_PER_WORD: usize = 8;
+        let bits = (words * BITS_PER_WORD).next_power_of_two().max(MIN_BITS);
+        WordFilter { bits: vec![0; bits / 64], shift: 64 - bits.trailing_zeros() }
+    }
+
+    pub fn insert(&mut self, folded: u64) {
+        let (word, bit) = self.place(folded);
+        self.bits[word] |= bit;
+    }
+
+    #[inline]
+    pub fn may_contain(&self, folded: u64) -> bool {
+        let (word, bit) = self.place(folded);
+        self.bits[word] & bit != 0
+    }
+
+    /// The hash's top bits pick the bit.
+    #[inline]
+    fn place(&self, folded: u64) -> (usize, u64) {
+        let index = (folded >> self.shift) as usize;
+        (index / 64, 1 << (index % 64))
+    }
+}
+
+/// The letters and digits `s` starts with.
+#[inline]
+pub(crate) fn first_word(s: &str) -> &str {
+    let bytes = s.as_bytes();
+    let mut end = 0;
+    while end < bytes.len() {
+        if bytes[end] < 0x80 {
+            if !bytes[end].is_ascii_alphanumeric() {
+                break;
+            }
+            end += 1;
+        } else {
+            let c = s[end..].chars().next().expect("a char at a boundary");
+            if !is_word_char(c) {
+                break;
+            }
+            end += c.len_utf8();
+        }
+    }
+    &s[..end]
+}
+
+pub(crate) fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Whether a word may start at `i`: start of text or a non-word character before it.
+#[inline]
+pub(crate) fn starts_word(text: &str, i: usize) -> bool {
+    let bytes = text.as_bytes();
+    if i == 0 {
+        return true;
+    }
+    let prev = bytes[i - 1];
+    if prev < 0x80 {
+        return !prev.is_ascii_alphanumeric();
+    }
+    !text[..i].chars().next_back().is_some_and(is_word_char)
+}
+
+/// Whether a word may end at `i`: end of text or a non-word character there.
+#[inline]
+pub(crate) fn ends_word(text: &str, i: usize) -> bool {
+    match text.as_bytes().get(i) {
+        None => true,
+        Some(b) if *b < 0x80 => !b.is_ascii_alphanumeric(),
+        Some(_) => !text[i..].chars().next().is_some_and(is_word_char),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_starts_skip_the_inside_of_words() {
+        let text = "the CELAC's “Mercosur” summit, 2024";
+        let words: Vec<&str> = word_starts(text).iter().map(|w| &text[w.start..w.start + w.len]).collect();
+        // The apostrophe ends "CELAC" and starts no word ("s" follows a non-word character, so
+        // it is one); the opening quotation mark is a non-ASCII place with no word.
+        assert_eq!(words, ["the", "CELAC", "s", "", "Mercosur", "summit", "2024"]);
+        let celac = word_starts(text)[1];
+        assert!(celac.has_ascii_upper);
+        assert_eq!(celac.folded, folded_hash(b"celac"));
+    }
+
+    #[test]
+    fn folded_hashes_ignore_ascii_capitals_only() {
+        for (a, b) in [("CELAC", "celac"), ("Mercosur", "MERCOSUR"), ("Intergovernmental", "INTERGOVERNMENTAL")] {
+            assert_eq!(folded_hash(a.as_bytes()), folded_hash(b.as_bytes()));
+        }
+        // '@' and '[' sit either side of the capitals; 'É' is not ASCII.
+        for (a, b) in [("@", "`"), ("[", "{"), ("Éva", "éva"), ("ab", "abc")] {
+            assert_ne!(folded_hash(a.as_bytes()), folded_hash(b.as_bytes()));
+        }
+    }
+}
