@@ -252,7 +252,10 @@ impl Sentence<'_> {
     }
 
     fn is_vague_source(&self, source: Span) -> bool {
-        let np: Vec<&Word> = self.words.iter().filter(|w| source.contains_span(w.span)).collect();
+        // The words inside the source, found as the run they form rather than by testing every word.
+        let first_index = self.words.partition_point(|w| w.span.start < source.start);
+        let inside = self.words[first_index..].iter().take_while(|w| source.contains_span(w.span)).count();
+        let np = &self.words[first_index..first_index + inside];
         let (Some(first), Some(head)) = (np.first(), np.last()) else {
             return false;
         };
@@ -268,7 +271,6 @@ impl Sentence<'_> {
         if self.lexicon.institutional_sources.contains(&head.lower.as_ref()) {
             return np[..np.len() - 1].iter().all(|w| UNIDENTIFYING_MODIFIERS.contains(&w.lower.as_ref()));
         }
-        let first_index = self.words.iter().position(|w| w.span == first.span).unwrap_or(0);
         let named =
             np.iter().enumerate().any(|(k, w)| w.capitalized && !(k == 0 && self.is_sentence_initial(first_index)));
         self.lexicon.vague_sources.contains(&head.lower.as_ref()) && !named
