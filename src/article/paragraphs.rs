@@ -97,15 +97,16 @@ pub(super) fn classify(text: &str, paragraphs: &mut [Paragraph]) {
     let many = paragraphs.len() > 1;
     for (i, p) in paragraphs.iter_mut().enumerate() {
         let t = p.span.text(text);
-        // Only counts up to the largest limit matter, and body paragraphs run long.
-        let word_count = t.split_whitespace().take(HEADLINE_MAX_WORDS.max(BOILERPLATE_MAX_WORDS) + 1).count();
-        p.kind = if i == 0 && many && word_count <= HEADLINE_MAX_WORDS {
+        // Only counts up to the largest limit matter, and body paragraphs run long; counted only
+        // for a paragraph placed or opening like one of the short kinds, not for every paragraph.
+        let word_count = || t.split_whitespace().take(HEADLINE_MAX_WORDS.max(BOILERPLATE_MAX_WORDS) + 1).count();
+        p.kind = if i == 0 && many && word_count() <= HEADLINE_MAX_WORDS {
             ParagraphKind::Headline
-        } else if word_count <= BYLINE_MAX_WORDS
-            && (t.starts_with("By ") || t.starts_with("BY ") || t.starts_with("Por "))
+        } else if (t.starts_with("By ") || t.starts_with("BY ") || t.starts_with("Por "))
+            && word_count() <= BYLINE_MAX_WORDS
         {
             ParagraphKind::Byline
-        } else if word_count <= BOILERPLATE_MAX_WORDS && is_boilerplate(t) {
+        } else if is_boilerplate(t) && word_count() <= BOILERPLATE_MAX_WORDS {
             ParagraphKind::Boilerplate
         } else {
             ParagraphKind::Body
