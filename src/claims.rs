@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::FxHashMap;
 
 use crate::article::Word;
 use crate::span::Span;
@@ -92,17 +92,49 @@ const FIGURE_WORDS: &[&str] = &[
     "dozens", "half", "third", "quarter", "twice", "double", "triple", "por ciento", "millones", "milhões",
     "bilhões", "mil",
 ];
-/// Looked up for the words of every sentence, so hashed with Fx rather than SipHash: fixed sets
-/// that input never inserts into need no protection from colliding keys.
-fn set(words: &'static [&'static str]) -> FxHashSet<&'static str> {
-    words.iter().copied().collect()
+/// Which of the lists above (and [`MONTHS`]) a word is in, one bit each: a sentence's words are
+/// looked up once, not once for each kind of claim.
+#[derive(Clone, Copy, Default)]
+struct ClaimWords(u8);
+
+impl ClaimWords {
+    const PREDICTION: ClaimWords = ClaimWords(1);
+    const INTENTION: ClaimWords = ClaimWords(1 << 1);
+    const EVALUATION: ClaimWords = ClaimWords(1 << 2);
+    const SUPERLATIVE: ClaimWords = ClaimWords(1 << 3);
+    const CAUSAL: ClaimWords = ClaimWords(1 << 4);
+    const FIGURE: ClaimWords = ClaimWords(1 << 5);
+    const MONTH: ClaimWords = ClaimWords(1 << 6);
+
+    fn of(lower: &str) -> ClaimWords {
+        CLAIM_WORDS.get(lower).copied().unwrap_or_default()
+    }
+
+    fn has(self, list: ClaimWords) -> bool {
+        self.0 & list.0 != 0
+    }
 }
 
-static PREDICTION_SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| set(PREDICTION));
-static INTENTION_SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| set(INTENTION));
-static EVALUATION_SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| set(EVALUATION));
-static SUPERLATIVE_SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| set(SUPERLATIVE));
-static CAUSAL_SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| set(CAUSAL));
+/// Hashed with Fx rather than SipHash: a fixed table that input never inserts into needs no
+/// protection from colliding keys.
+static CLAIM_WORDS: LazyLock<FxHashMap<&str, ClaimWords>> = LazyLock::new(|| {
+    let lists = [
+        (PREDICTION, ClaimWords::PREDICTION),
+        (INTENTION, ClaimWords::INTENTION),
+        (EVALUATION, ClaimWords::EVALUATION),
+        (SUPERLATIVE, ClaimWords::SUPERLATIVE),
+        (CAUSAL, ClaimWords::CAUSAL),
+        (FIGURE_WORDS, ClaimWords::FIGURE),
+        (MONTHS, ClaimWords::MONTH),
+    ];
+    let mut map: FxHashMap<&str, ClaimWords> = FxHashMap::default();
+    for (words, list) in lists {
+        for &word in words {
+            map.entry(word).or_default().0 |= list.0;
+        }
+    }
+    map
+});
 
 /// Words ending in -est that are not superlatives.
 #[rustfmt::skip]
@@ -121,14 +153,15 @@ fn is_year(word: &str) -> bool {
     word.len() == 4 && word.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))
 }
 
-/// A number that is a statistic rather than a date, a time or an ordinal.
-fn is_figure(words: &[Word], i: usize, text: &str) -> bool {
+/// A number that is a statistic rather than a date, a time or an ordinal; `lists` holds the
+/// lists each of `words` is in.
+fn is_figure(words: &[Word], lists: &[ClaimWords], i: usize, text: &str) -> bool {
     let w = &words[i];
     if !w.lower.starts_with(|c: char| c.is_ascii_digit()) {
-        return FIGURE_WORDS.contains(&w.lower.as_ref());
+        return lists[i].has(ClaimWords::FIGURE);
     }
-    let after_month = i > 0 && MONTHS.contains(&words[i - 1].lower.as_ref());
-    let before_month = words.get(i + 1).is_some_and(|n| MONTHS.contains(&n.lower.as_ref()));
+    let after_month = i > 0 && lists[i - 1].has(ClaimWords::MONTH);
+    let before_month = lists.get(i + 1).is_some_and(|n| n.has(ClaimWords::MONTH));
     let currency_or_percent =
         text[..w.span.start].ends_with(['$', '€', '£', '¥']) || text[w.span.end..].starts_with('%');
     currency_or_percent || !(is_year(&w.lower) || after_month || before_month || text[w.span.end..].starts_with(':'))
@@ -136,10 +169,11 @@ fn is_figure(words: &[Word], i: usize, text: &str) -> bool {
 
 /// Classifies the sentence whose words are `words`, most contestable kind first.
 pub fn classify(text: &str, words: &[Word]) -> Claim {
-    let find = |set: &FxHashSet<&str>| words.iter().find(|w| set.contains(w.lower.as_ref())).map(|w| w.span);
+    let lists: Vec<ClaimWords> = words.iter().map(|w| ClaimWords::of(&w.lower)).collect();
+    let find = |list| words.iter().zip(&lists).find(|(_, l)| l.has(list)).map(|(w, _)| w.span);
     // "the tallest", "its deepest": -est after a determiner, but not "the latest" or "the west".
     let superlative = || {
-        find(&SUPERLATIVE_SET).or_else(|| {
+        find(ClaimWords::SUPERLATIVE).or_else(|| {
             words
                 .windows(2)
                 .find(|pair| {
@@ -152,7 +186,7 @@ pub fn classify(text: &str, words: &[Word]) -> Claim {
                 .map(|pair| pair[1].span)
         })
     };
-    let figure = || (0..words.len()).find(|&i| is_figure(words, i, text)).map(|i| words[i].span);
+    let figure = || (0..words.len()).find(|&i| is_figure(words, &lists, i, text)).map(|i| words[i].span);
     // "due to the storm" is causal; "is due to visit" is a schedule.
     let due_to = || {
         (1..words.len().saturating_sub(1))
@@ -160,11 +194,11 @@ pub fn classify(text: &str, words: &[Word]) -> Claim {
             .map(|i| words[i].span)
     };
     let kinds: [(ClaimKind, &dyn Fn() -> Option<Span>); 6] = [
-        (ClaimKind::Prediction, &|| find(&PREDICTION_SET).filter(|s| s.text(text) != "May")),
-        (ClaimKind::Intention, &|| find(&INTENTION_SET)),
-        (ClaimKind::Evaluation, &|| find(&EVALUATION_SET)),
+        (ClaimKind::Prediction, &|| find(ClaimWords::PREDICTION).filter(|s| s.text(text) != "May")),
+        (ClaimKind::Intention, &|| find(ClaimWords::INTENTION)),
+        (ClaimKind::Evaluation, &|| find(ClaimWords::EVALUATION)),
         (ClaimKind::Superlative, &superlative),
-        (ClaimKind::Causal, &|| find(&CAUSAL_SET).or_else(due_to)),
+        (ClaimKind::Causal, &|| find(ClaimWords::CAUSAL).or_else(due_to)),
         (ClaimKind::Figure, &figure),
     ];
     kinds

@@ -58,17 +58,27 @@ const SAMPLE_WORDS: usize = 200;
 /// The longest word of the lists, in bytes ("también"): longer words need no lookup.
 const LONGEST_FREQUENT: usize = 8;
 
-/// Each frequent word and the languages (English, Spanish, Portuguese) it is frequent in: one
-/// lookup a word instead of a comparison with every word of every list.
-static FREQUENT: LazyLock<FxHashMap<&'static str, [bool; 3]>> = LazyLock::new(|| {
+/// Each frequent word, keyed by [`packed`], and the languages (English, Spanish, Portuguese) it is
+/// frequent in: one lookup a word instead of a comparison with every word of every list.
+static FREQUENT: LazyLock<FxHashMap<u64, [bool; 3]>> = LazyLock::new(|| {
     let mut map = FxHashMap::default();
     for (language, words) in [ENGLISH, SPANISH, PORTUGUESE].into_iter().enumerate() {
         for &word in words {
-            map.entry(word).or_insert([false; 3])[language] = true;
+            map.entry(packed(word)).or_insert([false; 3])[language] = true;
         }
     }
     map
 });
+
+/// A word of at most [`LONGEST_FREQUENT`] bytes as one number, its ASCII letters lower-cased:
+/// hashed and compared as an integer. Zero padding keeps words of different lengths apart, as no
+/// word holds a zero byte.
+fn packed(word: &str) -> u64 {
+    let mut buffer = [0u8; LONGEST_FREQUENT];
+    buffer[..word.len()].copy_from_slice(word.as_bytes());
+    buffer.make_ascii_lowercase();
+    u64::from_le_bytes(buffer)
+}
 
 /// The languages `word` is frequent in. The lists are lower case; only a capital at a
 /// sentence's start differs, so ASCII letters are compared without case.
@@ -76,12 +86,7 @@ fn frequent_in(word: &str) -> [bool; 3] {
     if word.len() > LONGEST_FREQUENT {
         return [false; 3];
     }
-    let mut buffer = [0u8; LONGEST_FREQUENT];
-    let lower = &mut buffer[..word.len()];
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    // Lower-casing ASCII bytes keeps UTF-8 valid.
-    std::str::from_utf8(lower).ok().and_then(|lower| FREQUENT.get(lower)).copied().unwrap_or_default()
+    FREQUENT.get(&packed(word)).copied().unwrap_or_default()
 }
 
 /// The language most of the first words of `text` belong to; English when none stands out.

@@ -2,6 +2,7 @@
 
 use super::{Paragraph, ParagraphKind};
 use crate::span::Span;
+use crate::text::line_breaks;
 
 /// Lines of hard-wrapped wire copy are at most this many characters wide.
 const MAX_WRAPPED_WIDTH: usize = 100;
@@ -13,10 +14,8 @@ struct Line {
 }
 
 fn lines(text: &str) -> Vec<Line> {
-    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    let mut i = 0;
     let mut push = |start: usize, end: usize| {
         let slice = &text[start..end];
         out.push(Line {
@@ -25,18 +24,12 @@ fn lines(text: &str) -> Vec<Line> {
             blank: slice.trim().is_empty(),
         });
     };
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' | b'\r' => {
-                push(start, i);
-                i += if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
-                start = i;
-            }
-            _ => i += 1,
-        }
+    for line_break in line_breaks(text) {
+        push(start, line_break.start);
+        start = line_break.end;
     }
-    if start < bytes.len() {
-        push(start, bytes.len());
+    if start < text.len() {
+        push(start, text.len());
     }
     out
 }
@@ -104,15 +97,16 @@ pub(super) fn classify(text: &str, paragraphs: &mut [Paragraph]) {
     let many = paragraphs.len() > 1;
     for (i, p) in paragraphs.iter_mut().enumerate() {
         let t = p.span.text(text);
-        // Only counts up to the largest limit matter, and body paragraphs run long.
-        let word_count = t.split_whitespace().take(HEADLINE_MAX_WORDS.max(BOILERPLATE_MAX_WORDS) + 1).count();
-        p.kind = if i == 0 && many && word_count <= HEADLINE_MAX_WORDS {
+        // Only counts up to the largest limit matter, and body paragraphs run long; counted only
+        // for a paragraph placed or opening like one of the short kinds, not for every paragraph.
+        let word_count = || t.split_whitespace().take(HEADLINE_MAX_WORDS.max(BOILERPLATE_MAX_WORDS) + 1).count();
+        p.kind = if i == 0 && many && word_count() <= HEADLINE_MAX_WORDS {
             ParagraphKind::Headline
-        } else if word_count <= BYLINE_MAX_WORDS
-            && (t.starts_with("By ") || t.starts_with("BY ") || t.starts_with("Por "))
+        } else if (t.starts_with("By ") || t.starts_with("BY ") || t.starts_with("Por "))
+            && word_count() <= BYLINE_MAX_WORDS
         {
             ParagraphKind::Byline
-        } else if word_count <= BOILERPLATE_MAX_WORDS && is_boilerplate(t) {
+        } else if is_boilerplate(t) && word_count() <= BOILERPLATE_MAX_WORDS {
             ParagraphKind::Boilerplate
         } else {
             ParagraphKind::Body

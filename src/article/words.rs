@@ -25,11 +25,12 @@ impl Word<'_> {
     }
 }
 
-fn joins(prev: char, c: char, next: Option<char>) -> bool {
-    let next_alnum = next.is_some_and(char::is_alphanumeric);
+/// Whether the mark `c` between `prev` and the character `next` joins them into one word; `next`
+/// is decoded only for the marks that may join, not for every character of the text.
+fn joins(prev: char, c: char, next: impl FnOnce() -> Option<char>) -> bool {
     match c {
-        '\'' | '’' | '-' | '.' => prev.is_alphanumeric() && next_alnum,
-        ',' => prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()),
+        '\'' | '’' | '-' | '.' => prev.is_alphanumeric() && next().is_some_and(char::is_alphanumeric),
+        ',' => prev.is_ascii_digit() && next().is_some_and(|n| n.is_ascii_digit()),
         _ => false,
     }
 }
@@ -46,10 +47,9 @@ fn push_words<'t>(text: &'t str, span: Span, out: &mut Vec<Word<'t>>) {
     let s = span.text(text);
     let mut start: Option<usize> = None;
     let mut prev = ' ';
-    let mut iter = s.char_indices().peekable();
+    let mut iter = s.char_indices();
     while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, n)| n);
-        let inside = c.is_alphanumeric() || (start.is_some() && joins(prev, c, next));
+        let inside = c.is_alphanumeric() || (start.is_some() && joins(prev, c, || iter.as_str().chars().next()));
         match (inside, start) {
             (true, None) => start = Some(i),
             (false, Some(st)) => {

@@ -1,12 +1,8 @@
 //! Attribution cues inside one sentence, with their sources.
 
-use super::lexicon::{
-    BE_FORMS, COMPLEMENT_OPENERS, Lexicon, NON_REPORTING_BEFORE, NOUN_PRONE_FORMS, POSSESSIVES, SUBJECT_PRONOUNS,
-    VAGUE_PARTICIPLES, VAGUE_QUANTIFIERS, VERB_PRELUDE, VerbClass,
-};
-use rustc_hash::FxHashSet;
+use super::lexicon::{Lexicon, VAGUE_PARTICIPLES, VAGUE_QUANTIFIERS, VerbClass};
+use super::word_class::WordClass;
 use std::borrow::Cow;
-use std::sync::LazyLock;
 
 use crate::article::Word;
 use crate::language::Language;
@@ -40,11 +36,11 @@ pub struct Cue {
 
 /// Words that end a subject noun phrase when reading leftwards from its verb.
 #[rustfmt::skip]
-const LEFT_NP_GLUE: &[&str] = &[
+pub(super) const LEFT_NP_GLUE: &[&str] = &[
     "the", "a", "an", "of", "and", "for", "de", "del", "la", "el", "da", "do", "dos", "das", "former", "top",
     "senior", "chief", "deputy", "general", "vice", "acting", "then", "his", "her", "their", "its", "our",
 ];
-const DETERMINERS: &[&str] =
+pub(super) const DETERMINERS: &[&str] =
     &["the", "a", "an", "his", "her", "their", "its", "our", "this", "that", "el", "la", "o", "a"];
 /// Words that end a source noun phrase read rightwards: "said Putin in an interview".
 #[rustfmt::skip]
@@ -55,14 +51,14 @@ const RIGHT_NP_STOP: &[&str] = &[
 const MAX_NP_WORDS: usize = 7;
 /// Conjunctions and relatives that start a new clause, so end a subject read leftwards.
 #[rustfmt::skip]
-const CLAUSE_WORDS: &[&str] = &["that", "which", "who", "because", "but", "while", "when", "if", "as", "and", "or", "than", "so"];
+pub(super) const CLAUSE_WORDS: &[&str] = &["that", "which", "who", "because", "but", "while", "when", "if", "as", "and", "or", "than", "so"];
 /// Verb forms whose sense with a plain noun-phrase object is not reporting: "added a striker",
 /// "posted a loss".
 const OBJECT_NOT_SPEECH: &[&str] = &["add", "adds", "added", "adding", "post", "posts", "posted", "posting"];
 
 /// Speech acts and stances as nouns, attributed to the holder who precedes them: "his critique".
 #[rustfmt::skip]
-const SPEECH_NOUNS: &[&str] = &[
+pub(super) const SPEECH_NOUNS: &[&str] = &[
     "statement", "remarks", "comments", "critique", "criticism", "speech", "announcement", "argument", "message",
     "endorsement", "warning", "testimony", "accusation", "accusations", "allegations", "denial", "praise",
     "complaint", "prediction", "assessment", "explanation", "insistence", "admission", "apology", "rhetoric",
@@ -71,17 +67,13 @@ const SPEECH_NOUNS: &[&str] = &[
 
 /// Adjectives that ascribe a state of mind to their subject: "appreciative of", "confident that".
 #[rustfmt::skip]
-const ATTITUDE_ADJECTIVES: &[&str] = &[
+pub(super) const ATTITUDE_ADJECTIVES: &[&str] = &[
     "appreciative", "critical", "skeptical", "sceptical", "confident", "convinced", "worried", "concerned",
     "optimistic", "pessimistic", "hopeful", "sure", "certain", "aware", "opposed", "supportive", "proud", "angry",
     "upset", "furious", "frustrated", "disappointed", "pleased", "happy", "unhappy", "satisfied", "dissatisfied",
     "wary", "fearful", "afraid", "doubtful", "adamant", "insistent", "unconvinced", "outraged", "dismissive",
     "enthusiastic", "grateful", "thankful", "suspicious", "unsure", "uncertain", "resigned", "committed",
 ];
-
-static SPEECH_NOUN_SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| SPEECH_NOUNS.iter().copied().collect());
-static ATTITUDE_ADJECTIVE_SET: LazyLock<FxHashSet<&str>> =
-    LazyLock::new(|| ATTITUDE_ADJECTIVES.iter().copied().collect());
 
 /// Verb forms that report a characterization with "as": "described the plan as reckless".
 #[rustfmt::skip]
@@ -136,6 +128,8 @@ pub(super) struct Sentence<'a> {
     pub(super) span: Span,
     /// The sentence's words outside quotations: borrowed when it quotes no one (most sentences).
     pub(super) words: Cow<'a, [Word<'a>]>,
+    /// The classes of each word of `words`, looked up once.
+    pub(super) classes: Vec<WordClass>,
     /// The cue words of the article's language.
     pub(super) lexicon: &'static Lexicon,
 }
@@ -152,6 +146,11 @@ impl Sentence<'_> {
 
     pub(super) fn lower(&self, i: usize) -> &str {
         self.words.get(i).map_or("", |w| w.lower.as_ref())
+    }
+
+    /// Whether word `i` is in the lists of `class` (no word past the sentence's end is).
+    pub(super) fn is(&self, i: usize, class: WordClass) -> bool {
+        self.classes.get(i).is_some_and(|c| c.has(class))
     }
 
     pub(super) fn is_sentence_initial(&self, i: usize) -> bool {
@@ -174,8 +173,7 @@ impl Sentence<'_> {
     /// Whether word `i` stands between a subject and the verb at `verb`: an adverb or auxiliary, or
     /// a form of "be" before a progressive ("is calling for").
     fn is_prelude(&self, i: usize, verb: usize) -> bool {
-        let word = self.lower(i);
-        VERB_PRELUDE.contains(&word) || (self.lower(verb).ends_with("ing") && BE_FORMS.contains(&word))
+        self.is(i, WordClass::VERB_PRELUDE) || (self.lower(verb).ends_with("ing") && self.is(i, WordClass::BE_FORM))
     }
 
     /// The subject of the verb at `verb`, read leftwards: "President Vladimir Putin", "a company spokesman".
@@ -185,8 +183,8 @@ impl Sentence<'_> {
             j = j.checked_sub(1)?;
         }
         if !self.clean_gap(j, j + 1)
-            || NON_REPORTING_BEFORE.contains(&self.lower(j))
-            || BE_FORMS.contains(&self.lower(j))
+            || self.is(j, WordClass::NON_REPORTING_BEFORE)
+            || self.is(j, WordClass::BE_FORM)
         {
             return None;
         }
@@ -197,12 +195,12 @@ impl Sentence<'_> {
         while k > 0 && j - k < MAX_NP_WORDS && self.clean_gap(k - 1, k) {
             let prev = &self.words[k - 1];
             let extends = if head_is_name {
-                prev.capitalized || LEFT_NP_GLUE.contains(&prev.lower.as_ref())
+                prev.capitalized || self.is(k - 1, WordClass::LEFT_NP_GLUE)
             } else {
-                !SUBJECT_PRONOUNS.contains(&head.lower.as_ref())
-                    && !DETERMINERS.contains(&self.lower(k))
-                    && !self.lexicon.verbs.contains_key(prev.lower.as_ref())
-                    && !CLAUSE_WORDS.contains(&prev.lower.as_ref())
+                !self.is(j, WordClass::SUBJECT_PRONOUN)
+                    && !self.is(k, WordClass::DETERMINER)
+                    && !self.is(k - 1, WordClass::REPORTING_VERB)
+                    && !self.is(k - 1, WordClass::CLAUSE_WORD)
             };
             if !extends {
                 break;
@@ -254,7 +252,10 @@ impl Sentence<'_> {
     }
 
     fn is_vague_source(&self, source: Span) -> bool {
-        let np: Vec<&Word> = self.words.iter().filter(|w| source.contains_span(w.span)).collect();
+        // The words inside the source, found as the run they form rather than by testing every word.
+        let first_index = self.words.partition_point(|w| w.span.start < source.start);
+        let inside = self.words[first_index..].iter().take_while(|w| source.contains_span(w.span)).count();
+        let np = &self.words[first_index..first_index + inside];
         let (Some(first), Some(head)) = (np.first(), np.last()) else {
             return false;
         };
@@ -270,7 +271,6 @@ impl Sentence<'_> {
         if self.lexicon.institutional_sources.contains(&head.lower.as_ref()) {
             return np[..np.len() - 1].iter().all(|w| UNIDENTIFYING_MODIFIERS.contains(&w.lower.as_ref()));
         }
-        let first_index = self.words.iter().position(|w| w.span == first.span).unwrap_or(0);
         let named =
             np.iter().enumerate().any(|(k, w)| w.capitalized && !(k == 0 && self.is_sentence_initial(first_index)));
         self.lexicon.vague_sources.contains(&head.lower.as_ref()) && !named
@@ -284,7 +284,7 @@ impl Sentence<'_> {
     fn noun_prone_is_verb(&self, verb: usize) -> bool {
         let Some(head) = verb.checked_sub(1).filter(|&h| self.clean_gap(h, verb)) else { return false };
         let word = &self.words[head];
-        if SUBJECT_PRONOUNS.contains(&word.lower.as_ref()) {
+        if self.is(head, WordClass::SUBJECT_PRONOUN) {
             return true;
         }
         // "records show he backed both": a subject pronoun opens the reported clause.
@@ -345,12 +345,12 @@ impl Sentence<'_> {
             None => true,
             Some(',' | ':' | '"' | '“' | '”' | '«' | '—' | '–' | '.') => true,
             Some(_) => self.word(verb + 1).is_some_and(|w| {
-                let opens = w.capitalized || COMPLEMENT_OPENERS.contains(&w.lower.as_ref());
+                let opens = w.capitalized || self.is(verb + 1, WordClass::COMPLEMENT_OPENER);
                 // "added the plan would fail" reports; "added a new striker" does not. Other speech
                 // verbs report with a plain object too ("announced a plan", "praised the deal").
                 let object_only = OBJECT_NOT_SPEECH.contains(&self.lower(verb))
                     && w.lower != "that" // "added that ..." reports
-                    && DETERMINERS.contains(&w.lower.as_ref())
+                    && self.is(verb + 1, WordClass::DETERMINER)
                     && !self.finite_verb_within(verb + 2);
                 self.clean_gap(verb, verb + 1) && opens && !object_only
             }),
@@ -433,7 +433,7 @@ impl Sentence<'_> {
                 }
                 return Some(self.cue(self.span_of(i, k), possessor, CueKind::NounPhrase));
             }
-            if POSSESSIVES.contains(&w.lower.as_ref()) || w.lower.ends_with("'s") {
+            if self.is(k, WordClass::POSSESSIVE) || w.lower.ends_with("'s") {
                 possessor = Some(w.span);
             } else if !w.capitalized && !w.lower.chars().all(|c| c.is_alphabetic() || c == '-') {
                 return None;
@@ -445,22 +445,21 @@ impl Sentence<'_> {
     /// A speech act or stance named as a noun with its holder: "his critique of", "Obama's
     /// announcement", "their opposition to".
     fn possessed_speech(&self, i: usize) -> Option<Cue> {
-        // The holder first: it rules out most words without a lookup.
-        let holder = i.checked_sub(1).filter(|&h| self.clean_gap(h, i)).filter(|&h| {
-            let w = &self.words[h];
-            POSSESSIVES.contains(&w.lower.as_ref()) || (w.lower.ends_with("'s") && w.capitalized)
-        })?;
-        if !SPEECH_NOUN_SET.contains(self.lower(i)) {
+        if !self.is(i, WordClass::SPEECH_NOUN) {
             return None;
         }
+        let holder = i.checked_sub(1).filter(|&h| self.clean_gap(h, i)).filter(|&h| {
+            let w = &self.words[h];
+            self.is(h, WordClass::POSSESSIVE) || (w.lower.ends_with("'s") && w.capitalized)
+        })?;
         Some(self.cue(self.words[i].span, Some(self.words[holder].span), CueKind::NounPhrase))
     }
 
     /// A state of mind ascribed to a named holder with an adjective: "Barden's group is
     /// appreciative of", "the senator was confident that", "she is opposed to".
     fn attitude(&self, i: usize) -> Option<Cue> {
-        if !matches!(self.lower(i + 1), "that" | "of" | "about" | "to" | "with" | "over" | "by")
-            || !ATTITUDE_ADJECTIVE_SET.contains(self.lower(i))
+        if !self.is(i, WordClass::ATTITUDE_ADJECTIVE)
+            || !matches!(self.lower(i + 1), "that" | "of" | "about" | "to" | "with" | "over" | "by")
         {
             return None;
         }
@@ -468,7 +467,7 @@ impl Sentence<'_> {
         while be > 0 && self.clean_gap(be, be + 1) && self.lower(be).ends_with("ly") {
             be -= 1; // "is particularly appreciative of"
         }
-        if !(BE_FORMS.contains(&self.lower(be)) || matches!(self.lower(be), "remain" | "remains" | "remained")) {
+        if !(self.is(be, WordClass::BE_FORM) || matches!(self.lower(be), "remain" | "remains" | "remained")) {
             return None;
         }
         let source = self.subject(be)?;
@@ -478,11 +477,14 @@ impl Sentence<'_> {
     /// A sentence opening "For Sanders, ..." or "To Frank, ...": the view of a named holder.
     fn perspective(&self, i: usize) -> Option<Cue> {
         const MAX_HOLDER_WORDS: usize = 8;
+        if i != 0 {
+            return None;
+        }
         let opens = match self.lexicon.language {
             Language::English => matches!(self.lower(0), "for" | "to"),
             Language::Spanish | Language::Portuguese => self.lower(0) == "para",
         };
-        if i != 0 || !opens {
+        if !opens {
             return None;
         }
         let mut last = 1;
@@ -500,8 +502,11 @@ impl Sentence<'_> {
     }
 
     fn verb(&self, i: usize) -> Option<Cue> {
+        if !self.is(i, WordClass::REPORTING_VERB) {
+            return None;
+        }
         let form: &str = &self.words[i].lower;
-        let cue = *self.lexicon.verbs.get(form)?;
+        let cue = self.lexicon.verbs[form];
         let span = self.words[i].span;
         let progressive = form.ends_with("ing");
         // Adverbs and auxiliaries between the subject and this word ("has also detailed") show it
@@ -509,17 +514,16 @@ impl Sentence<'_> {
         let mut first_prelude = i;
         while first_prelude > 0
             && self.clean_gap(first_prelude - 1, first_prelude)
-            && (VERB_PRELUDE.contains(&self.lower(first_prelude - 1))
-                || BE_FORMS.contains(&self.lower(first_prelude - 1)))
+            && (self.is(first_prelude - 1, WordClass::VERB_PRELUDE) || self.is(first_prelude - 1, WordClass::BE_FORM))
         {
             first_prelude -= 1;
         }
         let has_prelude = first_prelude < i;
         // "The carmaker reportedly plans": the stance is reported by nobody in particular.
-        if let Some(hedge) = (first_prelude..i).find(|&k| self.lexicon.vague_adverbs.contains(&self.lower(k))) {
+        if let Some(hedge) = (first_prelude..i).find(|&k| self.is(k, WordClass::VAGUE_ADVERB)) {
             return Some(self.cue(self.words[hedge].span, None, CueKind::HedgeAdverb));
         }
-        let passive = !progressive && (first_prelude..i).any(|k| BE_FORMS.contains(&self.lower(k)));
+        let passive = !progressive && (first_prelude..i).any(|k| self.is(k, WordClass::BE_FORM));
         if passive {
             // "was endorsed by the Times": the agent is the source.
             if self.lower(i + 1) == "by" {
@@ -531,14 +535,14 @@ impl Sentence<'_> {
                 || self.char_after(i).is_none_or(|c| c == ',');
             return (VAGUE_PARTICIPLES.contains(&form) && reports).then(|| self.cue(span, None, CueKind::Passive));
         }
-        let prev = i.checked_sub(1).filter(|&p| self.clean_gap(p, i)).map(|p| self.lower(p));
+        let prev = i.checked_sub(1).filter(|&p| self.clean_gap(p, i));
         let capitalized_mid_sentence = self.words[i].capitalized && !self.is_sentence_initial(i);
-        let counted = prev.is_some_and(|p| p.starts_with(|c: char| c.is_ascii_digit())) && !self.clause_follows(i);
+        let counted = prev.is_some_and(|p| self.lower(p).starts_with(|c: char| c.is_ascii_digit())) && !self.clause_follows(i);
         if capitalized_mid_sentence
             || counted
-            || prev.is_some_and(|p| NON_REPORTING_BEFORE.contains(&p))
+            || prev.is_some_and(|p| self.is(p, WordClass::NON_REPORTING_BEFORE))
             || (cue.ambiguous && !self.has_complement(i))
-            || (NOUN_PRONE_FORMS.contains(&form) && !has_prelude && !self.noun_prone_is_verb(i))
+            || (self.is(i, WordClass::NOUN_PRONE) && !has_prelude && !self.noun_prone_is_verb(i))
         {
             return None;
         }
@@ -618,7 +622,8 @@ pub fn find<'a>(
     } else {
         words.iter().filter(|w| !inside.iter().any(|q| q.contains_span(w.span))).cloned().collect()
     };
-    let sentence = Sentence { text, span, words, lexicon };
+    let classes = words.iter().map(|w| WordClass::of(&w.lower, lexicon)).collect();
+    let sentence = Sentence { text, span, words, classes, lexicon };
     let mut vague = sentence.vague_cues();
     let mut strongest = None;
     for i in 0..sentence.words.len() {

@@ -9,6 +9,7 @@
 mod cues;
 pub mod lexicon;
 mod vague;
+mod word_class;
 
 pub use cues::{Cue, CueKind};
 

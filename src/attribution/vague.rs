@@ -15,21 +15,20 @@
 
 use super::cues::{Cue, CueKind, Sentence};
 use super::lexicon::{BE_FORMS, IMPRESSION_ADJECTIVES, Lexicon, POSSESSIVES, SUBJECT_PRONOUNS, VAGUE_NOUN_SPREADING};
+use super::word_class::WordClass;
 use crate::language::Language;
 use crate::span::Span;
-use rustc_hash::FxHashSet;
-use std::sync::LazyLock;
 
 /// The words every vague shape is anchored on, in any language: its hedge, participle, impression
-/// verb, "clear" adjective, view noun or impersonal "se". Only a first filter: each shape then
-/// reads the article's own language.
-static ANCHORS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+/// verb, "clear" adjective, view noun or impersonal "se" ([`WordClass::VAGUE_ANCHOR`]). Only a
+/// first filter: each shape then reads the article's own language.
+pub(super) fn anchors() -> impl Iterator<Item = &'static str> {
     let lexicons = [Language::English, Language::Spanish, Language::Portuguese].map(Lexicon::of);
     let lexicon_words = lexicons
-        .iter()
+        .into_iter()
         .flat_map(|l| l.vague_adverbs.iter().chain(l.vague_nouns).chain(l.seem_forms).chain(l.vague_participles));
-    [CLEAR, ENCLITIC, APPEARS, LOOKS, &["al", "se"]].into_iter().flatten().chain(lexicon_words).copied().collect()
-});
+    [CLEAR, ENCLITIC, APPEARS, LOOKS, &["al", "se"]].into_iter().flatten().chain(lexicon_words).copied()
+}
 
 /// English impression verbs that need a complement to report an impression: "appeared nervous",
 /// not "appeared on television".
@@ -84,7 +83,7 @@ impl Sentence<'_> {
         let mut found: Vec<Cue> = Vec::new();
         for i in 0..self.words.len() {
             // One lookup rules out almost every word before the shape tests run.
-            if !ANCHORS.contains(self.lower(i)) {
+            if !self.is(i, WordClass::VAGUE_ANCHOR) {
                 continue;
             }
             let cue = self
@@ -109,7 +108,7 @@ impl Sentence<'_> {
 
     /// "reportedly", "apparently", "al parecer", "supostamente".
     fn hedge(&self, i: usize) -> Option<Cue> {
-        if self.lexicon.vague_adverbs.contains(&self.lower(i)) {
+        if self.is(i, WordClass::VAGUE_ADVERB) {
             return Some(self.vague(i, i, CueKind::HedgeAdverb));
         }
         let spanish = self.lexicon.language == Language::Spanish;
@@ -120,7 +119,7 @@ impl Sentence<'_> {
     /// A form of "be" then a reporting or evaluating participle, with no "by" naming the agent:
     /// "is expected to", "has been harshly criticized for", "as predicted".
     fn agentless_passive(&self, participle: usize) -> Option<Cue> {
-        if !self.lexicon.vague_participles.contains(&self.lower(participle))
+        if !self.is(participle, WordClass::VAGUE_PARTICIPLE)
             || self.holder_after(participle + 1).is_some()
         {
             return None;

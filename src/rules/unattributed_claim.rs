@@ -66,7 +66,7 @@ fn check(analysis: &Analysis, out: &mut Vec<Finding>) {
             || s.trim_end_matches(['"', '”', '’', '\'', ')', '»']).ends_with('?')
             // "... released the following statement:" introduces what follows; it claims nothing.
             || s.ends_with(':')
-            || s.split_whitespace().count() < MIN_WORDS
+            || s.split_whitespace().nth(MIN_WORDS - 1).is_none()
         {
             continue;
         }

@@ -1,5 +1,7 @@
 //! Byte offsets to (line, column) and back, where lines end at `\n`, `\r\n` or a lone `\r` (as in LSP).
 
+use std::ops::Range;
+
 /// How columns are counted, as negotiated with an LSP client (`general.positionEncodings`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum PositionEncoding {
@@ -22,23 +24,21 @@ pub struct LineIndex {
     len: usize,
 }
 
+/// The byte range of every line break of `text` (`\n`, `\r\n` or a lone `\r`), in order. Found
+/// with memchr, which skips the text between breaks many bytes at a time.
+pub fn line_breaks(text: &str) -> impl Iterator<Item = Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let at = from + memchr::memchr2(b'\n', b'\r', &bytes[from..])?;
+        from = at + if bytes[at..].starts_with(b"\r\n") { 2 } else { 1 };
+        Some(at..from)
+    })
+}
+
 impl LineIndex {
     pub fn new(text: &str) -> Self {
-        let bytes = text.as_bytes();
-        let mut line_starts = vec![0];
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => line_starts.push(i + 1),
-                b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
-                    line_starts.push(i + 2);
-                    i += 1;
-                }
-                b'\r' => line_starts.push(i + 1),
-                _ => {}
-            }
-            i += 1;
-        }
+        let line_starts = std::iter::once(0).chain(line_breaks(text).map(|line_break| line_break.end)).collect();
         LineIndex { line_starts, len: text.len() }
     }
 

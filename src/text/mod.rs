@@ -6,4 +6,4 @@ mod line_index;
 
 pub use char_set::CharSet;
 pub use decode::{DecodeError, Decoded, decode};
-pub use line_index::{LineCol, LineIndex, PositionEncoding};
+pub use line_index::{LineCol, LineIndex, PositionEncoding, line_breaks};

@@ -1,0 +1,119 @@
+//! Which of the attribution word lists each word is in, found with one lookup per word of a
+//! sentence. The cue tests read several lists for every word (and more around every verb form);
+//! searching each list, or hashing the word for each set, cost more than the tests themselves.
+//! The lists stay where they are named; the classes are derived from them once per language.
+
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
+
+use super::cues::{ATTITUDE_ADJECTIVES, CLAUSE_WORDS, DETERMINERS, LEFT_NP_GLUE, SPEECH_NOUNS};
+use super::lexicon::{
+    BE_FORMS, COMPLEMENT_OPENERS, Lexicon, NON_REPORTING_BEFORE, NOUN_PRONE_FORMS, POSSESSIVES, SUBJECT_PRONOUNS,
+    VERB_PRELUDE,
+};
+use super::vague;
+use crate::language::Language;
+
+/// A set of word lists, one bit each.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct WordClass(u32);
+
+impl WordClass {
+    pub(super) const VERB_PRELUDE: WordClass = WordClass(1);
+    pub(super) const BE_FORM: WordClass = WordClass(1 << 1);
+    pub(super) const NON_REPORTING_BEFORE: WordClass = WordClass(1 << 2);
+    pub(super) const NOUN_PRONE: WordClass = WordClass(1 << 3);
+    pub(super) const COMPLEMENT_OPENER: WordClass = WordClass(1 << 4);
+    pub(super) const POSSESSIVE: WordClass = WordClass(1 << 5);
+    pub(super) const SUBJECT_PRONOUN: WordClass = WordClass(1 << 6);
+    pub(super) const LEFT_NP_GLUE: WordClass = WordClass(1 << 7);
+    pub(super) const DETERMINER: WordClass = WordClass(1 << 8);
+    pub(super) const CLAUSE_WORD: WordClass = WordClass(1 << 9);
+    pub(super) const SPEECH_NOUN: WordClass = WordClass(1 << 10);
+    pub(super) const ATTITUDE_ADJECTIVE: WordClass = WordClass(1 << 11);
+    /// A word some vague shape is anchored on, in any language ([`vague::anchors`]).
+    pub(super) const VAGUE_ANCHOR: WordClass = WordClass(1 << 12);
+    /// A reporting-verb form of the article's language.
+    pub(super) const REPORTING_VERB: WordClass = WordClass(1 << 13);
+    /// A hedging adverb of the article's language.
+    pub(super) const VAGUE_ADVERB: WordClass = WordClass(1 << 14);
+    /// A vague passive participle of the article's language.
+    pub(super) const VAGUE_PARTICIPLE: WordClass = WordClass(1 << 15);
+
+    pub(super) fn has(self, class: WordClass) -> bool {
+        self.0 & class.0 != 0
+    }
+
+    /// The classes of `lower` (a lower-cased word) for an article read with `lexicon`.
+    pub(super) fn of(lower: &str, lexicon: &Lexicon) -> WordClass {
+        let classes = match lexicon.language {
+            Language::English => &ENGLISH,
+            Language::Spanish => &SPANISH,
+            Language::Portuguese => &PORTUGUESE,
+        };
+        classes.get(lower).copied().unwrap_or_default()
+    }
+}
+
+static ENGLISH: LazyLock<FxHashMap<&str, WordClass>> = LazyLock::new(|| classes(Language::English));
+static SPANISH: LazyLock<FxHashMap<&str, WordClass>> = LazyLock::new(|| classes(Language::Spanish));
+static PORTUGUESE: LazyLock<FxHashMap<&str, WordClass>> = LazyLock::new(|| classes(Language::Portuguese));
+
+fn classes(language: Language) -> FxHashMap<&'static str, WordClass> {
+    let lexicon = Lexicon::of(language);
+    let verbs: Vec<&'static str> = lexicon.verbs.keys().map(String::as_str).collect();
+    let anchors: Vec<&'static str> = vague::anchors().collect();
+    let lists: [(&[&'static str], WordClass); 16] = [
+        (VERB_PRELUDE, WordClass::VERB_PRELUDE),
+        (BE_FORMS, WordClass::BE_FORM),
+        (NON_REPORTING_BEFORE, WordClass::NON_REPORTING_BEFORE),
+        (NOUN_PRONE_FORMS, WordClass::NOUN_PRONE),
+        (COMPLEMENT_OPENERS, WordClass::COMPLEMENT_OPENER),
+        (POSSESSIVES, WordClass::POSSESSIVE),
+        (SUBJECT_PRONOUNS, WordClass::SUBJECT_PRONOUN),
+        (LEFT_NP_GLUE, WordClass::LEFT_NP_GLUE),
+        (DETERMINERS, WordClass::DETERMINER),
+        (CLAUSE_WORDS, WordClass::CLAUSE_WORD),
+        (SPEECH_NOUNS, WordClass::SPEECH_NOUN),
+        (ATTITUDE_ADJECTIVES, WordClass::ATTITUDE_ADJECTIVE),
+        (&anchors, WordClass::VAGUE_ANCHOR),
+        (&verbs, WordClass::REPORTING_VERB),
+        (lexicon.vague_adverbs, WordClass::VAGUE_ADVERB),
+        (lexicon.vague_participles, WordClass::VAGUE_PARTICIPLE),
+    ];
+    let mut map: FxHashMap<&'static str, WordClass> = FxHashMap::default();
+    for (words, class) in lists {
+        for &word in words {
+            map.entry(word).or_default().0 |= class.0;
+        }
+    }
+    map
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_word_has_the_class_of_every_list_it_is_in() {
+        let english = Lexicon::of(Language::English);
+        let that = WordClass::of("that", english);
+        assert!(that.has(WordClass::VERB_PRELUDE) && that.has(WordClass::CLAUSE_WORD));
+        assert!(that.has(WordClass::DETERMINER) && that.has(WordClass::COMPLEMENT_OPENER));
+        assert!(!that.has(WordClass::BE_FORM));
+        assert!(WordClass::of("said", english).has(WordClass::REPORTING_VERB));
+        assert_eq!(WordClass::of("zebra", english), WordClass::default());
+    }
+
+    #[test]
+    fn language_classes_follow_the_article_language() {
+        let dijo = |language| WordClass::of("dijo", Lexicon::of(language)).has(WordClass::REPORTING_VERB);
+        assert!(dijo(Language::Spanish) && !dijo(Language::English));
+        // The vague anchors are shared: only a first filter before each language's own tests.
+        let anchor = |language| WordClass::of("supuestamente", Lexicon::of(language)).has(WordClass::VAGUE_ANCHOR);
+        assert!(anchor(Language::English) && anchor(Language::Spanish));
+        let hedge = |language| WordClass::of("supuestamente", Lexicon::of(language)).has(WordClass::VAGUE_ADVERB);
+        assert!(hedge(Language::Spanish) && !hedge(Language::Portuguese));
+    }
+}
