@@ -21,11 +21,19 @@ pub(crate) fn word_starts(text: &str) -> Vec<WordStart> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len() / BYTES_PER_WORD);
     let mut i = 0;
+    // Whether `i` is right after a word, so at the character that ended it: no word starts there.
+    let mut after_word = false;
     while i < bytes.len() {
         let b = bytes[i];
-        let may_start = b.is_ascii_alphanumeric() || b >= 0xC0;
-        if !may_start || !starts_word(text, i) {
+        if b < 0x80 && !b.is_ascii_alphanumeric() {
+            after_word = false;
             i += 1;
+            continue;
+        }
+        if after_word {
+            // A non-ASCII character that is not a letter or digit, or the word would go on.
+            after_word = false;
+            i += utf8_len(b);
             continue;
         }
         let mut end = i;
@@ -46,10 +54,24 @@ pub(crate) fn word_starts(text: &str) -> Vec<WordStart> {
             }
         }
         out.push(WordStart { start: i, len: end - i, folded: folded_hash(&bytes[i..end]), has_ascii_upper });
-        // No word starts inside the word.
-        i = end.max(i + 1);
+        if end == i {
+            i += utf8_len(b);
+        } else {
+            i = end;
+            after_word = true;
+        }
     }
     out
+}
+
+/// The length of the UTF-8 sequence that `lead` starts.
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        0xC0.. => 2,
+        _ => 1,
+    }
 }
 
 /// A hash of a word's bytes with ASCII letters in lower case, so that a word finds the forms it
@@ -183,6 +205,28 @@ mod tests {
         let celac = word_starts(text)[1];
         assert!(celac.has_ascii_upper);
         assert_eq!(celac.folded, folded_hash(b"celac"));
+    }
+
+    proptest::proptest! {
+        /// Word starts are the places with a word start character and no word character before,
+        /// outside the words found before them.
+        #[test]
+        fn word_starts_are_where_words_may_start(text in "[a-zA-Z0-9 .,'’“”()áÉñ€\u{a0}-]{0,40}") {
+            let mut expected = Vec::new();
+            let mut i = 0;
+            while i < text.len() {
+                let b = text.as_bytes()[i];
+                if (b.is_ascii_alphanumeric() || b >= 0xC0) && starts_word(&text, i) {
+                    let word = first_word(&text[i..]);
+                    expected.push((i, word.len()));
+                    i += word.len().max(1);
+                } else {
+                    i += 1;
+                }
+            }
+            let found: Vec<(usize, usize)> = word_starts(&text).iter().map(|w| (w.start, w.len)).collect();
+            proptest::prop_assert_eq!(found, expected);
+        }
     }
 
     #[test]
