@@ -36,24 +36,9 @@ pub(crate) fn word_starts(text: &str) -> Vec<WordStart> {
             i += utf8_len(b);
             continue;
         }
-        let mut end = i;
-        let mut has_ascii_upper = false;
-        while let Some(&b) = bytes.get(end) {
-            if b < 0x80 {
-                if !b.is_ascii_alphanumeric() {
-                    break;
-                }
-                has_ascii_upper |= b.is_ascii_uppercase();
-                end += 1;
-            } else {
-                let c = text[end..].chars().next().expect("a char at a boundary");
-                if !is_word_char(c) {
-                    break;
-                }
-                end += c.len_utf8();
-            }
-        }
-        out.push(WordStart { start: i, len: end - i, folded: folded_hash(&bytes[i..end]), has_ascii_upper });
+        let end = word_end(text, i);
+        let (folded, has_ascii_upper) = fold_and_hash(&bytes[i..end]);
+        out.push(WordStart { start: i, len: end - i, folded, has_ascii_upper });
         if end == i {
             i += utf8_len(b);
         } else {
@@ -74,34 +59,59 @@ fn utf8_len(lead: u8) -> usize {
     }
 }
 
+/// Where the letters and digits from `start` end.
+fn word_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut end = start;
+    loop {
+        while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+            end += 1;
+        }
+        match text[end..].chars().next() {
+            Some(c) if !c.is_ascii() && is_word_char(c) => end += c.len_utf8(),
+            _ => return end,
+        }
+    }
+}
+
 /// A hash of a word's bytes with ASCII letters in lower case, so that a word finds the forms it
 /// may match whatever its capitals. Equal hashes may still be other words: compare the bytes.
-/// Eight bytes at a time: most words take one step.
 pub(crate) fn folded_hash(word: &[u8]) -> u64 {
+    fold_and_hash(word).0
+}
+
+/// [`folded_hash`], and whether the word has an ASCII capital. Eight bytes at a time: most words
+/// take one step.
+fn fold_and_hash(word: &[u8]) -> (u64, bool) {
     const MULTIPLIER: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-    let mix = |hash: u64, eight: u64| (hash.rotate_left(5) ^ lower_case_ascii(eight)).wrapping_mul(MULTIPLIER);
     let mut hash = word.len() as u64;
+    let mut capitals = 0;
+    let mut mix = |eight: u64| {
+        let found = ascii_capitals(eight);
+        capitals |= found;
+        hash = (hash.rotate_left(5) ^ (eight | found >> 2)).wrapping_mul(MULTIPLIER);
+    };
     let mut chunks = word.chunks_exact(8);
     for chunk in &mut chunks {
-        hash = mix(hash, u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
+        mix(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
     }
     let tail = chunks.remainder();
     if !tail.is_empty() {
-        hash = mix(hash, tail.iter().rev().fold(0, |eight, &b| eight << 8 | u64::from(b)));
+        mix(tail.iter().rev().fold(0, |eight, &b| eight << 8 | u64::from(b)));
     }
-    hash
+    (hash, capitals != 0)
 }
 
-/// Eight bytes with their ASCII capitals in lower case, all at once.
-fn lower_case_ascii(eight: u64) -> u64 {
+/// The high bit of each of eight bytes that is an ASCII capital, all at once (shifted right by
+/// two it is the bit that makes the capital lower case).
+fn ascii_capitals(eight: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     let ascii = !eight & (ONES * 0x80);
     let low_seven = eight & (ONES * 0x7f);
     // The high bit of each byte: at least 'A', and more than 'Z' (no carry crosses a byte).
     let from_a = low_seven + ONES * (0x80 - u64::from(b'A'));
     let past_z = low_seven + ONES * (0x7f - u64::from(b'Z'));
-    let capitals = ascii & from_a & !past_z;
-    eight | capitals >> 2
+    ascii & from_a & !past_z
 }
 
 /// A set of word hashes that may say yes wrongly but never no wrongly: it rules out most words
