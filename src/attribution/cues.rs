@@ -182,10 +182,7 @@ impl Sentence<'_> {
         while self.is_prelude(j, verb) && self.clean_gap(j, j + 1) {
             j = j.checked_sub(1)?;
         }
-        if !self.clean_gap(j, j + 1)
-            || self.is(j, WordClass::NON_REPORTING_BEFORE)
-            || self.is(j, WordClass::BE_FORM)
-        {
+        if !self.clean_gap(j, j + 1) || self.is(j, WordClass::NON_REPORTING_BEFORE) || self.is(j, WordClass::BE_FORM) {
             return None;
         }
         let head = &self.words[j];
@@ -537,7 +534,8 @@ impl Sentence<'_> {
         }
         let prev = i.checked_sub(1).filter(|&p| self.clean_gap(p, i));
         let capitalized_mid_sentence = self.words[i].capitalized && !self.is_sentence_initial(i);
-        let counted = prev.is_some_and(|p| self.lower(p).starts_with(|c: char| c.is_ascii_digit())) && !self.clause_follows(i);
+        let counted =
+            prev.is_some_and(|p| self.lower(p).starts_with(|c: char| c.is_ascii_digit())) && !self.clause_follows(i);
         if capitalized_mid_sentence
             || counted
             || prev.is_some_and(|p| self.is(p, WordClass::NON_REPORTING_BEFORE))

@@ -119,9 +119,7 @@ impl Sentence<'_> {
     /// A form of "be" then a reporting or evaluating participle, with no "by" naming the agent:
     /// "is expected to", "has been harshly criticized for", "as predicted".
     fn agentless_passive(&self, participle: usize) -> Option<Cue> {
-        if !self.is(participle, WordClass::VAGUE_PARTICIPLE)
-            || self.holder_after(participle + 1).is_some()
-        {
+        if !self.is(participle, WordClass::VAGUE_PARTICIPLE) || self.holder_after(participle + 1).is_some() {
             return None;
         }
         // "is seen as a favourite" judges; "officers are seen gathered" only sees.

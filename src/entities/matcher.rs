@@ -63,9 +63,10 @@ struct FirstWordPatterns {
 /// word, folded and hashed (" states" in "United States"); `None` without a second word close by.
 fn second_word_key(after_first_word: &str) -> Option<u64> {
     const MAX_SEPARATOR_BYTES: usize = 8;
-    let separator = after_first_word.char_indices().take_while(|&(i, _)| i <= MAX_SEPARATOR_BYTES).find_map(
-        |(i, c)| is_word_char(c).then_some(i),
-    )?;
+    let separator = after_first_word
+        .char_indices()
+        .take_while(|&(i, _)| i <= MAX_SEPARATOR_BYTES)
+        .find_map(|(i, c)| is_word_char(c).then_some(i))?;
     let second = first_word(&after_first_word[separator..]);
     Some(folded_hash(&after_first_word.as_bytes()[..separator + second.len()]))
 }

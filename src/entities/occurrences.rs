@@ -67,7 +67,10 @@ mod tests {
     use crate::entities::words::word_starts;
 
     fn texts<'t>(text: &'t str, needles: &[&str]) -> Vec<Vec<&'t str>> {
-        occurrences_of_each(text, &word_starts(text), needles).iter().map(|spans| spans.iter().map(|s| s.text(text)).collect()).collect()
+        occurrences_of_each(text, &word_starts(text), needles)
+            .iter()
+            .map(|spans| spans.iter().map(|s| s.text(text)).collect())
+            .collect()
     }
 
     #[test]

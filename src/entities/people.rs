@@ -250,7 +250,8 @@ mod tests {
     fn stops_at_a_knowledge_base_mention() {
         let text = "President Vladimir Putin Russia was";
         let at = text.find("Russia").unwrap();
-        let found: Vec<_> = introductions(text, &word_starts(text), |i| i == at).into_iter().map(|i| i.name.text(text)).collect();
+        let found: Vec<_> =
+            introductions(text, &word_starts(text), |i| i == at).into_iter().map(|i| i.name.text(text)).collect();
         assert_eq!(found, ["Vladimir Putin"]);
     }
 }
