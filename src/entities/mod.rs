@@ -37,6 +37,7 @@ use crate::article::Article;
 use crate::kb::{self, Record};
 use crate::span::Span;
 use matcher::{Hit, Target};
+use words::WordStart;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -328,6 +329,22 @@ impl DefinitionRaws {
     }
 }
 
+/// The word-bounded occurrences of names the article introduced, `uses` (the name, what it names,
+/// its form), that no mention of `raws` (sorted by start) covers; an earlier use wins a place.
+fn later_mentions(text: &str, words: &[WordStart], raws: &[Raw], uses: &[(&str, Key, MentionForm)]) -> Vec<Raw> {
+    let needles: Vec<&str> = uses.iter().map(|(needle, _, _)| *needle).collect();
+    let mut taken = DisjointSpans::default();
+    let mut found = Vec::new();
+    for ((_, key, form), spans) in uses.iter().zip(occurrences::occurrences_of_each(text, words, &needles)) {
+        for span in spans {
+            if !overlaps(raws, span) && taken.insert_if_free(span) {
+                found.push(Raw { span, key: key.clone(), form: *form, alternatives: Vec::new(), context: &[] });
+            }
+        }
+    }
+    found
+}
+
 /// Spans that never intersect, taken in order of priority.
 #[derive(Default)]
 struct DisjointSpans(BTreeMap<usize, usize>);
@@ -438,31 +455,16 @@ fn recognise_in(
         raws.append(&mut raws_so_far.added);
         // Later uses of acronyms and names the article defined but the automaton does not know.
         raws.sort_by_key(|r| (r.span.start, r.span.end));
-        let mut extra: Vec<Raw> = Vec::new();
-        let mut taken = DisjointSpans::default();
         let mut seen = FxHashSet::default();
-        let mut uses: Vec<(&str, &Key, MentionForm)> = Vec::new();
+        let mut uses: Vec<(&str, Key, MentionForm)> = Vec::new();
         for (def, key) in &definitions {
             for (span, form) in [(def.acronym, MentionForm::Acronym), (def.full, MentionForm::Name)] {
                 if seen.insert(span.text(text)) {
-                    uses.push((span.text(text), key, form));
+                    uses.push((span.text(text), key.clone(), form));
                 }
             }
         }
-        let needles: Vec<&str> = uses.iter().map(|(needle, _, _)| *needle).collect();
-        for ((_, key, form), found) in uses.iter().zip(occurrences::occurrences_of_each(text, &words, &needles)) {
-            for occurrence in found {
-                if !overlaps(&raws, occurrence) && taken.insert_if_free(occurrence) {
-                    extra.push(Raw {
-                        span: occurrence,
-                        key: (*key).clone(),
-                        form: *form,
-                        alternatives: Vec::new(),
-                        context: &[],
-                    });
-                }
-            }
-        }
+        let extra = later_mentions(text, &words, &raws, &uses);
         raws.extend(extra);
         raws.sort_by_key(|r| (r.span.start, r.span.end));
     }
@@ -513,27 +515,17 @@ fn recognise_in(
             full_names.push((name.to_string(), format!("person:{}", slug(name)).into()));
         }
     }
-    let mut person_raws: Vec<Raw> = Vec::new();
     raws.sort_by_key(|r| (r.span.start, r.span.end));
     // Every full name first, then surnames (a full name wins over another person's surname).
-    let mut uses: Vec<(&str, &Rc<str>, MentionForm)> =
-        full_names.iter().map(|(name, id)| (name.as_str(), id, MentionForm::Name)).collect();
+    let mut uses: Vec<(&str, Key, MentionForm)> =
+        full_names.iter().map(|(name, id)| (name.as_str(), Key::Person(Rc::clone(id)), MentionForm::Name)).collect();
     for (name, id) in &full_names {
         let surname = people::surname(name);
         if surname != name && surname.chars().count() > 1 {
-            uses.push((surname, id, MentionForm::Surname));
+            uses.push((surname, Key::Person(Rc::clone(id)), MentionForm::Surname));
         }
     }
-    let needles: Vec<&str> = uses.iter().map(|(needle, _, _)| *needle).collect();
-    let mut taken = DisjointSpans::default();
-    for ((_, id, form), found) in uses.iter().zip(occurrences::occurrences_of_each(text, &words, &needles)) {
-        for span in found {
-            if !overlaps(&raws, span) && taken.insert_if_free(span) {
-                let key = Key::Person(Rc::clone(id));
-                person_raws.push(Raw { span, key, form: *form, alternatives: Vec::new(), context: &[] });
-            }
-        }
-    }
+    let person_raws = later_mentions(text, &words, &raws, &uses);
     raws.extend(person_raws);
     raws.sort_by_key(|r| (r.span.start, r.span.end));
 
