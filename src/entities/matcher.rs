@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
-use super::words::{WordFilter, WordStart, ends_word, first_word, folded_hash, is_word_char};
+use super::words::{FirstWordIndex, WordStart, ends_word, first_word, folded_hash, is_word_char};
 use crate::kb::{self, Record};
 use crate::span::Span;
 
@@ -42,9 +42,7 @@ pub(crate) struct Matcher {
     /// The patterns by their first word (letters and digits up to the first other character),
     /// hashed ASCII-case-folded: a match's first word is the text's first word there, so one
     /// lookup finds the few patterns worth comparing at a word start.
-    by_first_word: FxHashMap<u64, FirstWordPatterns>,
-    /// The keys of `by_first_word`: most words of a text start no pattern.
-    first_words: WordFilter,
+    by_first_word: FirstWordIndex<FirstWordPatterns>,
 }
 
 #[derive(Default)]
@@ -137,18 +135,13 @@ impl Matcher {
             entry.by_second_word.values_mut().for_each(longest_first);
             longest_first(&mut entry.one_word);
         }
-        let mut first_words = WordFilter::for_words(by_first_word.len());
-        by_first_word.keys().for_each(|&folded| first_words.insert(folded));
-        Matcher { patterns, candidates, by_first_word, first_words }
+        Matcher { patterns, candidates, by_first_word: FirstWordIndex::new(by_first_word) }
     }
 
     /// The longest acceptable match starting at `word`: the longest pattern there that ends a
     /// word, if some form of it fits the text's case.
     fn at(&self, text: &str, word: &WordStart) -> Option<Hit<'_>> {
-        if !self.first_words.may_contain(word.folded) {
-            return None;
-        }
-        let entry = self.by_first_word.get(&word.folded)?;
+        let entry = self.by_first_word.get(word.folded)?;
         if !entry.lower_case && !word.has_ascii_upper {
             return None;
         }

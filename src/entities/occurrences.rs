@@ -4,7 +4,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::words::{WordFilter, WordStart, ends_word, first_word, folded_hash, starts_word};
+use super::words::{FirstWordIndex, WordStart, ends_word, first_word, folded_hash, starts_word};
 use crate::span::Span;
 
 /// For each needle, its occurrences in `text` (whose word starts are `words`) in text order:
@@ -14,7 +14,6 @@ pub(crate) fn occurrences_of_each(text: &str, words: &[WordStart], needles: &[&s
     let mut found = vec![Vec::new(); needles.len()];
     // A word-bounded occurrence starts at a word start whose first word is the needle's.
     let mut by_first_word: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
-    let mut first_words = WordFilter::for_words(needles.len());
     for (i, needle) in needles.iter().enumerate() {
         let word = first_word(needle);
         // A needle two word-bounded occurrences of which can overlap ("Ana Ana") keeps
@@ -22,16 +21,15 @@ pub(crate) fn occurrences_of_each(text: &str, words: &[WordStart], needles: &[&s
         if word.is_empty() || overlaps_itself(needle) {
             found[i] = occurrences(text, needle);
         } else {
-            let folded = folded_hash(word.as_bytes());
-            first_words.insert(folded);
-            by_first_word.entry(folded).or_default().push(i);
+            by_first_word.entry(folded_hash(word.as_bytes())).or_default().push(i);
         }
     }
+    let by_first_word = FirstWordIndex::new(by_first_word);
     if by_first_word.is_empty() {
         return found;
     }
-    for word in words.iter().filter(|w| first_words.may_contain(w.folded)) {
-        let Some(ids) = by_first_word.get(&word.folded) else { continue };
+    for word in words {
+        let Some(ids) = by_first_word.get(word.folded) else { continue };
         let rest = &text[word.start..];
         for &i in ids {
             let end = word.start + needles[i].len();

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::words::{WordFilter, WordStart, first_word, folded_hash};
+use super::words::{FirstWordIndex, WordStart, first_word, folded_hash};
 
 use crate::span::Span;
 
@@ -106,31 +106,27 @@ const PARTICLES: &[&str] =
 /// [`TITLES`] as a set, for the words of a name.
 static TITLE_WORDS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| TITLES.iter().copied().collect());
 
-/// [`TITLES`] by the hash of their first word, longest first, and a filter of those hashes.
-static TITLES_BY_FIRST_WORD: LazyLock<(FxHashMap<u64, Vec<&str>>, WordFilter)> = LazyLock::new(|| {
+/// [`TITLES`] by their first word, longest first.
+static TITLES_BY_FIRST_WORD: LazyLock<FirstWordIndex<Vec<&str>>> = LazyLock::new(|| {
     let mut by_first_word: FxHashMap<u64, Vec<&str>> = FxHashMap::default();
-    let mut filter = WordFilter::for_words(TITLES.len());
     for title in TITLES {
-        let folded = folded_hash(first_word(title).as_bytes());
-        filter.insert(folded);
-        by_first_word.entry(folded).or_default().push(title);
+        by_first_word.entry(folded_hash(first_word(title).as_bytes())).or_default().push(title);
     }
     for titles in by_first_word.values_mut() {
         titles.sort_by_key(|title| std::cmp::Reverse(title.len()));
     }
-    (by_first_word, filter)
+    FirstWordIndex::new(by_first_word)
 });
 
 /// The titles in `text` (whose word starts are `words`), as spans: the longest at a word start,
 /// never overlapping.
 fn titles(text: &str, words: &[WordStart]) -> Vec<Span> {
-    let (by_first_word, filter) = &*TITLES_BY_FIRST_WORD;
     let mut found: Vec<Span> = Vec::new();
-    for word in words.iter().filter(|w| filter.may_contain(w.folded)) {
+    for word in words {
         if found.last().is_some_and(|title| word.start < title.end) {
             continue;
         }
-        let Some(titles) = by_first_word.get(&word.folded) else { continue };
+        let Some(titles) = TITLES_BY_FIRST_WORD.get(word.folded) else { continue };
         let rest = &text[word.start..];
         if let Some(title) = titles.iter().find(|title| rest.starts_with(**title)) {
             found.push(Span::new(word.start, word.start + title.len()));

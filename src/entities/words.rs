@@ -2,6 +2,8 @@
 //! found once ([`word_starts`]) and serve the knowledge-base scan, people's titles and the names
 //! an article introduces, each of which looks a word up by its hash instead of searching the text.
 
+use rustc_hash::FxHashMap;
+
 /// A place where a word may start, with the letters and digits it starts with (none at a
 /// non-ASCII character that is neither: "“CELAC").
 #[derive(Clone, Copy, Debug)]
@@ -114,10 +116,38 @@ fn ascii_capitals(eight: u64) -> u64 {
     ascii & from_a & !past_z
 }
 
-/// A set of word hashes that may say yes wrongly but never no wrongly: it rules out most words
-/// before a hash map lookup.
-#[derive(Clone)]
-pub(crate) struct WordFilter {
+/// Values by the folded hash of a first word ([`folded_hash`]), behind a filter of those hashes:
+/// most words of a text are in none of the tables, and the filter rules them out before the
+/// lookup.
+pub(crate) struct FirstWordIndex<V> {
+    by_first_word: FxHashMap<u64, V>,
+    filter: WordFilter,
+}
+
+impl<V> FirstWordIndex<V> {
+    pub fn new(by_first_word: FxHashMap<u64, V>) -> FirstWordIndex<V> {
+        let mut filter = WordFilter::for_words(by_first_word.len());
+        by_first_word.keys().for_each(|&folded| filter.insert(folded));
+        FirstWordIndex { by_first_word, filter }
+    }
+
+    /// The value of the first word whose folded hash is `folded` (perhaps another word's with the
+    /// same hash: compare the bytes).
+    #[inline]
+    pub fn get(&self, folded: u64) -> Option<&V> {
+        if !self.filter.may_contain(folded) {
+            return None;
+        }
+        self.by_first_word.get(&folded)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_first_word.is_empty()
+    }
+}
+
+/// A set of word hashes that may say yes wrongly but never no wrongly.
+struct WordFilter {
     bits: Vec<u64>,
     /// How far a hash is shifted right to pick its bit: 64 less the log2 of the bit count.
     shift: u32,
@@ -125,20 +155,20 @@ pub(crate) struct WordFilter {
 
 impl WordFilter {
     /// A filter for about `words` words, with some 8 bits each.
-    pub fn for_words(words: usize) -> WordFilter {
+    fn for_words(words: usize) -> WordFilter {
         const MIN_BITS: usize = 256;
         const BITS_PER_WORD: usize = 8;
         let bits = (words * BITS_PER_WORD).next_power_of_two().max(MIN_BITS);
         WordFilter { bits: vec![0; bits / 64], shift: 64 - bits.trailing_zeros() }
     }
 
-    pub fn insert(&mut self, folded: u64) {
+    fn insert(&mut self, folded: u64) {
         let (word, bit) = self.place(folded);
         self.bits[word] |= bit;
     }
 
     #[inline]
-    pub fn may_contain(&self, folded: u64) -> bool {
+    fn may_contain(&self, folded: u64) -> bool {
         let (word, bit) = self.place(folded);
         self.bits[word] & bit != 0
     }
@@ -152,25 +182,8 @@ impl WordFilter {
 }
 
 /// The letters and digits `s` starts with.
-#[inline]
 pub(crate) fn first_word(s: &str) -> &str {
-    let bytes = s.as_bytes();
-    let mut end = 0;
-    while end < bytes.len() {
-        if bytes[end] < 0x80 {
-            if !bytes[end].is_ascii_alphanumeric() {
-                break;
-            }
-            end += 1;
-        } else {
-            let c = s[end..].chars().next().expect("a char at a boundary");
-            if !is_word_char(c) {
-                break;
-            }
-            end += c.len_utf8();
-        }
-    }
-    &s[..end]
+    &s[..word_end(s, 0)]
 }
 
 pub(crate) fn is_word_char(c: char) -> bool {
