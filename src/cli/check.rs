@@ -280,7 +280,7 @@ fn check_input(input: &Input, wants_fingerprints: bool) -> Result<Checked, (Path
         Source::Stdin(name) => {
             let mut bytes = Vec::new();
             let read =
-                io::stdin().read_to_end(&mut bytes).map_err(ReadError::Io).and_then(|_| files::decode_article(&bytes));
+                io::stdin().read_to_end(&mut bytes).map_err(ReadError::Io).and_then(|_| files::decode_article(bytes));
             (name, read)
         }
     };
