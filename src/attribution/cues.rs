@@ -95,7 +95,7 @@ const DOCUMENT_SOURCES: &[&str] = &[
 
 /// Documents that, after "under", are the source of what a sentence says: "Under Missouri law".
 #[rustfmt::skip]
-const RULE_NOUNS: &[&str] = &[
+pub(super) const RULE_NOUNS: &[&str] = &[
     "law", "laws", "regulation", "regulations", "rule", "rules", "contract", "agreement", "deal", "bill", "proposal",
     "plan", "policy", "terms", "treaty", "statute", "constitution", "guidelines", "order", "ruling", "settlement",
 ];
@@ -404,12 +404,12 @@ impl Sentence<'_> {
     /// "in a statement", "in an interview with", "in his opinion", "en un comunicado", "em nota".
     fn noun_phrase(&self, i: usize) -> Option<Cue> {
         const MAX_GAP_WORDS: usize = 5;
-        let nouns: &[&str] = match (self.lexicon.language, self.lower(i)) {
+        let nouns = match (self.lexicon.language, self.lower(i)) {
             (Language::English, "in" | "on") | (Language::Spanish, "en") | (Language::Portuguese, "em") => {
-                self.lexicon.cue_nouns
+                WordClass::CUE_NOUN
             }
             // "Under Missouri law": the document that says so.
-            (Language::English, "under") => RULE_NOUNS,
+            (Language::English, "under") => WordClass::RULE_NOUN,
             _ => return None,
         };
         let mut possessor = None;
@@ -423,7 +423,7 @@ impl Sentence<'_> {
             if matches!(w.lower.as_ref(), "in" | "en" | "em" | "on" | "under") {
                 return None; // the phrase starts at this later preposition
             }
-            if nouns.contains(&w.lower.as_ref()) {
+            if self.is(k, nouns) {
                 let needs_possessor = matches!(w.lower.as_ref(), "opinion" | "view" | "words" | "opinión" | "opinião");
                 if needs_possessor && possessor.is_none() {
                     return None;
