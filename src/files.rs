@@ -3,6 +3,8 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use rayon::slice::ParallelSliceMut;
+
 use crate::config::Settings;
 
 /// The extension of article files found by walking folders when no `include` globs are configured.
@@ -40,7 +42,8 @@ pub fn walk(root: &Path, settings: &Settings) -> (Vec<PathBuf>, Vec<(PathBuf, St
         match entry {
             Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
                 let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
-                if settings.selects(&absolute_root.join(relative)) {
+                // The filter has left out what the settings exclude.
+                if settings.includes(&absolute_root.join(relative)) {
                     paths.push(entry.into_path());
                 }
             }
@@ -51,7 +54,9 @@ pub fn walk(root: &Path, settings: &Settings) -> (Vec<PathBuf>, Vec<(PathBuf, St
             }
         }
     }
-    paths.sort();
+    // On the thread pool: paths compare a component at a time, and the pool is idle until the
+    // articles are read.
+    paths.par_sort();
     (paths, errors)
 }
 

@@ -13,7 +13,7 @@ use super::output::{self, FileReport};
 use super::progress::Progress;
 use super::{CheckArgs, EXIT_FINDINGS, EXIT_TROUBLE, FailOn, Format, human};
 use crate::analysis::{Analysis, Context};
-use crate::baseline::{self, Baseline, Recorder};
+use crate::baseline::{self, Baseline, Recorder, RelativePaths};
 use crate::config::{self, ConfigError, Settings};
 use crate::files::{self, ArticleText, ReadError};
 use crate::protocol::{self, Document};
@@ -131,8 +131,10 @@ pub fn run(args: &CheckArgs) -> ExitCode {
             trouble.push((path.clone(), "no such file or folder".to_string()));
         } else {
             let (paths, errors) = files::walk(path, &settings);
-            inputs.extend(paths.into_iter().map(|p| {
-                let relative = baseline::relative_path(&p, &root);
+            let relative_paths = RelativePaths::new(&root);
+            // On the pool, which has nothing else to do before the first batch.
+            inputs.par_extend(paths.into_par_iter().map(|p| {
+                let relative = relative_paths.of(&p);
                 Input { source: Source::File(p), settings: settings.clone(), relative }
             }));
             trouble.extend(errors);
