@@ -128,8 +128,8 @@ pub(super) struct Sentence<'a> {
     pub(super) span: Span,
     /// The sentence's words outside quotations: borrowed when it quotes no one (most sentences).
     pub(super) words: Cow<'a, [Word<'a>]>,
-    /// The classes of each word of `words`, looked up once.
-    pub(super) classes: Vec<WordClass>,
+    /// The classes of each word of `words`, looked up once for the article.
+    pub(super) classes: Cow<'a, [WordClass]>,
     /// The cue words of the article's language.
     pub(super) lexicon: &'static Lexicon,
 }
@@ -605,22 +605,29 @@ pub struct SentenceCues {
     pub vague: Vec<Cue>,
 }
 
-/// The cues of the sentence at `span`, whose words are `words`, ignoring words inside quotations
-/// (a quoted "they say" is the speaker's words, not the article's attribution).
+/// The cues of the sentence at `span`, whose words are `words` with their `classes`, ignoring
+/// words inside quotations (a quoted "they say" is the speaker's words, not the article's
+/// attribution).
 pub fn find<'a>(
     text: &'a str,
     span: Span,
     words: &'a [Word<'a>],
+    classes: &'a [WordClass],
     quoted: &[Span],
     lexicon: &'static Lexicon,
 ) -> SentenceCues {
     let inside: Vec<Span> = quoted.iter().copied().filter(|q| q.intersects(span)).collect();
-    let words = if inside.is_empty() {
-        Cow::Borrowed(words)
+    let (words, classes) = if inside.is_empty() {
+        (Cow::Borrowed(words), Cow::Borrowed(classes))
     } else {
-        words.iter().filter(|w| !inside.iter().any(|q| q.contains_span(w.span))).cloned().collect()
+        let (words, classes): (Vec<Word>, Vec<WordClass>) = words
+            .iter()
+            .zip(classes)
+            .filter(|(w, _)| !inside.iter().any(|q| q.contains_span(w.span)))
+            .map(|(w, c)| (w.clone(), *c))
+            .unzip();
+        (Cow::Owned(words), Cow::Owned(classes))
     };
-    let classes = words.iter().map(|w| WordClass::of(&w.lower, lexicon)).collect();
     let sentence = Sentence { text, span, words, classes, lexicon };
     let mut vague = sentence.vague_cues();
     let mut strongest = None;

@@ -1,5 +1,5 @@
-//! Which of the attribution word lists each word is in, found with one lookup per word of a
-//! sentence. The cue tests read several lists for every word (and more around every verb form);
+//! Which of the attribution word lists each word is in, found with one lookup per word of an
+//! article. The cue tests read several lists for every word (and more around every verb form);
 //! searching each list, or hashing the word for each set, cost more than the tests themselves.
 //! The lists stay where they are named; the classes are derived from them once per language.
 
