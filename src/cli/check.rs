@@ -216,7 +216,9 @@ pub fn run(args: &CheckArgs) -> ExitCode {
                 }
             }
             let rendered: Vec<io::Result<Vec<u8>>> =
-                checked_files.par_iter().map(|checked| render(args.format, checked, &cwd)).collect();
+                // Taken by the pool, which frees each file's text and findings after rendering them,
+                // rather than this thread one after the other.
+                checked_files.into_par_iter().map(|checked| render(args.format, &checked, &cwd)).collect();
             for chunk in rendered {
                 let chunk = chunk?;
                 // JSON files and SARIF results are array elements: commas between the non-empty ones.
