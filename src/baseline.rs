@@ -179,14 +179,30 @@ pub fn excerpt(text: &str, span: Span) -> String {
 /// `path` relative to `root`, with `/` separators; both are made absolute and cleaned of `.` and
 /// `..` first. A path outside `root` is relative to the working folder, else absolute.
 pub fn relative_path(path: &Path, root: &Path) -> String {
-    let path = clean(path);
-    let candidates = [clean(root), std::env::current_dir().map(|d| clean(&d)).unwrap_or_default()];
-    for base in candidates.iter().filter(|b| !b.as_os_str().is_empty()) {
-        if let Ok(rest) = path.strip_prefix(base) {
-            return slashes(rest);
-        }
+    RelativePaths::new(root).of(path)
+}
+
+/// [`relative_path`] for many paths under one root: the root and the working folder are made
+/// absolute and cleaned once, not once a path (`newsls check` asks for every article).
+pub struct RelativePaths {
+    /// The root, then the working folder.
+    bases: [PathBuf; 2],
+}
+
+impl RelativePaths {
+    pub fn new(root: &Path) -> Self {
+        RelativePaths { bases: [clean(root), std::env::current_dir().map(|d| clean(&d)).unwrap_or_default()] }
     }
-    slashes(&path)
+
+    pub fn of(&self, path: &Path) -> String {
+        let path = clean(path);
+        for base in self.bases.iter().filter(|b| !b.as_os_str().is_empty()) {
+            if let Ok(rest) = path.strip_prefix(base) {
+                return slashes(rest);
+            }
+        }
+        slashes(&path)
+    }
 }
 
 fn slashes(path: &Path) -> String {

@@ -171,8 +171,14 @@ impl Settings {
 
     /// Whether a file found by walking is an article to check.
     pub fn selects(&self, path: &Path) -> bool {
+        self.includes(path) && !self.excludes(path)
+    }
+
+    /// Whether a file matches the `include` globs, excluded or not: [`crate::files::walk`], which
+    /// has left out what `exclude` matches already, asks only this.
+    pub fn includes(&self, path: &Path) -> bool {
         let relative = path.strip_prefix(&self.root).unwrap_or(path);
-        self.include.is_match(relative) && !self.excludes(path)
+        self.include.is_match(relative)
     }
 
     /// Whether a file or folder is excluded (an excluded folder is not walked).

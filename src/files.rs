@@ -1,6 +1,9 @@
 //! Which files are articles: the selection shared by `newsls check` and the server's workspace index.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
+
+use rayon::slice::ParallelSliceMut;
 
 use crate::config::Settings;
 
@@ -39,7 +42,8 @@ pub fn walk(root: &Path, settings: &Settings) -> (Vec<PathBuf>, Vec<(PathBuf, St
         match entry {
             Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
                 let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
-                if settings.selects(&absolute_root.join(relative)) {
+                // The filter has left out what the settings exclude.
+                if settings.includes(&absolute_root.join(relative)) {
                     paths.push(entry.into_path());
                 }
             }
@@ -50,7 +54,9 @@ pub fn walk(root: &Path, settings: &Settings) -> (Vec<PathBuf>, Vec<(PathBuf, St
             }
         }
     }
-    paths.sort();
+    // On the thread pool: paths compare a component at a time, and the pool is idle until the
+    // articles are read.
+    paths.par_sort();
     (paths, errors)
 }
 
@@ -93,17 +99,21 @@ pub struct ArticleText {
 }
 
 pub fn read_article(path: &Path, max_size: u64) -> Result<ArticleText, ReadError> {
-    let size = std::fs::metadata(path).map_err(ReadError::Io)?.len();
+    // One open for the size check and the read: a second lookup of the path costs more than the
+    // read of a short article.
+    let mut file = std::fs::File::open(path).map_err(ReadError::Io)?;
+    let size = file.metadata().map_err(ReadError::Io)?.len();
     if size > max_size {
         return Err(ReadError::TooLarge { size, limit: max_size });
     }
-    let bytes = std::fs::read(path).map_err(ReadError::Io)?;
-    decode_article(&bytes)
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or_default());
+    file.read_to_end(&mut bytes).map_err(ReadError::Io)?;
+    decode_article(bytes)
 }
 
-pub fn decode_article(bytes: &[u8]) -> Result<ArticleText, ReadError> {
+pub fn decode_article(bytes: Vec<u8>) -> Result<ArticleText, ReadError> {
     let decoded = crate::text::decode(bytes).map_err(|_| ReadError::Binary)?;
-    Ok(ArticleText { text: decoded.text.into_owned(), lossy_latin1: decoded.lossy_latin1 })
+    Ok(ArticleText { text: decoded.text, lossy_latin1: decoded.lossy_latin1 })
 }
 
 #[cfg(test)]

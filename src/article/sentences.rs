@@ -53,26 +53,29 @@ fn word_before(s: &str, end: usize) -> &str {
     &s[start..end]
 }
 
-fn word_after(s: &str) -> String {
-    s.trim_start_matches(|c: char| !c.is_alphanumeric())
-        .split(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("")
-        .to_lowercase()
+fn word_after(s: &str) -> &str {
+    s.trim_start_matches(|c: char| !c.is_alphanumeric()).split(|c: char| !c.is_alphanumeric()).next().unwrap_or("")
+}
+
+/// Whether `word`, lower-cased, is one of `list` (lower case). Every full stop asks, so ASCII words,
+/// nearly all of them, are compared without case rather than copied.
+fn lower_case_in(list: &[&str], word: &str) -> bool {
+    if word.is_ascii() {
+        list.iter().any(|w| w.eq_ignore_ascii_case(word))
+    } else {
+        list.contains(&word.to_lowercase().as_str())
+    }
 }
 
 /// Whether a single full stop after `word` ends the sentence, given the text that follows.
 fn full_stop_ends_sentence(word: &str, following: &str) -> bool {
-    let lower = word.to_lowercase();
-    let next = word_after(following);
-    let next_is_opener = SENTENCE_OPENERS.contains(&next.as_str());
-    if TITLES.contains(&lower.as_ref()) {
+    if lower_case_in(TITLES, word) {
         return false;
     }
     let is_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
     let is_dotted = word.contains('.');
-    if is_initial || is_dotted || MID_SENTENCE.contains(&lower.as_ref()) {
-        return next_is_opener;
+    if is_initial || is_dotted || lower_case_in(MID_SENTENCE, word) {
+        return lower_case_in(SENTENCE_OPENERS, word_after(following));
     }
     true
 }

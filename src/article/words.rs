@@ -110,7 +110,18 @@ impl<'t> SentenceWords<'t> {
 
     /// The words of sentence `sentence` (an index into [`super::Article::sentences`]).
     pub fn of(&self, sentence: usize) -> &[Word<'t>] {
-        &self.words[self.starts[sentence]..self.starts[sentence + 1]]
+        &self.words[self.range(sentence)]
+    }
+
+    /// Where the words of sentence `sentence` are in [`SentenceWords::all`]: for values kept per
+    /// word of the article.
+    pub fn range(&self, sentence: usize) -> std::ops::Range<usize> {
+        self.starts[sentence]..self.starts[sentence + 1]
+    }
+
+    /// The words of every sentence, in text order.
+    pub fn all(&self) -> &[Word<'t>] {
+        &self.words
     }
 }
 

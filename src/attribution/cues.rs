@@ -95,7 +95,7 @@ const DOCUMENT_SOURCES: &[&str] = &[
 
 /// Documents that, after "under", are the source of what a sentence says: "Under Missouri law".
 #[rustfmt::skip]
-const RULE_NOUNS: &[&str] = &[
+pub(super) const RULE_NOUNS: &[&str] = &[
     "law", "laws", "regulation", "regulations", "rule", "rules", "contract", "agreement", "deal", "bill", "proposal",
     "plan", "policy", "terms", "treaty", "statute", "constitution", "guidelines", "order", "ruling", "settlement",
 ];
@@ -128,8 +128,8 @@ pub(super) struct Sentence<'a> {
     pub(super) span: Span,
     /// The sentence's words outside quotations: borrowed when it quotes no one (most sentences).
     pub(super) words: Cow<'a, [Word<'a>]>,
-    /// The classes of each word of `words`, looked up once.
-    pub(super) classes: Vec<WordClass>,
+    /// The classes of each word of `words`, looked up once for the article.
+    pub(super) classes: Cow<'a, [WordClass]>,
     /// The cue words of the article's language.
     pub(super) lexicon: &'static Lexicon,
 }
@@ -404,12 +404,12 @@ impl Sentence<'_> {
     /// "in a statement", "in an interview with", "in his opinion", "en un comunicado", "em nota".
     fn noun_phrase(&self, i: usize) -> Option<Cue> {
         const MAX_GAP_WORDS: usize = 5;
-        let nouns: &[&str] = match (self.lexicon.language, self.lower(i)) {
+        let nouns = match (self.lexicon.language, self.lower(i)) {
             (Language::English, "in" | "on") | (Language::Spanish, "en") | (Language::Portuguese, "em") => {
-                self.lexicon.cue_nouns
+                WordClass::CUE_NOUN
             }
             // "Under Missouri law": the document that says so.
-            (Language::English, "under") => RULE_NOUNS,
+            (Language::English, "under") => WordClass::RULE_NOUN,
             _ => return None,
         };
         let mut possessor = None;
@@ -423,7 +423,7 @@ impl Sentence<'_> {
             if matches!(w.lower.as_ref(), "in" | "en" | "em" | "on" | "under") {
                 return None; // the phrase starts at this later preposition
             }
-            if nouns.contains(&w.lower.as_ref()) {
+            if self.is(k, nouns) {
                 let needs_possessor = matches!(w.lower.as_ref(), "opinion" | "view" | "words" | "opinión" | "opinião");
                 if needs_possessor && possessor.is_none() {
                     return None;
@@ -605,22 +605,29 @@ pub struct SentenceCues {
     pub vague: Vec<Cue>,
 }
 
-/// The cues of the sentence at `span`, whose words are `words`, ignoring words inside quotations
-/// (a quoted "they say" is the speaker's words, not the article's attribution).
+/// The cues of the sentence at `span`, whose words are `words` with their `classes`, ignoring
+/// words inside quotations (a quoted "they say" is the speaker's words, not the article's
+/// attribution).
 pub fn find<'a>(
     text: &'a str,
     span: Span,
     words: &'a [Word<'a>],
+    classes: &'a [WordClass],
     quoted: &[Span],
     lexicon: &'static Lexicon,
 ) -> SentenceCues {
     let inside: Vec<Span> = quoted.iter().copied().filter(|q| q.intersects(span)).collect();
-    let words = if inside.is_empty() {
-        Cow::Borrowed(words)
+    let (words, classes) = if inside.is_empty() {
+        (Cow::Borrowed(words), Cow::Borrowed(classes))
     } else {
-        words.iter().filter(|w| !inside.iter().any(|q| q.contains_span(w.span))).cloned().collect()
+        let (words, classes): (Vec<Word>, Vec<WordClass>) = words
+            .iter()
+            .zip(classes)
+            .filter(|(w, _)| !inside.iter().any(|q| q.contains_span(w.span)))
+            .map(|(w, c)| (w.clone(), *c))
+            .unzip();
+        (Cow::Owned(words), Cow::Owned(classes))
     };
-    let classes = words.iter().map(|w| WordClass::of(&w.lower, lexicon)).collect();
     let sentence = Sentence { text, span, words, classes, lexicon };
     let mut vague = sentence.vague_cues();
     let mut strongest = None;

@@ -12,6 +12,7 @@ mod vague;
 mod word_class;
 
 pub use cues::{Cue, CueKind};
+use word_class::WordClass;
 
 use crate::article::{Article, ParagraphKind, SentenceWords, Word};
 use crate::language::Language;
@@ -81,11 +82,13 @@ fn quoted_share(article: &Article, sentence: Span) -> f32 {
 pub fn attribute(text: &str, article: &Article, words: &SentenceWords, language: Language) -> Attributions {
     let lexicon = lexicon::Lexicon::of(language);
     let quoted: Vec<Span> = article.quotations.iter().map(|q| q.content).collect();
+    // One vector of classes for the article's words, not one a sentence.
+    let classes: Vec<WordClass> = words.all().iter().map(|w| WordClass::of(&w.lower, lexicon)).collect();
     let found: Vec<cues::SentenceCues> = article
         .sentences
         .iter()
         .enumerate()
-        .map(|(i, s)| cues::find(text, s.span, words.of(i), &quoted, lexicon))
+        .map(|(i, s)| cues::find(text, s.span, words.of(i), &classes[words.range(i)], &quoted, lexicon))
         .collect();
     let direct: Vec<Option<Cue>> = found.iter().map(|c| c.strongest).collect();
     let labels: Vec<Option<Cue>> = article.paragraphs.iter().map(|p| cues::speaker_label(text, p.span)).collect();

@@ -1,5 +1,5 @@
-//! Which of the attribution word lists each word is in, found with one lookup per word of a
-//! sentence. The cue tests read several lists for every word (and more around every verb form);
+//! Which of the attribution word lists each word is in, found with one lookup per word of an
+//! article. The cue tests read several lists for every word (and more around every verb form);
 //! searching each list, or hashing the word for each set, cost more than the tests themselves.
 //! The lists stay where they are named; the classes are derived from them once per language.
 
@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
-use super::cues::{ATTITUDE_ADJECTIVES, CLAUSE_WORDS, DETERMINERS, LEFT_NP_GLUE, SPEECH_NOUNS};
+use super::cues::{ATTITUDE_ADJECTIVES, CLAUSE_WORDS, DETERMINERS, LEFT_NP_GLUE, RULE_NOUNS, SPEECH_NOUNS};
 use super::lexicon::{
     BE_FORMS, COMPLEMENT_OPENERS, Lexicon, NON_REPORTING_BEFORE, NOUN_PRONE_FORMS, POSSESSIVES, SUBJECT_PRONOUNS,
     VERB_PRELUDE,
@@ -40,6 +40,10 @@ impl WordClass {
     pub(super) const VAGUE_ADVERB: WordClass = WordClass(1 << 14);
     /// A vague passive participle of the article's language.
     pub(super) const VAGUE_PARTICIPLE: WordClass = WordClass(1 << 15);
+    /// A noun of "in a statement" in the article's language.
+    pub(super) const CUE_NOUN: WordClass = WordClass(1 << 16);
+    /// A document that says what "under" it holds: "Under Missouri law".
+    pub(super) const RULE_NOUN: WordClass = WordClass(1 << 17);
 
     pub(super) fn has(self, class: WordClass) -> bool {
         self.0 & class.0 != 0
@@ -64,7 +68,7 @@ fn classes(language: Language) -> FxHashMap<&'static str, WordClass> {
     let lexicon = Lexicon::of(language);
     let verbs: Vec<&'static str> = lexicon.verbs.keys().map(String::as_str).collect();
     let anchors: Vec<&'static str> = vague::anchors().collect();
-    let lists: [(&[&'static str], WordClass); 16] = [
+    let lists: [(&[&'static str], WordClass); 18] = [
         (VERB_PRELUDE, WordClass::VERB_PRELUDE),
         (BE_FORMS, WordClass::BE_FORM),
         (NON_REPORTING_BEFORE, WordClass::NON_REPORTING_BEFORE),
@@ -81,6 +85,8 @@ fn classes(language: Language) -> FxHashMap<&'static str, WordClass> {
         (&verbs, WordClass::REPORTING_VERB),
         (lexicon.vague_adverbs, WordClass::VAGUE_ADVERB),
         (lexicon.vague_participles, WordClass::VAGUE_PARTICIPLE),
+        (lexicon.cue_nouns, WordClass::CUE_NOUN),
+        (RULE_NOUNS, WordClass::RULE_NOUN),
     ];
     let mut map: FxHashMap<&'static str, WordClass> = FxHashMap::default();
     for (words, class) in lists {

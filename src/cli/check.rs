@@ -13,7 +13,7 @@ use super::output::{self, FileReport};
 use super::progress::Progress;
 use super::{CheckArgs, EXIT_FINDINGS, EXIT_TROUBLE, FailOn, Format, human};
 use crate::analysis::{Analysis, Context};
-use crate::baseline::{self, Baseline, Recorder};
+use crate::baseline::{self, Baseline, Recorder, RelativePaths};
 use crate::config::{self, ConfigError, Settings};
 use crate::files::{self, ArticleText, ReadError};
 use crate::protocol::{self, Document};
@@ -131,8 +131,10 @@ pub fn run(args: &CheckArgs) -> ExitCode {
             trouble.push((path.clone(), "no such file or folder".to_string()));
         } else {
             let (paths, errors) = files::walk(path, &settings);
-            inputs.extend(paths.into_iter().map(|p| {
-                let relative = baseline::relative_path(&p, &root);
+            let relative_paths = RelativePaths::new(&root);
+            // On the pool, which has nothing else to do before the first batch.
+            inputs.par_extend(paths.into_par_iter().map(|p| {
+                let relative = relative_paths.of(&p);
                 Input { source: Source::File(p), settings: settings.clone(), relative }
             }));
             trouble.extend(errors);
@@ -214,7 +216,9 @@ pub fn run(args: &CheckArgs) -> ExitCode {
                 }
             }
             let rendered: Vec<io::Result<Vec<u8>>> =
-                checked_files.par_iter().map(|checked| render(args.format, checked, &cwd)).collect();
+                // Taken by the pool, which frees each file's text and findings after rendering them,
+                // rather than this thread one after the other.
+                checked_files.into_par_iter().map(|checked| render(args.format, &checked, &cwd)).collect();
             for chunk in rendered {
                 let chunk = chunk?;
                 // JSON files and SARIF results are array elements: commas between the non-empty ones.
@@ -280,7 +284,7 @@ fn check_input(input: &Input, wants_fingerprints: bool) -> Result<Checked, (Path
         Source::Stdin(name) => {
             let mut bytes = Vec::new();
             let read =
-                io::stdin().read_to_end(&mut bytes).map_err(ReadError::Io).and_then(|_| files::decode_article(&bytes));
+                io::stdin().read_to_end(&mut bytes).map_err(ReadError::Io).and_then(|_| files::decode_article(bytes));
             (name, read)
         }
     };

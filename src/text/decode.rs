@@ -1,12 +1,11 @@
 //! Turning the bytes of an article file into text.
 
-use std::borrow::Cow;
 use std::fmt;
 
 /// Text decoded from bytes, with what the decoder had to assume.
 #[derive(Debug)]
-pub struct Decoded<'a> {
-    pub text: Cow<'a, str>,
+pub struct Decoded {
+    pub text: String,
     /// Set when the bytes were not valid UTF-8 and were read as Windows-1252 (Latin-1).
     pub lossy_latin1: bool,
 }
@@ -28,19 +27,23 @@ impl fmt::Display for DecodeError {
 impl std::error::Error for DecodeError {}
 
 /// Decodes article bytes: UTF-8 with an optional BOM; anything else that is not binary is read as
-/// Windows-1252, the usual encoding of legacy newsroom archives, and reported as such.
-pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+/// Windows-1252, the usual encoding of legacy newsroom archives, and reported as such. UTF-8 text
+/// keeps the bytes' buffer: articles are not copied after reading.
+pub fn decode(mut bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
     if bytes.contains(&0) {
         return Err(DecodeError::Binary);
     }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(Decoded { text: Cow::Borrowed(text), lossy_latin1: false }),
-        Err(_) => {
-            Ok(Decoded { text: Cow::Owned(bytes.iter().map(|&b| windows_1252(b)).collect()), lossy_latin1: true })
-        }
+    if bytes.starts_with(BOM) {
+        bytes.drain(..BOM.len());
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Decoded { text, lossy_latin1: false }),
+        Err(err) => Ok(Decoded { text: err.as_bytes().iter().map(|&b| windows_1252(b)).collect(), lossy_latin1: true }),
     }
 }
+
+/// The UTF-8 byte order mark some editors put at the start of a file.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Windows-1252 differs from Latin-1 only in 0x80..=0x9F, where it has curly quotes and dashes.
 fn windows_1252(byte: u8) -> char {
@@ -59,22 +62,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn strips_bom_and_borrows_utf8() {
-        let d = decode("\u{FEFF}Héllo".as_bytes()).unwrap();
+    fn strips_bom_and_keeps_the_buffer_of_utf8() {
+        let d = decode("\u{FEFF}Héllo".as_bytes().to_vec()).unwrap();
         assert_eq!(d.text, "Héllo");
         assert!(!d.lossy_latin1);
-        assert!(matches!(d.text, Cow::Borrowed(_)));
+        let bytes = "Héllo".as_bytes().to_vec();
+        let buffer = bytes.as_ptr();
+        assert_eq!(decode(bytes).unwrap().text.as_ptr(), buffer);
     }
 
     #[test]
     fn reads_invalid_utf8_as_windows_1252() {
-        let d = decode(b"caf\xe9 \x93quoted\x94").unwrap();
+        let d = decode(b"caf\xe9 \x93quoted\x94".to_vec()).unwrap();
         assert_eq!(d.text, "café “quoted”");
         assert!(d.lossy_latin1);
     }
 
     #[test]
     fn rejects_binary() {
-        assert_eq!(decode(b"PK\x03\x04\x00\x00").unwrap_err(), DecodeError::Binary);
+        assert_eq!(decode(b"PK\x03\x04\x00\x00".to_vec()).unwrap_err(), DecodeError::Binary);
     }
 }

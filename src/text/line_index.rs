@@ -22,6 +22,9 @@ pub struct LineCol {
 pub struct LineIndex {
     line_starts: Vec<usize>,
     len: usize,
+    /// The text is ASCII (most articles are): a UTF-16 column is the count of bytes, not counted
+    /// character by character for every position asked for.
+    ascii: bool,
 }
 
 /// The byte range of every line break of `text` (`\n`, `\r\n` or a lone `\r`), in order. Found
@@ -39,7 +42,7 @@ pub fn line_breaks(text: &str) -> impl Iterator<Item = Range<usize>> {
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let line_starts = std::iter::once(0).chain(line_breaks(text).map(|line_break| line_break.end)).collect();
-        LineIndex { line_starts, len: text.len() }
+        LineIndex { line_starts, len: text.len(), ascii: text.is_ascii() }
     }
 
     pub fn line_count(&self) -> usize {
@@ -67,8 +70,8 @@ impl LineIndex {
         let (start, end) = self.line_span(text, line);
         let slice = &text[start..offset.min(end).max(start)];
         let col = match encoding {
-            PositionEncoding::Utf8 => slice.len(),
-            PositionEncoding::Utf16 => utf16_len(slice),
+            PositionEncoding::Utf16 if !self.ascii => utf16_len(slice),
+            PositionEncoding::Utf8 | PositionEncoding::Utf16 => slice.len(),
         };
         LineCol { line: line as u32, col: col as u32 }
     }
