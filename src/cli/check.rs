@@ -158,7 +158,8 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     if let Some(shard) = args.shard {
         inputs.retain(|input| shard.contains(&input.relative));
     }
-    let cwd = std::env::current_dir().unwrap_or_default();
+    // Paths in SARIF, GitHub and compact output are relative to the working folder.
+    let relative_to_cwd = RelativePaths::new(&std::env::current_dir().unwrap_or_default());
     let mut progress = Progress::new(inputs.len());
     let mut done = 0;
     let wants_fingerprints = baseline.is_some() || recorder.is_some() || matches!(args.format, Format::Sarif);
@@ -218,7 +219,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
             let rendered: Vec<io::Result<Vec<u8>>> =
                 // Taken by the pool, which frees each file's text and findings after rendering them,
                 // rather than this thread one after the other.
-                checked_files.into_par_iter().map(|checked| render(args.format, &checked, &cwd)).collect();
+                checked_files.into_par_iter().map(|checked| render(args.format, &checked, &relative_to_cwd)).collect();
             for chunk in rendered {
                 let chunk = chunk?;
                 // JSON files and SARIF results are array elements: commas between the non-empty ones.
@@ -304,13 +305,13 @@ fn check_input(input: &Input, wants_fingerprints: bool) -> Result<Checked, (Path
 
 /// One file's output in `format`; JSON and SARIF without the comma that separates it from the
 /// file before.
-fn render(format: Format, checked: &Checked, cwd: &Path) -> io::Result<Vec<u8>> {
+fn render(format: Format, checked: &Checked, relative_to_cwd: &RelativePaths) -> io::Result<Vec<u8>> {
     let mut out = Vec::new();
     match format {
         Format::Human => human::write(&mut out, &checked.path, &checked.text, &checked.findings)?,
         Format::Json => write_json(&mut out, checked)?,
         Format::Sarif | Format::Github | Format::Compact => {
-            let relative = baseline::relative_path(&checked.path, cwd);
+            let relative = relative_to_cwd.of(&checked.path);
             let report = FileReport {
                 path: &checked.path,
                 relative: &relative,
