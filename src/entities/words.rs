@@ -120,22 +120,21 @@ fn high_bits(marked: u64) -> u64 {
     (marked >> 7).wrapping_mul(GATHER) >> 56
 }
 
-/// The high bit of each of eight bytes that is in `from..=to` (ASCII bounds), all at once: the
-/// bytes' low seven bits plus a constant carry into the high bit exactly when at least `from`,
-/// and no carry crosses a byte.
-fn in_ascii_range(low_seven: u64, from: u8, to: u8) -> u64 {
+/// The high bit of each of eight bytes that is ASCII and in `from..=to`, all at once: the bytes'
+/// low seven bits plus a constant carry into the high bit exactly when at least `from`, and no
+/// carry crosses a byte.
+fn ascii_in_range(eight: u64, from: u8, to: u8) -> u64 {
+    let ascii = !eight & HIGH_BITS;
+    let low_seven = eight & (ONES * 0x7f);
     let at_least_from = low_seven + ONES * u64::from(0x80 - from);
     let past_to = low_seven + ONES * u64::from(0x7f - to);
-    at_least_from & !past_to & HIGH_BITS
+    ascii & at_least_from & !past_to
 }
 
 /// The high bit of each of eight bytes that is an ASCII letter or digit.
 fn ascii_alphanumerics(eight: u64) -> u64 {
-    let ascii = !eight & HIGH_BITS;
-    let low_seven = eight & (ONES * 0x7f);
     // Setting 0x20 makes capitals small letters and moves no digit or other byte into a-z.
-    let letters = in_ascii_range(low_seven | (ONES * 0x20), b'a', b'z');
-    ascii & (letters | in_ascii_range(low_seven, b'0', b'9'))
+    ascii_in_range(eight | (ONES * 0x20), b'a', b'z') | ascii_in_range(eight, b'0', b'9')
 }
 
 /// The high bit of each of eight bytes that starts a non-ASCII character (0b11xxxxxx).
@@ -194,8 +193,7 @@ fn fold_and_hash(bytes: &[u8], start: usize, end: usize) -> (u64, bool) {
 /// The high bit of each of eight bytes that is an ASCII capital, all at once (shifted right by
 /// two it is the bit that makes the capital lower case).
 fn ascii_capitals(eight: u64) -> u64 {
-    let ascii = !eight & HIGH_BITS;
-    ascii & in_ascii_range(eight & (ONES * 0x7f), b'A', b'Z')
+    ascii_in_range(eight, b'A', b'Z')
 }
 
 /// Values by the folded hash of a first word ([`folded_hash`]), behind a filter of those hashes:
