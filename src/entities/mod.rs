@@ -362,6 +362,11 @@ impl DisjointSpans {
     }
 }
 
+/// A person's entity id, from the full name (or the surname alone): the same in every article.
+fn person_id(name: &str) -> Rc<str> {
+    format!("person:{}", slug(name)).into()
+}
+
 fn target_id(target: Target, glossary: &Glossary) -> String {
     match target {
         Target::Kb(record) => record.entity_id(),
@@ -496,7 +501,7 @@ fn recognise_in(
     let mut full_names: Vec<(String, Rc<str>)> = Vec::new(); // (full name, id)
     for intro in intros.iter().filter(|i| i.name.text(text).contains(' ')) {
         let name = intro.name.text(text).to_string();
-        let id: Rc<str> = format!("person:{}", slug(&name)).into();
+        let id = person_id(&name);
         if !full_names.iter().any(|(n, _)| *n == name) {
             full_names.push((name, id.clone()));
         }
@@ -506,13 +511,13 @@ fn recognise_in(
     }
     for name in known.map(|k| k.found_in(text)).unwrap_or_default() {
         if !full_names.iter().any(|(n, _)| n == name) {
-            full_names.push((name.to_string(), format!("person:{}", slug(name)).into()));
+            full_names.push((name.to_string(), person_id(name)));
         }
     }
     for intro in intros.iter().filter(|i| !i.name.text(text).contains(' ')) {
         let name = intro.name.text(text);
         if !full_names.iter().any(|(n, _)| people::surname(n) == name) {
-            full_names.push((name.to_string(), format!("person:{}", slug(name)).into()));
+            full_names.push((name.to_string(), person_id(name)));
         }
     }
     raws.sort_by_key(|r| (r.span.start, r.span.end));
