@@ -48,8 +48,12 @@ wc_cmd="find '$folder' -name '*.txt' -print0 | xargs -0 -P$cores -n500 wc -w > /
 # CPU-seconds used machine-wide (non-idle /proc/stat), and by this script's children so far:
 # their difference over the measurement is what other processes (a build?) took meanwhile.
 machine_cpu() { awk -v hz="$(getconf CLK_TCK)" '/^cpu /{print ($2+$3+$4+$7+$8+$9)/hz}' /proc/stat; }
+# `times` must run in this shell, not in a pipeline's subshell, whose children's times start at zero.
+times_file="$(mktemp)"
+trap 'rm -f "$times_file"' EXIT
 children_cpu() {
-    times | tail -1 | awk '{s=0; for (i=1;i<=2;i++) {split($i,a,/[ms]/); s+=a[1]*60+a[2]} print s}'
+    times > "$times_file"
+    tail -1 "$times_file" | awk '{s=0; for (i=1;i<=2;i++) {split($i,a,/[ms]/); s+=a[1]*60+a[2]} print s}'
 }
 machine_before="$(machine_cpu)"
 children_before="$(children_cpu)"
@@ -58,7 +62,7 @@ median() { sort -g | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else prin
 
 if [[ $use_hyperfine == 1 ]] && command -v hyperfine > /dev/null; then
     json="$(mktemp)"
-    trap 'rm -f "$json"' EXIT
+    trap 'rm -f "$json" "$times_file"' EXIT
     hyperfine --warmup "$warmup" --runs "$runs" --export-json "$json" \
         -n "newsls check --format json" "$check_cmd" \
         -n "wc -w (xargs -P$cores)" "$wc_cmd"
