@@ -76,13 +76,12 @@ fn is_article(word: &str) -> bool {
 /// Whether the acronym's letters fit the name's words: same first letter, and its letters appear
 /// in order in the name.
 pub(crate) fn fits(acronym: &str, name: &str) -> bool {
-    let letters: Vec<char> = acronym.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect();
-    let name_lower: Vec<char> = name.chars().flat_map(char::to_lowercase).collect();
-    if letters.first() != name_lower.first() {
+    let mut letters = acronym.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase);
+    let mut name_lower = name.chars().flat_map(char::to_lowercase);
+    if letters.clone().next() != name_lower.clone().next() {
         return false;
     }
-    let mut it = name_lower.iter();
-    letters.iter().all(|l| it.any(|c| c == l))
+    letters.all(|l| name_lower.any(|c| c == l))
 }
 
 /// Every candidate definition. "Full Name (ACR)" keeps the longest run of capitalised words
@@ -97,7 +96,8 @@ pub(crate) fn find(text: &str, known_acronym: impl Fn(&str) -> bool) -> Vec<Defi
         while !rest.is_char_boundary(window) {
             window -= 1;
         }
-        let Some(close_rel) = rest[..window].find([')', '(', '\n']) else { continue };
+        // Bytes, not characters: these are ASCII, which never occurs inside another character.
+        let Some(close_rel) = memchr::memchr3(b')', b'(', b'\n', &rest.as_bytes()[..window]) else { continue };
         if rest.as_bytes()[close_rel] != b')' {
             continue;
         }
