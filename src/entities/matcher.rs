@@ -57,16 +57,34 @@ struct FirstWordPatterns {
     lower_case: bool,
 }
 
-/// What follows a first word up to the end of the second: the characters between and the second
-/// word, folded and hashed (" states" in "United States"); `None` without a second word close by.
-fn second_word_key(after_first_word: &str) -> Option<u64> {
-    const MAX_SEPARATOR_BYTES: usize = 8;
+/// Longest run of characters between a first and a second word that still makes them one key.
+const MAX_SEPARATOR_BYTES: usize = 8;
+
+/// The key of a second word: the characters between it and the first word (" " in "United
+/// States") and the second word's [`folded_hash`], mixed. Made of the two parts, rather than
+/// hashed from the text, so that the text side can take the second word's hash from its word
+/// start.
+fn second_word_key(separator: &[u8], second_folded: u64) -> u64 {
+    folded_hash(separator).rotate_left(32) ^ second_folded
+}
+
+/// [`second_word_key`] of a form, from what follows its first word; `None` without a second word
+/// close by.
+fn form_second_word_key(after_first_word: &str) -> Option<u64> {
     let separator = after_first_word
         .char_indices()
         .take_while(|&(i, _)| i <= MAX_SEPARATOR_BYTES)
         .find_map(|(i, c)| is_word_char(c).then_some(i))?;
     let second = first_word(&after_first_word[separator..]);
-    Some(folded_hash(&after_first_word.as_bytes()[..separator + second.len()]))
+    Some(second_word_key(&after_first_word.as_bytes()[..separator], folded_hash(second.as_bytes())))
+}
+
+/// [`second_word_key`] in the text after `word`, whose following word starts are `following`:
+/// the next word with letters or digits is the second word.
+fn text_second_word_key(text: &str, word: &WordStart, following: &[WordStart]) -> Option<u64> {
+    let end = word.start + word.len;
+    let second = following.iter().take_while(|w| w.start <= end + MAX_SEPARATOR_BYTES).find(|w| w.len > 0)?;
+    Some(second_word_key(&text.as_bytes()[end..second.start], second.folded))
 }
 
 /// One accepted match: the span and the forms of its pattern (at least one fits the case).
@@ -77,13 +95,19 @@ pub(crate) struct Hit<'m> {
 }
 
 impl<'m> Hit<'m> {
-    /// The candidates whose case fits `text`, best first: those written exactly as in the text,
-    /// then the others, each in the matcher's order.
-    pub(crate) fn candidates<'a>(&'a self, text: &'a str) -> impl Iterator<Item = &'m Candidate> + 'a {
+    /// The best candidate whose case fits `text`, and the targets of the others but the best's:
+    /// those written exactly as in the text first, then the others, each in the matcher's order.
+    pub(crate) fn best_and_alternatives(&self, text: &str) -> (&'m Candidate, Vec<Target>) {
+        // Most patterns have one form, and a hit has a form that fits.
+        if let [only] = self.forms {
+            return (only, Vec::new());
+        }
         let written = self.span.text(text);
-        let exact = self.forms.iter().filter(move |c| *c.form == *written);
-        let capitalised = self.forms.iter().filter(move |c| *c.form != *written && case_fits(&c.form, written));
-        exact.chain(capitalised)
+        let exact = self.forms.iter().filter(|c| *c.form == *written);
+        let capitalised = self.forms.iter().filter(|c| *c.form != *written && case_fits(&c.form, written));
+        let mut candidates = exact.chain(capitalised);
+        let best = candidates.next().expect("a hit has a candidate that fits");
+        (best, candidates.map(|c| c.target).filter(|t| *t != best.target).collect())
     }
 }
 
@@ -121,7 +145,7 @@ impl Matcher {
                 let word = first_word(&form.form);
                 let entry = by_first_word.entry(folded_hash(word.as_bytes())).or_default();
                 entry.lower_case |= !word.bytes().any(|b| b.is_ascii_uppercase());
-                let list = match second_word_key(&form.form[word.len()..]) {
+                let list = match form_second_word_key(&form.form[word.len()..]) {
                     Some(key) => entry.by_second_word.entry(key).or_default(),
                     None => &mut entry.one_word,
                 };
@@ -138,9 +162,10 @@ impl Matcher {
         Matcher { patterns, candidates, by_first_word: FirstWordIndex::new(by_first_word) }
     }
 
-    /// The longest acceptable match starting at `word`: the longest pattern there that ends a
-    /// word, if some form of it fits the text's case.
-    fn at(&self, text: &str, word: &WordStart) -> Option<Hit<'_>> {
+    /// The longest acceptable match starting at `word` (followed by the word starts
+    /// `following`): the longest pattern there that ends a word, if some form of it fits the
+    /// text's case.
+    fn at(&self, text: &str, word: &WordStart, following: &[WordStart]) -> Option<Hit<'_>> {
         let entry = self.by_first_word.get(word.folded)?;
         if !entry.lower_case && !word.has_ascii_upper {
             return None;
@@ -154,7 +179,7 @@ impl Matcher {
         };
         // A pattern with a second word that matches is longer than one without.
         let longer = (!entry.by_second_word.is_empty())
-            .then(|| second_word_key(&text[start + word.len..]))
+            .then(|| text_second_word_key(text, word, following))
             .flatten()
             .and_then(|key| entry.by_second_word.get(&key))
             .and_then(|ids| ids.iter().find(ends_here));
@@ -194,13 +219,13 @@ fn is_compound_tail(text: &str, start: usize) -> bool {
 /// right, never overlapping.
 pub(crate) fn scan<'m>(text: &str, words: &[WordStart], matchers: &[&'m Matcher]) -> Vec<Hit<'m>> {
     let mut hits: Vec<Hit<'m>> = Vec::new();
-    for word in words {
+    for (i, word) in words.iter().enumerate() {
         if hits.last().is_some_and(|hit| word.start < hit.span.end) {
             continue;
         }
         let mut best: Option<Hit> = None;
         for matcher in matchers {
-            if let Some(hit) = matcher.at(text, word)
+            if let Some(hit) = matcher.at(text, word, &words[i + 1..])
                 && best.as_ref().is_none_or(|b| hit.span.end > b.span.end)
             {
                 best = Some(hit);

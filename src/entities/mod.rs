@@ -345,6 +345,27 @@ fn later_mentions(text: &str, words: &[WordStart], raws: &[Raw], uses: &[(&str, 
     found
 }
 
+/// The raw mentions of `sorted` (sorted by span) and of `extra` in one list sorted by span,
+/// `sorted`'s first where spans are equal: what a stable sort of the two appended gives, without
+/// sorting the long list again.
+fn merged(sorted: Vec<Raw>, mut extra: Vec<Raw>) -> Vec<Raw> {
+    if extra.is_empty() {
+        return sorted;
+    }
+    let by_span = |r: &Raw| (r.span.start, r.span.end);
+    extra.sort_by_key(by_span);
+    let mut out = Vec::with_capacity(sorted.len() + extra.len());
+    let mut extra = extra.into_iter().peekable();
+    for raw in sorted {
+        while let Some(first) = extra.next_if(|e| by_span(e) < by_span(&raw)) {
+            out.push(first);
+        }
+        out.push(raw);
+    }
+    out.extend(extra);
+    out
+}
+
 /// Spans that never intersect, taken in order of priority.
 #[derive(Default)]
 struct DisjointSpans(BTreeMap<usize, usize>);
@@ -390,9 +411,7 @@ fn recognise_in(
     let mut raws: Vec<Raw> = hits
         .iter()
         .map(|hit| {
-            let mut candidates = hit.candidates(text);
-            let best = candidates.next().expect("a hit has a candidate that fits");
-            let alternatives: Vec<Target> = candidates.map(|c| c.target).filter(|t| *t != best.target).collect();
+            let (best, alternatives) = hit.best_and_alternatives(text);
             Raw {
                 span: hit.span,
                 key: Key::Target(best.target),
@@ -456,10 +475,8 @@ fn recognise_in(
             }
             definitions.push((def, key));
         }
-        raws = raws_so_far.sorted;
-        raws.append(&mut raws_so_far.added);
+        raws = merged(raws_so_far.sorted, raws_so_far.added);
         // Later uses of acronyms and names the article defined but the automaton does not know.
-        raws.sort_by_key(|r| (r.span.start, r.span.end));
         let mut seen = FxHashSet::default();
         let mut uses: Vec<(&str, Key, MentionForm)> = Vec::new();
         for (def, key) in &definitions {
@@ -470,8 +487,7 @@ fn recognise_in(
             }
         }
         let extra = later_mentions(text, &words, &raws, &uses);
-        raws.extend(extra);
-        raws.sort_by_key(|r| (r.span.start, r.span.end));
+        raws = merged(raws, extra);
     }
 
     // Ambiguous acronyms: prefer a reading the article mentions otherwise; generic names need
@@ -495,16 +511,21 @@ fn recognise_in(
     }
 
     // People.
-    let starts: FxHashSet<usize> = raws.iter().map(|r| r.span.start).collect();
-    let intros = people::introductions(text, &words, |i| starts.contains(&i));
+    debug_assert!(raws.is_sorted_by_key(|r| (r.span.start, r.span.end)));
+    let intros = people::introductions(text, &words, |i| raws.binary_search_by_key(&i, |r| r.span.start).is_ok());
     let mut person_intro: FxHashMap<Rc<str>, Span> = FxHashMap::default();
     let mut full_names: Vec<(String, Rc<str>)> = Vec::new(); // (full name, id)
     for intro in intros.iter().filter(|i| i.name.text(text).contains(' ')) {
-        let name = intro.name.text(text).to_string();
-        let id = person_id(&name);
-        if !full_names.iter().any(|(n, _)| *n == name) {
-            full_names.push((name, id.clone()));
-        }
+        let name = intro.name.text(text);
+        // A person is introduced many times over: make the id once.
+        let id = match full_names.iter().find(|(n, _)| n == name) {
+            Some((_, id)) => Rc::clone(id),
+            None => {
+                let id = person_id(name);
+                full_names.push((name.to_string(), Rc::clone(&id)));
+                id
+            }
+        };
         if !headline.is_some_and(|h| h.contains(intro.whole.start)) {
             person_intro.entry(id).or_insert(intro.whole);
         }
@@ -520,7 +541,6 @@ fn recognise_in(
             full_names.push((name.to_string(), person_id(name)));
         }
     }
-    raws.sort_by_key(|r| (r.span.start, r.span.end));
     // Every full name first, then surnames (a full name wins over another person's surname).
     let mut uses: Vec<(&str, Key, MentionForm)> =
         full_names.iter().map(|(name, id)| (name.as_str(), Key::Person(Rc::clone(id)), MentionForm::Name)).collect();
@@ -531,8 +551,7 @@ fn recognise_in(
         }
     }
     let person_raws = later_mentions(text, &words, &raws, &uses);
-    raws.extend(person_raws);
-    raws.sort_by_key(|r| (r.span.start, r.span.end));
+    let raws = merged(raws, person_raws);
 
     // Entities in order of first mention.
     let mut index: FxHashMap<Key, usize> = FxHashMap::default();
