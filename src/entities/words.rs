@@ -57,15 +57,18 @@ impl ByteClasses {
         let blocks = bytes.len().div_ceil(64);
         let mut word = Vec::with_capacity(blocks);
         let mut non_ascii_leads = Vec::with_capacity(blocks);
-        for block in bytes.chunks(64) {
-            let (mut alphanumeric, mut leads) = (0, 0);
-            for (i, eight) in block.chunks(8).enumerate() {
-                let eight = load_le(eight);
-                alphanumeric |= high_bits(ascii_alphanumerics(eight)) << (8 * i);
-                leads |= high_bits(non_ascii_leads_of(eight)) << (8 * i);
-            }
+        let mut push = |block: &[u8; 64]| {
+            let (alphanumeric, leads) = ascii_alphanumerics_and_non_ascii_leads(block);
             word.push(alphanumeric);
             non_ascii_leads.push(leads);
+        };
+        let mut whole_blocks = bytes.chunks_exact(64);
+        whole_blocks.by_ref().for_each(|block| push(block.try_into().expect("64 bytes")));
+        if !whole_blocks.remainder().is_empty() {
+            // The last block padded with zeros, which are neither.
+            let mut last = [0; 64];
+            last[..whole_blocks.remainder().len()].copy_from_slice(whole_blocks.remainder());
+            push(&last);
         }
         // Non-ASCII characters are few: decode each to see whether it is a letter or digit.
         let mut other = vec![0; blocks];
@@ -131,15 +134,25 @@ fn ascii_in_range(eight: u64, from: u8, to: u8) -> u64 {
     ascii & at_least_from & !past_to
 }
 
-/// The high bit of each of eight bytes that is an ASCII letter or digit.
-fn ascii_alphanumerics(eight: u64) -> u64 {
-    // Setting 0x20 makes capitals small letters and moves no digit or other byte into a-z.
-    ascii_in_range(eight | (ONES * 0x20), b'a', b'z') | ascii_in_range(eight, b'0', b'9')
-}
-
-/// The high bit of each of eight bytes that starts a non-ASCII character (0b11xxxxxx).
-fn non_ascii_leads_of(eight: u64) -> u64 {
-    eight & eight << 1 & HIGH_BITS
+/// Two bit sets of a block of 64 bytes, bit `i` for byte `i`: the ASCII letters and digits, and
+/// the first bytes of non-ASCII characters (0b11xxxxxx). Each byte is first marked in a byte of its
+/// own, a loop the compiler turns into vector instructions, and the marks are then gathered eight
+/// at a time.
+fn ascii_alphanumerics_and_non_ascii_leads(block: &[u8; 64]) -> (u64, u64) {
+    let mut alphanumeric_marks = [0u8; 64];
+    let mut lead_marks = [0u8; 64];
+    for ((&byte, alphanumeric), lead) in block.iter().zip(&mut alphanumeric_marks).zip(&mut lead_marks) {
+        // Setting 0x20 makes capitals small letters and moves no digit or other byte into a-z.
+        let is_alphanumeric = (byte | 0x20).wrapping_sub(b'a') < 26 || byte.wrapping_sub(b'0') < 10;
+        *alphanumeric = if is_alphanumeric { 0x80 } else { 0 };
+        *lead = if byte >= 0xC0 { 0x80 } else { 0 };
+    }
+    let gather = |marks: &[u8; 64]| {
+        marks.chunks_exact(8).enumerate().fold(0, |bits, (i, eight)| {
+            bits | high_bits(u64::from_le_bytes(eight.try_into().expect("8 bytes"))) << (8 * i)
+        })
+    };
+    (gather(&alphanumeric_marks), gather(&lead_marks))
 }
 
 /// Where the letters and digits from `start` end.
