@@ -176,15 +176,22 @@ impl Settings {
 
     /// Whether a file matches the `include` globs, excluded or not: [`crate::files::walk`], which
     /// has left out what `exclude` matches already, asks only this.
+    /// A path relative to [`Settings::root`] is taken as it is.
     pub fn includes(&self, path: &Path) -> bool {
         let relative = path.strip_prefix(&self.root).unwrap_or(path);
         self.include.is_match(relative)
     }
 
-    /// Whether a file or folder is excluded (an excluded folder is not walked).
+    /// Whether a file or folder is excluded (an excluded folder is not walked). A path relative
+    /// to [`Settings::root`] is taken as it is.
     pub fn excludes(&self, path: &Path) -> bool {
         let relative = path.strip_prefix(&self.root).unwrap_or(path);
         self.exclude.is_match(relative)
+    }
+
+    /// Whether any `exclude` glob is configured: without one, the walk tests no folder.
+    pub fn excludes_anything(&self) -> bool {
+        !self.exclude.is_empty()
     }
 }
 

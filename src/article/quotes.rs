@@ -2,6 +2,8 @@
 //! quotation marks, quotes spanning sentences, and the newspaper convention where a quotation
 //! runs on into the next paragraph, which reopens it without the previous one closing.
 
+use std::sync::LazyLock;
+
 use super::Paragraph;
 use crate::span::Span;
 use crate::text::CharSet;
@@ -58,7 +60,7 @@ struct MarkAt {
     after: Option<char>,
 }
 
-const MARK_CHARS: CharSet = CharSet::new(&['“', '«', '„', '”', '»', '"', '\'', '`']);
+static MARK_CHARS: LazyLock<CharSet> = LazyLock::new(|| CharSet::new(&['“', '«', '„', '”', '»', '"', '\'', '`']));
 
 /// The double quotation marks of `s`: curly, straight, guillemets, and the typewriter pairs `''`
 /// and ``` `` ``` of some archives.

@@ -1,6 +1,8 @@
 //! Sentence boundaries inside a paragraph, not fooled by abbreviations, initials, decimals,
 //! ellipses followed by lower case, or a full stop inside a closing quotation mark.
 
+use std::sync::LazyLock;
+
 use crate::span::Span;
 use crate::text::CharSet;
 
@@ -34,7 +36,7 @@ fn is_closing(c: char) -> bool {
 }
 
 /// Characters that end a sentence.
-const TERMINALS: CharSet = CharSet::new(&['.', '!', '?', '…']);
+static TERMINALS: LazyLock<CharSet> = LazyLock::new(|| CharSet::new(&['.', '!', '?', '…']));
 
 fn can_open_sentence(c: char) -> bool {
     c.is_uppercase()
