@@ -48,14 +48,15 @@ wc_cmd="find '$folder' -name '*.txt' -print0 | xargs -0 -P$cores -n500 wc -w > /
 # CPU-seconds used machine-wide (non-idle /proc/stat), and by this script's children so far:
 # their difference over the measurement is what other processes (a build?) took meanwhile.
 machine_cpu() { awk -v hz="$(getconf CLK_TCK)" '/^cpu /{print ($2+$3+$4+$7+$8+$9)/hz}' /proc/stat; }
-# `times` must run in this shell, not in a pipeline's subshell, whose children's times start at zero.
+# `times` must run in this shell, not in a subshell ($(...) or a pipeline), whose children's
+# times start at zero: it writes to a file, which a subshell then reads.
 times_file="$(mktemp)"
 trap 'rm -f "$times_file"' EXIT
 children_cpu() {
-    times > "$times_file"
     tail -1 "$times_file" | awk '{s=0; for (i=1;i<=2;i++) {split($i,a,/[ms]/); s+=a[1]*60+a[2]} print s}'
 }
 machine_before="$(machine_cpu)"
+times > "$times_file"
 children_before="$(children_cpu)"
 
 median() { sort -g | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
@@ -85,6 +86,7 @@ else
 fi
 
 machine_after="$(machine_cpu)"
+times > "$times_file"
 children_after="$(children_cpu)"
 
 python3 - "$check_s" "$wc_s" "$machine_before" "$machine_after" "$children_before" "$children_after" <<'EOF'
