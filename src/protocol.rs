@@ -93,10 +93,35 @@ fn write_json_range(out: &mut Vec<u8>, range: Range) {
     out.push(b'}');
 }
 
+/// The strings already written as JSON into one buffer, and where: a file's findings repeat a
+/// few messages, which are then copied within the buffer rather than escaped again. Only for
+/// the buffer they were written to.
+#[derive(Default)]
+pub struct WrittenStrings<'a>(Vec<(&'a str, std::ops::Range<usize>)>);
+
+impl<'a> WrittenStrings<'a> {
+    fn write(&mut self, out: &mut Vec<u8>, string: &'a str) {
+        if let Some((_, range)) = self.0.iter().find(|(written, _)| *written == string) {
+            out.extend_from_within(range.clone());
+        } else {
+            let start = out.len();
+            write_json_value(out, string);
+            self.0.push((string, start..out.len()));
+        }
+    }
+}
+
 /// Appends the JSON of [`diagnostic`]`(finding, document, uri)` to `out`, byte for byte, without
 /// building it: no message or URI is cloned, and the rule's constant fields and the URI
 /// (`uri_json`, the document's URI already serialised) are written as escaped bytes.
-pub fn write_diagnostic_json(out: &mut Vec<u8>, finding: &Finding, document: &Document, uri_json: Option<&[u8]>) {
+/// `written` holds the messages `out` has already.
+pub fn write_diagnostic_json<'a>(
+    out: &mut Vec<u8>,
+    written: &mut WrittenStrings<'a>,
+    finding: &'a Finding,
+    document: &Document,
+    uri_json: Option<&[u8]>,
+) {
     out.extend_from_slice(b"{\"range\":");
     write_json_range(out, document.range(finding.span));
     out.extend_from_slice(b",\"severity\":");
@@ -106,7 +131,7 @@ pub fn write_diagnostic_json(out: &mut Vec<u8>, finding: &Finding, document: &Do
         Some((_, json)) => out.extend_from_slice(json),
         None => out.extend_from_slice(&constant_fields_json(finding.rule)),
     }
-    write_json_value(out, finding.message.as_str());
+    written.write(out, &finding.message);
     if let Some(uri_json) = uri_json
         && !finding.related.is_empty()
     {
@@ -120,7 +145,7 @@ pub fn write_diagnostic_json(out: &mut Vec<u8>, finding: &Finding, document: &Do
             out.extend_from_slice(b",\"range\":");
             write_json_range(out, document.range(related.span));
             out.extend_from_slice(b"},\"message\":");
-            write_json_value(out, related.message.as_str());
+            written.write(out, &related.message);
             out.push(b'}');
         }
         out.push(b']');
@@ -171,13 +196,15 @@ mod tests {
         assert!(findings.iter().any(|f| !f.related.is_empty()), "the test wants related information");
         let uri: Uri = "file:///tmp/a%20b/article.txt".parse().unwrap();
         let uri_json = serde_json::to_vec(&uri).unwrap();
-        for finding in &findings {
-            for uri in [None, Some(&uri)] {
-                let mut written = Vec::new();
-                write_diagnostic_json(&mut written, finding, &document, uri.map(|_| uri_json.as_slice()));
-                let serialised = serde_json::to_vec(&diagnostic(finding, &document, uri)).unwrap();
-                assert_eq!(String::from_utf8(written).unwrap(), String::from_utf8(serialised).unwrap());
+        for uri in [None, Some(&uri)] {
+            // All into one buffer, as for a file, so that repeated messages are copied.
+            let (mut written, mut strings) = (Vec::new(), WrittenStrings::default());
+            let mut serialised = Vec::new();
+            for finding in &findings {
+                write_diagnostic_json(&mut written, &mut strings, finding, &document, uri.map(|_| uri_json.as_slice()));
+                serde_json::to_writer(&mut serialised, &diagnostic(finding, &document, uri)).unwrap();
             }
+            assert_eq!(String::from_utf8(written).unwrap(), String::from_utf8(serialised).unwrap());
         }
     }
 }

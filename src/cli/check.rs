@@ -351,11 +351,12 @@ fn write_json(out: &mut Vec<u8>, checked: &Checked) {
     out.extend_from_slice(b"{\"path\":");
     serde_json::to_writer(&mut *out, &checked.path.display().to_string()).expect("a string serialises");
     out.extend_from_slice(b",\"diagnostics\":[");
+    let mut written = protocol::WrittenStrings::default();
     for (i, finding) in checked.findings.iter().enumerate() {
         if i > 0 {
             out.push(b',');
         }
-        protocol::write_diagnostic_json(out, finding, &document, uri_json.as_deref());
+        protocol::write_diagnostic_json(out, &mut written, finding, &document, uri_json.as_deref());
     }
     out.extend_from_slice(b"]}");
 }
