@@ -54,6 +54,105 @@ fn documentation_uri(rule: &Rule) -> Option<Uri> {
     DOCUMENTATION_URIS.iter().find(|(name, _)| *name == rule.name).map(|(_, uri)| uri.clone())
 }
 
+/// Each rule's fields of a diagnostic that never change, as JSON from `"code"` up to
+/// `"message":`: escaped once, not once a diagnostic (`check --format json` writes hundreds
+/// of thousands). Serialised by serde, so they are the bytes of [`diagnostic`]'s fields.
+static CONSTANT_FIELDS_JSON: LazyLock<Vec<(&'static str, Vec<u8>)>> =
+    LazyLock::new(|| rules::ALL.iter().map(|rule| (rule.name, constant_fields_json(rule))).collect());
+
+fn constant_fields_json(rule: &Rule) -> Vec<u8> {
+    let mut json = b"\"code\":".to_vec();
+    write_json_value(&mut json, rule.name);
+    if let Some(href) = documentation_uri(rule) {
+        json.extend_from_slice(b",\"codeDescription\":");
+        write_json_value(&mut json, &CodeDescription { href });
+    }
+    json.extend_from_slice(b",\"source\":");
+    write_json_value(&mut json, SOURCE);
+    json.extend_from_slice(b",\"message\":");
+    json
+}
+
+fn write_json_value(out: &mut Vec<u8>, value: &(impl serde::Serialize + ?Sized)) {
+    serde_json::to_writer(out, value).expect("a value without maps serialises into a Vec");
+}
+
+fn write_json_position(out: &mut Vec<u8>, position: Position) {
+    out.extend_from_slice(b"{\"line\":");
+    out.extend_from_slice(itoa::Buffer::new().format(position.line).as_bytes());
+    out.extend_from_slice(b",\"character\":");
+    out.extend_from_slice(itoa::Buffer::new().format(position.character).as_bytes());
+    out.push(b'}');
+}
+
+fn write_json_range(out: &mut Vec<u8>, range: Range) {
+    out.extend_from_slice(b"{\"start\":");
+    write_json_position(out, range.start);
+    out.extend_from_slice(b",\"end\":");
+    write_json_position(out, range.end);
+    out.push(b'}');
+}
+
+/// The strings already written as JSON into one buffer, and where: a file's findings repeat a
+/// few messages, which are then copied within the buffer rather than escaped again. Only for
+/// the buffer they were written to.
+#[derive(Default)]
+pub struct WrittenStrings<'a>(Vec<(&'a str, std::ops::Range<usize>)>);
+
+impl<'a> WrittenStrings<'a> {
+    fn write(&mut self, out: &mut Vec<u8>, string: &'a str) {
+        if let Some((_, range)) = self.0.iter().find(|(written, _)| *written == string) {
+            out.extend_from_within(range.clone());
+        } else {
+            let start = out.len();
+            write_json_value(out, string);
+            self.0.push((string, start..out.len()));
+        }
+    }
+}
+
+/// Appends the JSON of [`diagnostic`]`(finding, document, uri)` to `out`, byte for byte, without
+/// building it: no message or URI is cloned, and the rule's constant fields and the URI
+/// (`uri_json`, the document's URI already serialised) are written as escaped bytes.
+/// `written` holds the messages `out` has already.
+pub fn write_diagnostic_json<'a>(
+    out: &mut Vec<u8>,
+    written: &mut WrittenStrings<'a>,
+    finding: &'a Finding,
+    document: &Document,
+    uri_json: Option<&[u8]>,
+) {
+    out.extend_from_slice(b"{\"range\":");
+    write_json_range(out, document.range(finding.span));
+    out.extend_from_slice(b",\"severity\":");
+    write_json_value(out, &severity(finding.severity));
+    out.push(b',');
+    match CONSTANT_FIELDS_JSON.iter().find(|(name, _)| *name == finding.rule.name) {
+        Some((_, json)) => out.extend_from_slice(json),
+        None => out.extend_from_slice(&constant_fields_json(finding.rule)),
+    }
+    written.write(out, &finding.message);
+    if let Some(uri_json) = uri_json
+        && !finding.related.is_empty()
+    {
+        out.extend_from_slice(b",\"relatedInformation\":[");
+        for (i, related) in finding.related.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            out.extend_from_slice(b"{\"location\":{\"uri\":");
+            out.extend_from_slice(uri_json);
+            out.extend_from_slice(b",\"range\":");
+            write_json_range(out, document.range(related.span));
+            out.extend_from_slice(b"},\"message\":");
+            written.write(out, &related.message);
+            out.push(b'}');
+        }
+        out.push(b']');
+    }
+    out.push(b'}');
+}
+
 /// The LSP diagnostic of a finding in the document at `uri`.
 pub fn diagnostic(finding: &Finding, document: &Document, uri: Option<&Uri>) -> Diagnostic {
     let related = uri.map(|uri| {
@@ -76,5 +175,36 @@ pub fn diagnostic(finding: &Finding, document: &Document, uri: Option<&Uri>) -> 
         related_information: related.filter(|r| !r.is_empty()),
         tags: None,
         data: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::Analysis;
+
+    /// `write_diagnostic_json` is `check --format json`'s diagnostic: it must stay the bytes of
+    /// the `Diagnostic` the server sends, for every rule, with and without related information.
+    #[test]
+    fn written_diagnostic_json_is_the_serialised_diagnostic() {
+        let text = include_str!("../tests/fixtures/attr-multi-paragraph-quote.txt").to_string()
+            + "\n\nThe economy grew 4% last year, the fastest since 1990.\n\n\"It will \\ rise\tagain\u{1}, officials \
+               say,\" an official said. The WHO and the NATO-led force agreed.\n\n\"Unbalanced, he said.\n";
+        let lines = LineIndex::new(&text);
+        let document = Document { text: &text, lines: &lines, encoding: PositionEncoding::Utf16 };
+        let findings = Analysis::new(&text).findings(|rule| Some(rule.default_severity));
+        assert!(findings.iter().any(|f| !f.related.is_empty()), "the test wants related information");
+        let uri: Uri = "file:///tmp/a%20b/article.txt".parse().unwrap();
+        let uri_json = serde_json::to_vec(&uri).unwrap();
+        for uri in [None, Some(&uri)] {
+            // All into one buffer, as for a file, so that repeated messages are copied.
+            let (mut written, mut strings) = (Vec::new(), WrittenStrings::default());
+            let mut serialised = Vec::new();
+            for finding in &findings {
+                write_diagnostic_json(&mut written, &mut strings, finding, &document, uri.map(|_| uri_json.as_slice()));
+                serde_json::to_writer(&mut serialised, &diagnostic(finding, &document, uri)).unwrap();
+            }
+            assert_eq!(String::from_utf8(written).unwrap(), String::from_utf8(serialised).unwrap());
+        }
     }
 }

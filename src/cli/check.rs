@@ -6,8 +6,7 @@ use std::process::ExitCode;
 use std::sync::{Arc, mpsc};
 
 use rayon::prelude::*;
-use serde::Serialize;
-use tower_lsp_server::ls_types::{Diagnostic, Uri};
+use tower_lsp_server::ls_types::Uri;
 
 use super::output::{self, FileReport};
 use super::progress::Progress;
@@ -33,12 +32,6 @@ struct Checked {
     findings: Vec<Finding>,
     /// Each finding's baseline fingerprint, when a baseline or SARIF needs them (else empty).
     fingerprints: Vec<String>,
-}
-
-#[derive(Serialize)]
-struct JsonFile<'a> {
-    path: String,
-    diagnostics: &'a [Diagnostic],
 }
 
 enum Source {
@@ -328,7 +321,7 @@ fn render(format: Format, checked: &Checked, relative_to_cwd: &RelativePaths) ->
     let mut out = Vec::with_capacity(256 + 640 * checked.findings.len());
     match format {
         Format::Human => human::write(&mut out, &checked.path, &checked.text, &checked.findings)?,
-        Format::Json => write_json(&mut out, checked)?,
+        Format::Json => write_json(&mut out, checked),
         Format::Sarif | Format::Github | Format::Compact => {
             let relative = relative_to_cwd.of(&checked.path);
             let report = FileReport {
@@ -348,14 +341,24 @@ fn render(format: Format, checked: &Checked, relative_to_cwd: &RelativePaths) ->
     Ok(out)
 }
 
-fn write_json(out: &mut impl Write, checked: &Checked) -> io::Result<()> {
+/// One file's `{"path": ..., "diagnostics": [...]}`, written straight into its buffer: the same
+/// bytes as serialising `protocol::diagnostic`s, without building them.
+fn write_json(out: &mut Vec<u8>, checked: &Checked) {
     let lines = LineIndex::new(&checked.text);
     let document = Document { text: &checked.text, lines: &lines, encoding: PositionEncoding::Utf16 };
-    let uri = file_uri(&checked.path);
-    let diagnostics: Vec<Diagnostic> =
-        checked.findings.iter().map(|f| protocol::diagnostic(f, &document, uri.as_ref())).collect();
-    let file = JsonFile { path: checked.path.display().to_string(), diagnostics: &diagnostics };
-    serde_json::to_writer(&mut *out, &file).map_err(io::Error::other)
+    // Serialised once for all the file's related information.
+    let uri_json = file_uri(&checked.path).map(|uri| serde_json::to_vec(&uri).expect("a URI serialises"));
+    out.extend_from_slice(b"{\"path\":");
+    serde_json::to_writer(&mut *out, &checked.path.display().to_string()).expect("a string serialises");
+    out.extend_from_slice(b",\"diagnostics\":[");
+    let mut written = protocol::WrittenStrings::default();
+    for (i, finding) in checked.findings.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        protocol::write_diagnostic_json(out, &mut written, finding, &document, uri_json.as_deref());
+    }
+    out.extend_from_slice(b"]}");
 }
 
 fn file_uri(path: &Path) -> Option<Uri> {
