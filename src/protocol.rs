@@ -95,18 +95,19 @@ fn write_json_range(out: &mut Vec<u8>, range: Range) {
 
 /// The strings already written as JSON into one buffer, and where: a file's findings repeat a
 /// few messages, which are then copied within the buffer rather than escaped again. Only for
-/// the buffer they were written to.
+/// the buffer they were written to. Kept by string, so that a file of many distinct messages costs
+/// one lookup each, not a search of all those before it.
 #[derive(Default)]
-pub struct WrittenStrings<'a>(Vec<(&'a str, std::ops::Range<usize>)>);
+pub struct WrittenStrings<'a>(rustc_hash::FxHashMap<&'a str, std::ops::Range<usize>>);
 
 impl<'a> WrittenStrings<'a> {
     fn write(&mut self, out: &mut Vec<u8>, string: &'a str) {
-        if let Some((_, range)) = self.0.iter().find(|(written, _)| *written == string) {
+        if let Some(range) = self.0.get(string) {
             out.extend_from_within(range.clone());
         } else {
             let start = out.len();
             write_json_value(out, string);
-            self.0.push((string, start..out.len()));
+            self.0.insert(string, start..out.len());
         }
     }
 }
