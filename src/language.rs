@@ -89,10 +89,45 @@ fn frequent_in(word: &str) -> [bool; 3] {
     FREQUENT.get(&packed(word)).copied().unwrap_or_default()
 }
 
+/// Whether the character at byte `i` of `text` (a character boundary) is alphabetic, and its
+/// length; only a non-ASCII character is decoded.
+fn alphabetic_at(text: &str, i: usize) -> (bool, usize) {
+    let b = text.as_bytes()[i];
+    if b.is_ascii() {
+        return (b.is_ascii_alphabetic(), 1);
+    }
+    let c = text[i..].chars().next().expect("a character starts at a boundary");
+    (c.is_alphabetic(), c.len_utf8())
+}
+
+/// The runs of alphabetic characters of `text`, in order.
+fn alphabetic_runs(text: &str) -> impl Iterator<Item = &str> {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let (mut alphabetic, mut len) = (false, 0);
+        while !alphabetic {
+            i += len;
+            if i == text.len() {
+                return None;
+            }
+            (alphabetic, len) = alphabetic_at(text, i);
+        }
+        let start = i;
+        while alphabetic {
+            i += len;
+            if i == text.len() {
+                break;
+            }
+            (alphabetic, len) = alphabetic_at(text, i);
+        }
+        Some(&text[start..i])
+    })
+}
+
 /// The language most of the first words of `text` belong to; English when none stands out.
 pub fn detect(text: &str) -> Language {
     let mut counts = [0usize; 3];
-    for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(SAMPLE_WORDS) {
+    for word in alphabetic_runs(text).take(SAMPLE_WORDS) {
         for (count, frequent) in counts.iter_mut().zip(frequent_in(word)) {
             *count += usize::from(frequent);
         }
@@ -125,6 +160,15 @@ mod tests {
         assert_eq!(frequent_in("También"), [false, true, false]);
         assert_eq!(frequent_in("THE"), [true, false, false]);
         assert_eq!(frequent_in("SEGÚN"), [false; 3]);
+    }
+
+    proptest::proptest! {
+        /// The byte scan finds the words of a split at every character that is not alphabetic.
+        #[test]
+        fn alphabetic_runs_are_the_split_at_other_characters(s in "([a-zA-Z0-9 .,'’-]|[ÉéñßİªǅⅫ٣—\u{a0}]){0,60}") {
+            let split: Vec<&str> = s.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
+            proptest::prop_assert_eq!(alphabetic_runs(&s).collect::<Vec<_>>(), split);
+        }
     }
 
     #[test]

@@ -25,14 +25,59 @@ impl Word<'_> {
     }
 }
 
-/// Whether the mark `c` between `prev` and the character `next` joins them into one word; `next`
-/// is decoded only for the marks that may join, not for every character of the text.
-fn joins(prev: char, c: char, next: impl FnOnce() -> Option<char>) -> bool {
-    match c {
-        '\'' | '’' | '-' | '.' => prev.is_alphanumeric() && next().is_some_and(char::is_alphanumeric),
-        ',' => prev.is_ascii_digit() && next().is_some_and(|n| n.is_ascii_digit()),
-        _ => false,
+/// What a character is to a word, as bits: letters and digits make words, marks join them.
+const ALPHANUMERIC: u8 = 1;
+const ASCII_DIGIT: u8 = 2;
+const ASCII_UPPER: u8 = 4;
+/// An apostrophe (straight or curly), hyphen or dot: joins letters or digits either side.
+const JOINING_MARK: u8 = 8;
+/// Joins ASCII digits either side ("170,000").
+const COMMA: u8 = 16;
+const NON_ASCII: u8 = 32;
+
+/// The class of every ASCII byte, and of every other byte `NON_ASCII` alone: most of a text is
+/// classed by one look-up, without decoding it.
+static BYTE_CLASS: [u8; 256] = {
+    let mut classes = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        classes[b] = if !c.is_ascii() {
+            NON_ASCII
+        } else if c.is_ascii_lowercase() {
+            ALPHANUMERIC
+        } else if c.is_ascii_uppercase() {
+            ALPHANUMERIC | ASCII_UPPER
+        } else if c.is_ascii_digit() {
+            ALPHANUMERIC | ASCII_DIGIT
+        } else if matches!(c, b'\'' | b'-' | b'.') {
+            JOINING_MARK
+        } else if c == b',' {
+            COMMA
+        } else {
+            0
+        };
+        b += 1;
     }
+    classes
+};
+
+/// The class of the character at byte `i` of `s` (a character boundary) and its length; only a
+/// non-ASCII character is decoded.
+fn class_at(s: &str, i: usize) -> (u8, usize) {
+    let class = BYTE_CLASS[usize::from(s.as_bytes()[i])];
+    if class != NON_ASCII {
+        return (class, 1);
+    }
+    let c = s[i..].chars().next().expect("a character starts at a boundary");
+    let class = if c.is_alphanumeric() {
+        ALPHANUMERIC
+    } else if c == '’' {
+        JOINING_MARK
+    } else {
+        0
+    };
+    (class | NON_ASCII, c.len_utf8())
 }
 
 /// The words of `span` in `text`.
@@ -45,40 +90,61 @@ pub fn words(text: &str, span: Span) -> Vec<Word<'_>> {
 /// Appends the words of `span` in `text` to `out`.
 fn push_words<'t>(text: &'t str, span: Span, out: &mut Vec<Word<'t>>) {
     let s = span.text(text);
-    let mut start: Option<usize> = None;
-    let mut prev = ' ';
-    let mut iter = s.char_indices();
-    while let Some((i, c)) = iter.next() {
-        let inside = c.is_alphanumeric() || (start.is_some() && joins(prev, c, || iter.as_str().chars().next()));
-        match (inside, start) {
-            (true, None) => start = Some(i),
-            (false, Some(st)) => {
-                out.push(make(text, Span::new(span.start + st, span.start + i)));
-                start = None;
-            }
-            _ => {}
+    let mut i = 0;
+    while i < s.len() {
+        let (first, len) = class_at(s, i);
+        if first & ALPHANUMERIC == 0 {
+            i += len;
+            continue;
         }
-        prev = c;
-    }
-    if let Some(st) = start {
-        out.push(make(text, Span::new(span.start + st, span.end)));
+        let start = i;
+        // Every class of the word's characters, for `make`.
+        let mut classes = first;
+        i += len;
+        while i < s.len() {
+            let (class, len) = class_at(s, i);
+            if class & ALPHANUMERIC != 0 {
+                classes |= class;
+                i += len;
+                continue;
+            }
+            // A mark joins only with a letter or digit after it; inside a word one comes before.
+            if class & (JOINING_MARK | COMMA) == 0 || i + len == s.len() {
+                break;
+            }
+            let (next, next_len) = class_at(s, i + len);
+            let joins = if class & JOINING_MARK != 0 {
+                next & ALPHANUMERIC != 0
+            } else {
+                s.as_bytes()[i - 1].is_ascii_digit() && next & ASCII_DIGIT != 0
+            };
+            if !joins {
+                break;
+            }
+            classes |= class | next;
+            i += len + next_len;
+        }
+        out.push(make(text, Span::new(span.start + start, span.start + i), first, classes));
     }
 }
 
-fn make(text: &str, span: Span) -> Word<'_> {
+/// The word at `span`, whose first character is of class `first` and whose characters are of
+/// the classes `classes`, together.
+fn make(text: &str, span: Span, first: u8, classes: u8) -> Word<'_> {
     let raw = span.text(text);
-    // Most words are already lower case ASCII: no allocation, no case mapping.
-    let lower = if raw.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'\'') {
-        Cow::Borrowed(raw)
-    } else if raw.is_ascii() {
-        Cow::Owned(raw.to_ascii_lowercase())
-    } else {
+    // Most words are lower case ASCII: no allocation, no case mapping.
+    let lower = if classes & NON_ASCII != 0 {
         let lower = raw.to_lowercase();
         Cow::Owned(if lower.contains('’') { lower.replace('’', "'") } else { lower })
+    } else if classes & ASCII_UPPER != 0 {
+        Cow::Owned(raw.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(raw)
     };
-    let capitalized = match raw.as_bytes().first() {
-        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-        _ => raw.chars().next().is_some_and(char::is_uppercase),
+    let capitalized = if first & NON_ASCII == 0 {
+        first & ASCII_UPPER != 0
+    } else {
+        raw.chars().next().is_some_and(char::is_uppercase)
     };
     Word { span, lower, capitalized }
 }
@@ -135,6 +201,48 @@ mod tests {
         let got: Vec<String> =
             words(text, Span::new(0, text.len())).into_iter().map(|w| w.lower.into_owned()).collect();
         assert_eq!(got, ["the", "u.s", "led", "deal", "cost", "170,000", "kazakhstan's", "don't"]);
+    }
+
+    /// The words of `s` as the character-by-character definition gives them: letters and digits,
+    /// and the marks that join them; each word lower-cased by the full Unicode mapping.
+    fn words_char_by_char(s: &str) -> Vec<(Span, String, bool)> {
+        let joins = |prev: char, c: char, next: Option<char>| match c {
+            '\'' | '’' | '-' | '.' => prev.is_alphanumeric() && next.is_some_and(char::is_alphanumeric),
+            ',' => prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()),
+            _ => false,
+        };
+        let word = |start: usize, end: usize| {
+            let raw = &s[start..end];
+            (Span::new(start, end), raw.to_lowercase().replace('’', "'"), raw.starts_with(char::is_uppercase))
+        };
+        let (mut out, mut start, mut prev) = (Vec::new(), None, ' ');
+        for (i, c) in s.char_indices() {
+            let inside =
+                c.is_alphanumeric() || (start.is_some() && joins(prev, c, s[i + c.len_utf8()..].chars().next()));
+            match (inside, start) {
+                (true, None) => start = Some(i),
+                (false, Some(st)) => {
+                    out.push(word(st, i));
+                    start = None;
+                }
+                _ => {}
+            }
+            prev = c;
+        }
+        out.extend(start.map(|st| word(st, s.len())));
+        out
+    }
+
+    proptest::proptest! {
+        /// The byte-classed split finds the words, lower cases and capitals of the definition.
+        #[test]
+        fn words_are_those_of_the_char_by_char_definition(
+            s in "([a-zA-Z0-9 .,'’\"-]|[ÉéñÑßİ٣Ⅻ—“”\u{a0}]){0,60}"
+        ) {
+            let got: Vec<(Span, String, bool)> =
+                words(&s, Span::new(0, s.len())).into_iter().map(|w| (w.span, w.lower.into_owned(), w.capitalized)).collect();
+            proptest::prop_assert_eq!(got, words_char_by_char(&s));
+        }
     }
 
     #[test]
