@@ -187,14 +187,28 @@ pub fn relative_path(path: &Path, root: &Path) -> String {
 pub struct RelativePaths {
     /// The root, then the working folder.
     bases: [PathBuf; 2],
+    /// The root relative to the working folder when it is inside it (empty when it is the
+    /// working folder): what a relative path under the root starts with.
+    root_in_cwd: Option<PathBuf>,
 }
 
 impl RelativePaths {
     pub fn new(root: &Path) -> Self {
-        RelativePaths { bases: [clean(root), std::env::current_dir().map(|d| clean(&d)).unwrap_or_default()] }
+        let root = clean(root);
+        let cwd = std::env::current_dir().map(|d| clean(&d)).unwrap_or_default();
+        let root_in_cwd =
+            (!cwd.as_os_str().is_empty()).then(|| root.strip_prefix(&cwd).ok().map(Path::to_path_buf)).flatten();
+        RelativePaths { bases: [root, cwd], root_in_cwd }
     }
 
     pub fn of(&self, path: &Path) -> String {
+        match self.of_plain(path) {
+            Some(relative) => relative.to_string(),
+            None => self.of_cleaned(path),
+        }
+    }
+
+    fn of_cleaned(&self, path: &Path) -> String {
         let path = clean(path);
         for base in self.bases.iter().filter(|b| !b.as_os_str().is_empty()) {
             if let Ok(rest) = path.strip_prefix(base) {
@@ -203,6 +217,58 @@ impl RelativePaths {
         }
         slashes(&path)
     }
+}
+
+impl RelativePaths {
+    /// [`RelativePaths::of`] for plain paths, with neither the working folder asked for (a
+    /// system call) nor the path split into components: names joined by single slashes, none of
+    /// them `.` or `..`, in UTF-8, as walks find them. `None` for any other path.
+    #[cfg(unix)]
+    fn of_plain<'p>(&self, path: &'p Path) -> Option<&'p str> {
+        use std::os::unix::ffi::OsStrExt;
+        let bytes = path.as_os_str().as_bytes();
+        let rest = if path.is_absolute() {
+            if !is_plain(&bytes[1..]) {
+                return None;
+            }
+            let [root, cwd] = &self.bases;
+            below(bytes, root).or_else(|| below(bytes, cwd)).unwrap_or(bytes)
+        } else {
+            // Relative to the working folder: below the root when it starts with the root's
+            // place there, else relative to the working folder as it is.
+            let root = self.root_in_cwd.as_ref()?;
+            if !is_plain(bytes) {
+                return None;
+            }
+            below(bytes, root).unwrap_or(bytes)
+        };
+        std::str::from_utf8(rest).ok()
+    }
+
+    #[cfg(not(unix))]
+    fn of_plain<'p>(&self, _path: &'p Path) -> Option<&'p str> {
+        None
+    }
+}
+
+/// Names joined by single slashes, none of them `.` or `..`: what cleaning leaves as it is.
+#[cfg(unix)]
+fn is_plain(path: &[u8]) -> bool {
+    !path.is_empty() && path.split(|&b| b == b'/').all(|name| !matches!(name, b"" | b"." | b".."))
+}
+
+/// The rest of the plain `path` below the clean `base` (empty when it is `base`); `None` when it
+/// is not below it or `base` is empty (unknown).
+#[cfg(unix)]
+fn below<'p>(path: &'p [u8], base: &Path) -> Option<&'p [u8]> {
+    use std::os::unix::ffi::OsStrExt;
+    let base = base.as_os_str().as_bytes();
+    if base.is_empty() {
+        return None;
+    }
+    let rest = path.strip_prefix(base)?;
+    // Only the file-system root ends with a slash once cleaned.
+    if rest.is_empty() || base.ends_with(b"/") { Some(rest) } else { rest.strip_prefix(b"/") }
 }
 
 fn slashes(path: &Path) -> String {
@@ -436,6 +502,38 @@ mod tests {
         let cwd = std::env::current_dir().unwrap();
         assert_eq!(relative_path(&cwd.join("a/./b/../c.txt"), &cwd), "a/c.txt");
         assert_eq!(relative_path(Path::new("x/y.txt"), &cwd.join("x")), "y.txt");
+    }
+
+    /// The shortcut for plain walked paths gives what cleaning and splitting the path give.
+    #[test]
+    fn plain_paths_are_relative_as_cleaned_ones() {
+        let cwd = std::env::current_dir().unwrap();
+        let outside = cwd.parent().unwrap().join("elsewhere");
+        for root in [cwd.clone(), cwd.join("corpus"), cwd.join("corpus/bbc"), outside.clone(), PathBuf::from("/")] {
+            let paths = RelativePaths::new(&root);
+            let roots_relative = root.strip_prefix(&cwd).map(Path::to_path_buf).unwrap_or_default();
+            for path in [
+                root.join("a.txt"),
+                root.join("a/b.txt"),
+                root.join("a//b.txt"),
+                root.join("a/./b.txt"),
+                root.join("a/../b.txt"),
+                root.join("../b.txt"),
+                root.join("a/"),
+                root.clone(),
+                roots_relative.join("a/b.txt"),
+                roots_relative.clone(),
+                PathBuf::from("a.txt"),
+                roots_relative.join("./a.txt"),
+                roots_relative.join("a/../../b.txt"),
+                PathBuf::from("corpusx/a.txt"),
+                outside.join("a.txt"),
+                cwd.join("a.txt"),
+            ] {
+                assert_eq!(paths.of(&path), paths.of_cleaned(&path), "{} under {}", path.display(), root.display());
+            }
+            assert_eq!(paths.of_plain(&root.join("a/b.txt")), Some("a/b.txt"), "the shortcut under {}", root.display());
+        }
     }
 
     #[test]
