@@ -90,35 +90,45 @@ fn frequent_in(word: &str) -> [bool; 3] {
 }
 
 /// Whether the character at byte `i` of `text` (a character boundary) is alphabetic, and its
-/// length; only a non-ASCII character is decoded.
-fn alphabetic_at(text: &str, i: usize) -> (bool, usize) {
-    let b = text.as_bytes()[i];
-    if b.is_ascii() {
-        return (b.is_ascii_alphabetic(), 1);
-    }
+/// length, by decoding it: for the few non-ASCII characters.
+fn decoded_alphabetic_at(text: &str, i: usize) -> (bool, usize) {
     let c = text[i..].chars().next().expect("a character starts at a boundary");
     (c.is_alphabetic(), c.len_utf8())
 }
 
-/// The runs of alphabetic characters of `text`, in order.
+/// The runs of alphabetic characters of `text`, in order. ASCII bytes are tested as they are,
+/// in tight loops; only a non-ASCII character is decoded.
 fn alphabetic_runs(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
     let mut i = 0;
     std::iter::from_fn(move || {
-        let (mut alphabetic, mut len) = (false, 0);
-        while !alphabetic {
-            i += len;
-            if i == text.len() {
-                return None;
+        // To the next alphabetic character.
+        loop {
+            while bytes.get(i).is_some_and(|b| b.is_ascii() && !b.is_ascii_alphabetic()) {
+                i += 1;
             }
-            (alphabetic, len) = alphabetic_at(text, i);
+            match bytes.get(i) {
+                None => return None,
+                Some(b) if b.is_ascii() => break,
+                Some(_) => match decoded_alphabetic_at(text, i) {
+                    (true, _) => break,
+                    (false, len) => i += len,
+                },
+            }
         }
         let start = i;
-        while alphabetic {
-            i += len;
-            if i == text.len() {
-                break;
+        // To its end.
+        loop {
+            while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+                i += 1;
             }
-            (alphabetic, len) = alphabetic_at(text, i);
+            match bytes.get(i) {
+                Some(b) if !b.is_ascii() => match decoded_alphabetic_at(text, i) {
+                    (true, len) => i += len,
+                    (false, _) => break,
+                },
+                _ => break,
+            }
         }
         Some(&text[start..i])
     })
