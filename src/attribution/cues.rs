@@ -117,6 +117,12 @@ fn is_insider_phrase(adjective: &str, preposition: &str) -> bool {
 
 const NUMBER_WORDS: &[&str] =
     &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "another", "both"];
+/// The first words of the cues [`Sentence::according`] and [`Sentence::noun_phrase`] find, in every
+/// language ([`WordClass::CUE_PHRASE_OPENER`]): only a first filter, each test reads its language.
+#[rustfmt::skip]
+pub(super) const CUE_PHRASE_OPENERS: &[&str] = &[
+    "according", "acuerdo", "según", "segun", "acordo", "segundo", "in", "on", "en", "em", "under",
+];
 /// Spanish "according to", followed by its source.
 const SEGUN: &[&str] = &["según", "segun"];
 /// Words before a Portuguese "segundo" that make it the ordinal ("o segundo turno"), not "according to".
@@ -633,7 +639,11 @@ pub fn find<'a>(
     let mut strongest = None;
     for i in 0..sentence.words.len() {
         // A word read as vague ("faced ridicule", "is expected") is not also a named cue's verb.
-        if vague.iter().any(|v| v.span.contains_span(sentence.words[i].span)) {
+        // One lookup rules out most words before the cue tests run; only the first word may open
+        // a perspective ("For Sanders, ...").
+        if i != 0 && !sentence.is(i, WordClass::CUE_ANCHOR)
+            || vague.iter().any(|v| v.span.contains_span(sentence.words[i].span))
+        {
             continue;
         }
         let cue = sentence

@@ -7,7 +7,9 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
-use super::cues::{ATTITUDE_ADJECTIVES, CLAUSE_WORDS, DETERMINERS, LEFT_NP_GLUE, RULE_NOUNS, SPEECH_NOUNS};
+use super::cues::{
+    ATTITUDE_ADJECTIVES, CLAUSE_WORDS, CUE_PHRASE_OPENERS, DETERMINERS, LEFT_NP_GLUE, RULE_NOUNS, SPEECH_NOUNS,
+};
 use super::lexicon::{
     BE_FORMS, COMPLEMENT_OPENERS, Lexicon, NON_REPORTING_BEFORE, NOUN_PRONE_FORMS, POSSESSIVES, SUBJECT_PRONOUNS,
     VERB_PRELUDE,
@@ -44,6 +46,13 @@ impl WordClass {
     pub(super) const CUE_NOUN: WordClass = WordClass(1 << 16);
     /// A document that says what "under" it holds: "Under Missouri law".
     pub(super) const RULE_NOUN: WordClass = WordClass(1 << 17);
+    /// A word an "according to" or "in a statement" cue opens with, in any language.
+    pub(super) const CUE_PHRASE_OPENER: WordClass = WordClass(1 << 18);
+    /// A word some cue found inside a sentence may open with, other than its first word: a filter
+    /// run before the cue tests ([`WordClass::has`] reads any of the bits).
+    pub(super) const CUE_ANCHOR: WordClass = WordClass(
+        Self::CUE_PHRASE_OPENER.0 | Self::SPEECH_NOUN.0 | Self::ATTITUDE_ADJECTIVE.0 | Self::REPORTING_VERB.0,
+    );
 
     pub(super) fn has(self, class: WordClass) -> bool {
         self.0 & class.0 != 0
@@ -68,7 +77,7 @@ fn classes(language: Language) -> FxHashMap<&'static str, WordClass> {
     let lexicon = Lexicon::of(language);
     let verbs: Vec<&'static str> = lexicon.verbs.keys().map(String::as_str).collect();
     let anchors: Vec<&'static str> = vague::anchors().collect();
-    let lists: [(&[&'static str], WordClass); 18] = [
+    let lists: [(&[&'static str], WordClass); 19] = [
         (VERB_PRELUDE, WordClass::VERB_PRELUDE),
         (BE_FORMS, WordClass::BE_FORM),
         (NON_REPORTING_BEFORE, WordClass::NON_REPORTING_BEFORE),
@@ -87,6 +96,7 @@ fn classes(language: Language) -> FxHashMap<&'static str, WordClass> {
         (lexicon.vague_participles, WordClass::VAGUE_PARTICIPLE),
         (lexicon.cue_nouns, WordClass::CUE_NOUN),
         (RULE_NOUNS, WordClass::RULE_NOUN),
+        (CUE_PHRASE_OPENERS, WordClass::CUE_PHRASE_OPENER),
     ];
     let mut map: FxHashMap<&'static str, WordClass> = FxHashMap::default();
     for (words, class) in lists {
