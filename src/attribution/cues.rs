@@ -682,7 +682,9 @@ pub fn speaker_label(text: &str, paragraph: Span) -> Option<Cue> {
     const MAX_LABEL_BYTES: usize = 40;
     const MAX_LABEL_WORDS: usize = 4;
     let s = paragraph.text(text);
-    let colon = s.char_indices().take_while(|&(i, _)| i < MAX_LABEL_BYTES).find(|&(_, c)| c == ':')?.0;
+    // A colon is one ASCII byte, never part of another character: the bytes are searched rather
+    // than the characters decoded, for every paragraph.
+    let colon = s.bytes().take(MAX_LABEL_BYTES).position(|b| b == b':')?;
     let label = &s[..colon];
     let letters = label.chars().filter(|c| c.is_alphabetic()).count();
     let words: Vec<&str> = label.split_whitespace().collect();
