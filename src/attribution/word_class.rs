@@ -57,23 +57,32 @@ impl WordClass {
     pub(super) fn has(self, class: WordClass) -> bool {
         self.0 & class.0 != 0
     }
+}
 
-    /// The classes of `lower` (a lower-cased word) for an article read with `lexicon`.
-    pub(super) fn of(lower: &str, lexicon: &Lexicon) -> WordClass {
-        let classes = match lexicon.language {
+/// The classes of every listed word, for articles read with one lexicon.
+pub(super) struct Classes(FxHashMap<&'static str, WordClass>);
+
+impl Classes {
+    /// The classes for articles read with `lexicon`: chosen once an article, not once a word.
+    pub(super) fn of(lexicon: &Lexicon) -> &'static Classes {
+        match lexicon.language {
             Language::English => &ENGLISH,
             Language::Spanish => &SPANISH,
             Language::Portuguese => &PORTUGUESE,
-        };
-        classes.get(lower).copied().unwrap_or_default()
+        }
+    }
+
+    /// The classes of `lower`, a lower-cased word.
+    pub(super) fn get(&self, lower: &str) -> WordClass {
+        self.0.get(lower).copied().unwrap_or_default()
     }
 }
 
-static ENGLISH: LazyLock<FxHashMap<&str, WordClass>> = LazyLock::new(|| classes(Language::English));
-static SPANISH: LazyLock<FxHashMap<&str, WordClass>> = LazyLock::new(|| classes(Language::Spanish));
-static PORTUGUESE: LazyLock<FxHashMap<&str, WordClass>> = LazyLock::new(|| classes(Language::Portuguese));
+static ENGLISH: LazyLock<Classes> = LazyLock::new(|| classes(Language::English));
+static SPANISH: LazyLock<Classes> = LazyLock::new(|| classes(Language::Spanish));
+static PORTUGUESE: LazyLock<Classes> = LazyLock::new(|| classes(Language::Portuguese));
 
-fn classes(language: Language) -> FxHashMap<&'static str, WordClass> {
+fn classes(language: Language) -> Classes {
     let lexicon = Lexicon::of(language);
     let verbs: Vec<&'static str> = lexicon.verbs.keys().map(String::as_str).collect();
     let anchors: Vec<&'static str> = vague::anchors().collect();
@@ -104,7 +113,7 @@ fn classes(language: Language) -> FxHashMap<&'static str, WordClass> {
             map.entry(word).or_default().0 |= class.0;
         }
     }
-    map
+    Classes(map)
 }
 
 #[cfg(test)]
@@ -114,22 +123,22 @@ mod tests {
     #[test]
     fn a_word_has_the_class_of_every_list_it_is_in() {
         let english = Lexicon::of(Language::English);
-        let that = WordClass::of("that", english);
+        let that = Classes::of(english).get("that");
         assert!(that.has(WordClass::VERB_PRELUDE) && that.has(WordClass::CLAUSE_WORD));
         assert!(that.has(WordClass::DETERMINER) && that.has(WordClass::COMPLEMENT_OPENER));
         assert!(!that.has(WordClass::BE_FORM));
-        assert!(WordClass::of("said", english).has(WordClass::REPORTING_VERB));
-        assert_eq!(WordClass::of("zebra", english), WordClass::default());
+        assert!(Classes::of(english).get("said").has(WordClass::REPORTING_VERB));
+        assert_eq!(Classes::of(english).get("zebra"), WordClass::default());
     }
 
     #[test]
     fn language_classes_follow_the_article_language() {
-        let dijo = |language| WordClass::of("dijo", Lexicon::of(language)).has(WordClass::REPORTING_VERB);
+        let dijo = |language| Classes::of(Lexicon::of(language)).get("dijo").has(WordClass::REPORTING_VERB);
         assert!(dijo(Language::Spanish) && !dijo(Language::English));
         // The vague anchors are shared: only a first filter before each language's own tests.
-        let anchor = |language| WordClass::of("supuestamente", Lexicon::of(language)).has(WordClass::VAGUE_ANCHOR);
+        let anchor = |language| Classes::of(Lexicon::of(language)).get("supuestamente").has(WordClass::VAGUE_ANCHOR);
         assert!(anchor(Language::English) && anchor(Language::Spanish));
-        let hedge = |language| WordClass::of("supuestamente", Lexicon::of(language)).has(WordClass::VAGUE_ADVERB);
+        let hedge = |language| Classes::of(Lexicon::of(language)).get("supuestamente").has(WordClass::VAGUE_ADVERB);
         assert!(hedge(Language::Spanish) && !hedge(Language::Portuguese));
     }
 }
