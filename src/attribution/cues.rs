@@ -626,13 +626,16 @@ pub fn find<'a>(
     let (words, classes) = if inside.is_empty() {
         (Cow::Borrowed(words), Cow::Borrowed(classes))
     } else {
-        let (words, classes): (Vec<Word>, Vec<WordClass>) = words
-            .iter()
-            .zip(classes)
-            .filter(|(w, _)| !inside.iter().any(|q| q.contains_span(w.span)))
-            .map(|(w, c)| (w.clone(), *c))
-            .unzip();
-        (Cow::Owned(words), Cow::Owned(classes))
+        // Sized for the whole sentence, which bounds what is kept, rather than grown word by word.
+        let mut kept_words = Vec::with_capacity(words.len());
+        let mut kept_classes = Vec::with_capacity(words.len());
+        for (w, c) in words.iter().zip(classes) {
+            if !inside.iter().any(|q| q.contains_span(w.span)) {
+                kept_words.push(w.clone());
+                kept_classes.push(*c);
+            }
+        }
+        (Cow::Owned(kept_words), Cow::Owned(kept_classes))
     };
     let sentence = Sentence { text, span, words, classes, lexicon };
     let mut vague = sentence.vague_cues();
