@@ -124,8 +124,12 @@ pub(super) fn dateline(text: &str, paragraph: Span) -> Option<Span> {
         limit -= 1;
     }
     let head = &t[..limit];
-    let (at, dash_len) =
-        [" - ", " -- ", " — ", " – "].iter().filter_map(|d| head.find(d).map(|i| (i, d.len()))).min()?;
+    // The first space that a dash and a space follow, found in one pass over the head rather
+    // than one search for each dash.
+    let (at, dash_len) = head.match_indices(' ').find_map(|(i, _)| {
+        let after = &head[i + 1..];
+        ["- ", "-- ", "— ", "– "].iter().find(|d| after.starts_with(**d)).map(|d| (i, d.len() + 1))
+    })?;
     let place = &head[..at];
     let city_end = place.find([',', '(']).unwrap_or(place.len());
     let city = place[..city_end].trim();

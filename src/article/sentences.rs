@@ -3,6 +3,8 @@
 
 use std::sync::LazyLock;
 
+use rustc_hash::FxHashSet;
+
 use crate::span::Span;
 use crate::text::CharSet;
 
@@ -59,25 +61,38 @@ fn word_after(s: &str) -> &str {
     s.trim_start_matches(|c: char| !c.is_alphanumeric()).split(|c: char| !c.is_alphanumeric()).next().unwrap_or("")
 }
 
-/// Whether `word`, lower-cased, is one of `list` (lower case). Every full stop asks, so ASCII words,
-/// nearly all of them, are compared without case rather than copied.
-fn lower_case_in(list: &[&str], word: &str) -> bool {
-    if word.is_ascii() {
-        list.iter().any(|w| w.eq_ignore_ascii_case(word))
+/// A set of the lower-case words of a list.
+type WordSet = LazyLock<FxHashSet<&'static str>>;
+
+static TITLE_SET: WordSet = LazyLock::new(|| TITLES.iter().copied().collect());
+static MID_SENTENCE_SET: WordSet = LazyLock::new(|| MID_SENTENCE.iter().copied().collect());
+static SENTENCE_OPENER_SET: WordSet = LazyLock::new(|| SENTENCE_OPENERS.iter().copied().collect());
+
+/// Whether `word`, lower-cased, is in `set`. Every full stop asks, so a short ASCII word, nearly
+/// every one, is lower-cased in a buffer on the stack rather than copied, and looked up once
+/// rather than compared with each word of the list.
+fn lower_case_in(set: &WordSet, word: &str) -> bool {
+    const BUFFER_BYTES: usize = 16;
+    if word.is_ascii() && word.len() <= BUFFER_BYTES {
+        let mut buffer = [0u8; BUFFER_BYTES];
+        let lower = &mut buffer[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        std::str::from_utf8(lower).is_ok_and(|lower| set.contains(lower))
     } else {
-        list.contains(&word.to_lowercase().as_str())
+        set.contains(word.to_lowercase().as_str())
     }
 }
 
 /// Whether a single full stop after `word` ends the sentence, given the text that follows.
 fn full_stop_ends_sentence(word: &str, following: &str) -> bool {
-    if lower_case_in(TITLES, word) {
+    if lower_case_in(&TITLE_SET, word) {
         return false;
     }
     let is_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
     let is_dotted = word.contains('.');
-    if is_initial || is_dotted || lower_case_in(MID_SENTENCE, word) {
-        return lower_case_in(SENTENCE_OPENERS, word_after(following));
+    if is_initial || is_dotted || lower_case_in(&MID_SENTENCE_SET, word) {
+        return lower_case_in(&SENTENCE_OPENER_SET, word_after(following));
     }
     true
 }

@@ -117,6 +117,12 @@ fn is_insider_phrase(adjective: &str, preposition: &str) -> bool {
 
 const NUMBER_WORDS: &[&str] =
     &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "another", "both"];
+/// The first words of the cues [`Sentence::according`] and [`Sentence::noun_phrase`] find, in every
+/// language ([`WordClass::CUE_PHRASE_OPENER`]): only a first filter, each test reads its language.
+#[rustfmt::skip]
+pub(super) const CUE_PHRASE_OPENERS: &[&str] = &[
+    "according", "acuerdo", "según", "segun", "acordo", "segundo", "in", "on", "en", "em", "under",
+];
 /// Spanish "according to", followed by its source.
 const SEGUN: &[&str] = &["según", "segun"];
 /// Words before a Portuguese "segundo" that make it the ordinal ("o segundo turno"), not "according to".
@@ -620,20 +626,27 @@ pub fn find<'a>(
     let (words, classes) = if inside.is_empty() {
         (Cow::Borrowed(words), Cow::Borrowed(classes))
     } else {
-        let (words, classes): (Vec<Word>, Vec<WordClass>) = words
-            .iter()
-            .zip(classes)
-            .filter(|(w, _)| !inside.iter().any(|q| q.contains_span(w.span)))
-            .map(|(w, c)| (w.clone(), *c))
-            .unzip();
-        (Cow::Owned(words), Cow::Owned(classes))
+        // Sized for the whole sentence, which bounds what is kept, rather than grown word by word.
+        let mut kept_words = Vec::with_capacity(words.len());
+        let mut kept_classes = Vec::with_capacity(words.len());
+        for (w, c) in words.iter().zip(classes) {
+            if !inside.iter().any(|q| q.contains_span(w.span)) {
+                kept_words.push(w.clone());
+                kept_classes.push(*c);
+            }
+        }
+        (Cow::Owned(kept_words), Cow::Owned(kept_classes))
     };
     let sentence = Sentence { text, span, words, classes, lexicon };
     let mut vague = sentence.vague_cues();
     let mut strongest = None;
     for i in 0..sentence.words.len() {
         // A word read as vague ("faced ridicule", "is expected") is not also a named cue's verb.
-        if vague.iter().any(|v| v.span.contains_span(sentence.words[i].span)) {
+        // One lookup rules out most words before the cue tests run; only the first word may open
+        // a perspective ("For Sanders, ...").
+        if i != 0 && !sentence.is(i, WordClass::CUE_ANCHOR)
+            || vague.iter().any(|v| v.span.contains_span(sentence.words[i].span))
+        {
             continue;
         }
         let cue = sentence
@@ -672,7 +685,9 @@ pub fn speaker_label(text: &str, paragraph: Span) -> Option<Cue> {
     const MAX_LABEL_BYTES: usize = 40;
     const MAX_LABEL_WORDS: usize = 4;
     let s = paragraph.text(text);
-    let colon = s.char_indices().take_while(|&(i, _)| i < MAX_LABEL_BYTES).find(|&(_, c)| c == ':')?.0;
+    // A colon is one ASCII byte, never part of another character: the bytes are searched rather
+    // than the characters decoded, for every paragraph.
+    let colon = s.bytes().take(MAX_LABEL_BYTES).position(|b| b == b':')?;
     let label = &s[..colon];
     let letters = label.chars().filter(|c| c.is_alphabetic()).count();
     let words: Vec<&str> = label.split_whitespace().collect();

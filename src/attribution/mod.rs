@@ -12,7 +12,7 @@ mod vague;
 mod word_class;
 
 pub use cues::{Cue, CueKind};
-use word_class::WordClass;
+use word_class::{Classes, WordClass};
 
 use crate::article::{Article, ParagraphKind, SentenceWords, Word};
 use crate::language::Language;
@@ -83,7 +83,8 @@ pub fn attribute(text: &str, article: &Article, words: &SentenceWords, language:
     let lexicon = lexicon::Lexicon::of(language);
     let quoted: Vec<Span> = article.quotations.iter().map(|q| q.content).collect();
     // One vector of classes for the article's words, not one a sentence.
-    let classes: Vec<WordClass> = words.all().iter().map(|w| WordClass::of(&w.lower, lexicon)).collect();
+    let table = Classes::of(lexicon);
+    let classes: Vec<WordClass> = words.all().iter().map(|w| table.get(&w.lower)).collect();
     let found: Vec<cues::SentenceCues> = article
         .sentences
         .iter()

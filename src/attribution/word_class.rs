@@ -7,7 +7,9 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
-use super::cues::{ATTITUDE_ADJECTIVES, CLAUSE_WORDS, DETERMINERS, LEFT_NP_GLUE, RULE_NOUNS, SPEECH_NOUNS};
+use super::cues::{
+    ATTITUDE_ADJECTIVES, CLAUSE_WORDS, CUE_PHRASE_OPENERS, DETERMINERS, LEFT_NP_GLUE, RULE_NOUNS, SPEECH_NOUNS,
+};
 use super::lexicon::{
     BE_FORMS, COMPLEMENT_OPENERS, Lexicon, NON_REPORTING_BEFORE, NOUN_PRONE_FORMS, POSSESSIVES, SUBJECT_PRONOUNS,
     VERB_PRELUDE,
@@ -44,31 +46,47 @@ impl WordClass {
     pub(super) const CUE_NOUN: WordClass = WordClass(1 << 16);
     /// A document that says what "under" it holds: "Under Missouri law".
     pub(super) const RULE_NOUN: WordClass = WordClass(1 << 17);
+    /// A word an "according to" or "in a statement" cue opens with, in any language.
+    pub(super) const CUE_PHRASE_OPENER: WordClass = WordClass(1 << 18);
+    /// A word some cue found inside a sentence may open with, other than its first word: a filter
+    /// run before the cue tests ([`WordClass::has`] reads any of the bits).
+    pub(super) const CUE_ANCHOR: WordClass = WordClass(
+        Self::CUE_PHRASE_OPENER.0 | Self::SPEECH_NOUN.0 | Self::ATTITUDE_ADJECTIVE.0 | Self::REPORTING_VERB.0,
+    );
 
     pub(super) fn has(self, class: WordClass) -> bool {
         self.0 & class.0 != 0
     }
+}
 
-    /// The classes of `lower` (a lower-cased word) for an article read with `lexicon`.
-    pub(super) fn of(lower: &str, lexicon: &Lexicon) -> WordClass {
-        let classes = match lexicon.language {
+/// The classes of every listed word, for articles read with one lexicon.
+pub(super) struct Classes(FxHashMap<&'static str, WordClass>);
+
+impl Classes {
+    /// The classes for articles read with `lexicon`: chosen once an article, not once a word.
+    pub(super) fn of(lexicon: &Lexicon) -> &'static Classes {
+        match lexicon.language {
             Language::English => &ENGLISH,
             Language::Spanish => &SPANISH,
             Language::Portuguese => &PORTUGUESE,
-        };
-        classes.get(lower).copied().unwrap_or_default()
+        }
+    }
+
+    /// The classes of `lower`, a lower-cased word.
+    pub(super) fn get(&self, lower: &str) -> WordClass {
+        self.0.get(lower).copied().unwrap_or_default()
     }
 }
 
-static ENGLISH: LazyLock<FxHashMap<&str, WordClass>> = LazyLock::new(|| classes(Language::English));
-static SPANISH: LazyLock<FxHashMap<&str, WordClass>> = LazyLock::new(|| classes(Language::Spanish));
-static PORTUGUESE: LazyLock<FxHashMap<&str, WordClass>> = LazyLock::new(|| classes(Language::Portuguese));
+static ENGLISH: LazyLock<Classes> = LazyLock::new(|| classes(Language::English));
+static SPANISH: LazyLock<Classes> = LazyLock::new(|| classes(Language::Spanish));
+static PORTUGUESE: LazyLock<Classes> = LazyLock::new(|| classes(Language::Portuguese));
 
-fn classes(language: Language) -> FxHashMap<&'static str, WordClass> {
+fn classes(language: Language) -> Classes {
     let lexicon = Lexicon::of(language);
     let verbs: Vec<&'static str> = lexicon.verbs.keys().map(String::as_str).collect();
     let anchors: Vec<&'static str> = vague::anchors().collect();
-    let lists: [(&[&'static str], WordClass); 18] = [
+    let lists: [(&[&'static str], WordClass); 19] = [
         (VERB_PRELUDE, WordClass::VERB_PRELUDE),
         (BE_FORMS, WordClass::BE_FORM),
         (NON_REPORTING_BEFORE, WordClass::NON_REPORTING_BEFORE),
@@ -87,6 +105,7 @@ fn classes(language: Language) -> FxHashMap<&'static str, WordClass> {
         (lexicon.vague_participles, WordClass::VAGUE_PARTICIPLE),
         (lexicon.cue_nouns, WordClass::CUE_NOUN),
         (RULE_NOUNS, WordClass::RULE_NOUN),
+        (CUE_PHRASE_OPENERS, WordClass::CUE_PHRASE_OPENER),
     ];
     let mut map: FxHashMap<&'static str, WordClass> = FxHashMap::default();
     for (words, class) in lists {
@@ -94,7 +113,7 @@ fn classes(language: Language) -> FxHashMap<&'static str, WordClass> {
             map.entry(word).or_default().0 |= class.0;
         }
     }
-    map
+    Classes(map)
 }
 
 #[cfg(test)]
@@ -104,22 +123,22 @@ mod tests {
     #[test]
     fn a_word_has_the_class_of_every_list_it_is_in() {
         let english = Lexicon::of(Language::English);
-        let that = WordClass::of("that", english);
+        let that = Classes::of(english).get("that");
         assert!(that.has(WordClass::VERB_PRELUDE) && that.has(WordClass::CLAUSE_WORD));
         assert!(that.has(WordClass::DETERMINER) && that.has(WordClass::COMPLEMENT_OPENER));
         assert!(!that.has(WordClass::BE_FORM));
-        assert!(WordClass::of("said", english).has(WordClass::REPORTING_VERB));
-        assert_eq!(WordClass::of("zebra", english), WordClass::default());
+        assert!(Classes::of(english).get("said").has(WordClass::REPORTING_VERB));
+        assert_eq!(Classes::of(english).get("zebra"), WordClass::default());
     }
 
     #[test]
     fn language_classes_follow_the_article_language() {
-        let dijo = |language| WordClass::of("dijo", Lexicon::of(language)).has(WordClass::REPORTING_VERB);
+        let dijo = |language| Classes::of(Lexicon::of(language)).get("dijo").has(WordClass::REPORTING_VERB);
         assert!(dijo(Language::Spanish) && !dijo(Language::English));
         // The vague anchors are shared: only a first filter before each language's own tests.
-        let anchor = |language| WordClass::of("supuestamente", Lexicon::of(language)).has(WordClass::VAGUE_ANCHOR);
+        let anchor = |language| Classes::of(Lexicon::of(language)).get("supuestamente").has(WordClass::VAGUE_ANCHOR);
         assert!(anchor(Language::English) && anchor(Language::Spanish));
-        let hedge = |language| WordClass::of("supuestamente", Lexicon::of(language)).has(WordClass::VAGUE_ADVERB);
+        let hedge = |language| Classes::of(Lexicon::of(language)).get("supuestamente").has(WordClass::VAGUE_ADVERB);
         assert!(hedge(Language::Spanish) && !hedge(Language::Portuguese));
     }
 }
