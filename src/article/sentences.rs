@@ -144,3 +144,18 @@ fn push(out: &mut Vec<Span>, base: usize, s: &str, start: usize, end: usize) {
         out.push(Span::new(first, first + trimmed.len()));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Words are looked up lower-cased, so the lists must be written in lower case.
+    #[test]
+    fn word_lists_are_lower_case() {
+        for list in [TITLES, MID_SENTENCE, SENTENCE_OPENERS] {
+            assert!(list.iter().all(|w| *w == w.to_lowercase()), "{list:?}");
+        }
+        assert!(["mr", "Mr", "MR"].iter().all(|w| lower_case_in(&TITLE_SET, w)));
+        assert!(!lower_case_in(&TITLE_SET, "Mrs-and-Mr-Smith-of-the-long-word"));
+    }
+}
