@@ -382,6 +382,8 @@ impl Sentence<'_> {
     }
 
     /// "according to", "según", "de acuerdo con", "segundo", "de acordo com", each in its language.
+    /// The word at `i` is one of [`CUE_PHRASE_OPENERS`]: [`find`] tries no other, so a new form's
+    /// first word goes there too.
     fn according(&self, i: usize) -> Option<Cue> {
         let w = self.lower(i);
         let after_de = i > 0 && self.lower(i - 1) == "de";
@@ -408,6 +410,7 @@ impl Sentence<'_> {
     }
 
     /// "in a statement", "in an interview with", "in his opinion", "en un comunicado", "em nota".
+    /// The word at `i` is one of [`CUE_PHRASE_OPENERS`], as for [`Sentence::according`].
     fn noun_phrase(&self, i: usize) -> Option<Cue> {
         const MAX_GAP_WORDS: usize = 5;
         let nouns = match (self.lexicon.language, self.lower(i)) {
