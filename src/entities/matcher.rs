@@ -232,7 +232,9 @@ pub(crate) fn scan<'m>(text: &str, words: &[WordStart], matchers: &[&'m Matcher]
                 best = Some(hit);
             }
         }
-        hits.extend(best);
+        if let Some(hit) = best {
+            hits.push(hit);
+        }
     }
     hits
 }

@@ -142,20 +142,31 @@ pub(crate) struct Introduction {
     pub name: Span,
 }
 
-/// A capitalised (or particle) word starting at `i`: its span without a possessive "'s".
+/// A capitalised (or particle) word starting at `i`: its span without a possessive "'s". Letters,
+/// and single hyphens or apostrophes between letters ("Jean-Claude", "O'Brien").
 fn word_at(text: &str, i: usize) -> Option<Span> {
     let rest = &text[i..];
+    // The letter at `at` and its length in bytes; ASCII bytes without decoding.
+    let letter_at = |at: usize| match rest.as_bytes().get(at) {
+        Some(b) if b.is_ascii() => b.is_ascii_alphabetic().then_some(1),
+        Some(_) => rest[at..].chars().next().filter(|c| c.is_alphabetic()).map(char::len_utf8),
+        None => None,
+    };
     let mut end = 0;
-    let mut prev_alpha = false;
-    let mut chars = rest.char_indices().peekable();
-    while let Some((j, c)) = chars.next() {
-        let next_alpha = chars.peek().is_some_and(|&(_, n)| n.is_alphabetic());
-        if c.is_alphabetic() || (prev_alpha && next_alpha && matches!(c, '-' | '\'' | '’')) {
-            end = j + c.len_utf8();
-            prev_alpha = c.is_alphabetic();
-        } else {
+    loop {
+        if let Some(len) = letter_at(end) {
+            end += len;
+            continue;
+        }
+        let joiner = match rest.as_bytes().get(end) {
+            Some(b'-' | b'\'') => 1,
+            Some(_) if rest[end..].starts_with('’') => '’'.len_utf8(),
+            _ => 0,
+        };
+        if end == 0 || joiner == 0 || letter_at(end + joiner).is_none() {
             break;
         }
+        end += joiner;
     }
     if end == 0 {
         return None;
@@ -167,6 +178,15 @@ fn word_at(text: &str, i: usize) -> Option<Span> {
         }
     }
     Some(Span::new(i, i + word.len()))
+}
+
+/// How many capitals `word` has (ASCII words by their bytes).
+fn capitals(word: &str) -> usize {
+    if word.is_ascii() {
+        word.bytes().filter(u8::is_ascii_uppercase).count()
+    } else {
+        word.chars().filter(|c| c.is_uppercase()).count()
+    }
 }
 
 /// Names after titles in `text`, whose word starts are `words`. `blocked(offset)` says whether a
@@ -187,13 +207,13 @@ pub(crate) fn introductions(text: &str, words: &[WordStart], blocked: impl Fn(us
             }
             let Some(word) = word_at(text, i) else { break };
             let w = word.text(text);
-            let first = w.chars().next().unwrap();
-            let is_particle = PARTICLES.contains(&w);
-            let caps = w.chars().filter(|c| c.is_uppercase()).count();
-            if !(first.is_uppercase() && caps * 2 <= w.chars().count().max(2) || is_particle && !words.is_empty()) {
-                break;
-            }
-            if TITLE_WORDS.contains(w) {
+            // A name's word is capitalised, and not all capitals ("NATO"); a particle goes on a name.
+            let is_name_word = if w.chars().next().is_some_and(char::is_uppercase) {
+                capitals(w) * 2 <= w.chars().count().max(2)
+            } else {
+                !words.is_empty() && PARTICLES.contains(&w)
+            };
+            if !is_name_word || TITLE_WORDS.contains(w) {
                 break;
             }
             words.push(word);
@@ -240,6 +260,43 @@ mod tests {
         assert_eq!(names("la presidenta Dina Boluarte dijo"), ["Dina Boluarte"]);
         assert_eq!(names("the President said"), Vec::<&str>::new());
         assert_eq!(names("Ministers of the region"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn words_of_names() {
+        let word = |text: &'static str| word_at(text, 0).map(|span| span.text(text));
+        assert_eq!(word("Jean-Claude Juncker"), Some("Jean-Claude"));
+        assert_eq!(word("O'Brien's plan"), Some("O'Brien"));
+        assert_eq!(word("D’Alessandro said"), Some("D’Alessandro"));
+        assert_eq!(word("Núñez, who"), Some("Núñez"));
+        assert_eq!(word("Ruiz-- and"), Some("Ruiz"));
+        assert_eq!(word("-Ruiz"), None);
+        assert_eq!(word("2024"), None);
+    }
+
+    proptest::proptest! {
+        /// A word is the longest run of letters, and of hyphens or apostrophes each between two
+        /// letters, less a possessive: as a walk of the characters finds it.
+        #[test]
+        fn words_of_names_are_letters_and_joiners(text in "[a-zA-Zéñ'’ -]{0,12}") {
+            let mut end = 0;
+            let mut chars = text.char_indices().peekable();
+            let mut after_letter = false;
+            while let Some((i, c)) = chars.next() {
+                let before_letter = chars.peek().is_some_and(|&(_, n)| n.is_alphabetic());
+                if !(c.is_alphabetic() || after_letter && before_letter && matches!(c, '-' | '\'' | '’')) {
+                    break;
+                }
+                end = i + c.len_utf8();
+                after_letter = c.is_alphabetic();
+            }
+            let mut expected = &text[..end];
+            for suffix in ["'s", "’s"] {
+                expected = expected.strip_suffix(suffix).unwrap_or(expected);
+            }
+            let found = word_at(&text, 0).map(|span| span.text(&text));
+            proptest::prop_assert_eq!(found, (end > 0).then_some(expected));
+        }
     }
 
     #[test]

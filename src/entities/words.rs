@@ -34,7 +34,7 @@ pub(crate) fn word_starts(text: &str) -> Vec<WordStart> {
             starts &= starts - 1;
             let start = block * 64 + bit as usize;
             let len = if word >> bit & 1 == 0 { 0 } else { classes.word_run(block, bit) };
-            let (folded, has_ascii_upper) = fold_and_hash(bytes, start, start + len);
+            let (folded, has_ascii_upper) = fold_and_hash(bytes, start, start + len, lower_case_word_capitals);
             out.push(WordStart { start, len, folded, has_ascii_upper });
         }
     }
@@ -173,40 +173,52 @@ fn word_end(text: &str, start: usize) -> usize {
 /// A hash of a word's bytes with ASCII letters in lower case, so that a word finds the forms it
 /// may match whatever its capitals. Equal hashes may still be other words: compare the bytes.
 pub(crate) fn folded_hash(word: &[u8]) -> u64 {
-    fold_and_hash(word, 0, word.len()).0
+    fold_and_hash(word, 0, word.len(), lower_case_ascii_capitals).0
 }
 
-/// [`folded_hash`] of `bytes[start..end]`, and whether it has an ASCII capital. Eight bytes at a
-/// time: most words take one step.
-fn fold_and_hash(bytes: &[u8], start: usize, end: usize) -> (u64, bool) {
+/// [`folded_hash`] of `bytes[start..end]`, and whether it has an ASCII capital, with `fold`
+/// making eight bytes' ASCII capitals small letters. Eight bytes at a time: most words take one
+/// step.
+#[inline]
+fn fold_and_hash(bytes: &[u8], start: usize, end: usize, fold: impl Fn(u64) -> u64) -> (u64, bool) {
     const MULTIPLIER: u64 = 0x51_7c_c1_b7_27_22_0a_95;
     let mut hash = (end - start) as u64;
-    let mut capitals = 0;
-    let mut mix = |eight: u64| {
-        let found = ascii_capitals(eight);
-        capitals |= found;
-        hash = (hash.rotate_left(5) ^ (eight | found >> 2)).wrapping_mul(MULTIPLIER);
+    let mut has_capital = false;
+    // The bytes of `eight` that `keep` keeps, folded.
+    let mut mix = |eight: u64, keep: u64| {
+        let folded = fold(eight) & keep;
+        has_capital |= folded != eight & keep;
+        hash = (hash.rotate_left(5) ^ folded).wrapping_mul(MULTIPLIER);
     };
     let mut at = start;
     while end - at >= 8 {
-        mix(load_le(&bytes[at..at + 8]));
+        mix(load_le(&bytes[at..at + 8]), u64::MAX);
         at += 8;
     }
     if at < end {
-        // The tail's bytes and zeros: loaded eight at once where the text goes on that far.
+        // The tail's bytes, then zeros: loaded eight at once where the text goes on that far.
         let tail = end - at;
-        mix(match bytes.get(at..at + 8) {
-            Some(eight) => load_le(eight) & (u64::MAX >> (64 - 8 * tail)),
+        let eight = match bytes.get(at..at + 8) {
+            Some(eight) => load_le(eight),
             None => load_le(&bytes[at..end]),
-        });
+        };
+        mix(eight, u64::MAX >> (64 - 8 * tail));
     }
-    (hash, capitals != 0)
+    (hash, has_capital)
 }
 
-/// The high bit of each of eight bytes that is an ASCII capital, all at once (shifted right by
-/// two it is the bit that makes the capital lower case).
-fn ascii_capitals(eight: u64) -> u64 {
-    ascii_in_range(eight, b'A', b'Z')
+/// Eight bytes with their ASCII capitals made small letters.
+fn lower_case_ascii_capitals(eight: u64) -> u64 {
+    // The high bit of each capital, shifted right by two, is the bit that makes it small.
+    eight | ascii_in_range(eight, b'A', b'Z') >> 2
+}
+
+/// Eight bytes of a word (ASCII letters and digits, the bytes of other characters) with their
+/// capitals made small letters, as [`lower_case_ascii_capitals`] but in fewer steps: setting 0x20
+/// in every ASCII byte changes only the capitals among a word's bytes (small letters and digits
+/// have it already) and the bytes past the word, which [`fold_and_hash`] masks off.
+fn lower_case_word_capitals(eight: u64) -> u64 {
+    eight | (!eight & HIGH_BITS) >> 2
 }
 
 /// Values by the folded hash of a first word ([`folded_hash`]), behind a filter of those hashes:
@@ -219,7 +231,7 @@ pub(crate) struct FirstWordIndex<V> {
 
 impl<V> FirstWordIndex<V> {
     pub fn new(by_first_word: FxHashMap<u64, V>) -> FirstWordIndex<V> {
-        let mut filter = WordFilter::for_words(by_first_word.len());
+        let mut filter = WordFilter::empty();
         by_first_word.keys().for_each(|&folded| filter.insert(folded));
         FirstWordIndex { by_first_word, filter }
     }
@@ -239,37 +251,36 @@ impl<V> FirstWordIndex<V> {
     }
 }
 
-/// A set of word hashes that may say yes wrongly but never no wrongly.
+/// A set of word hashes that may say yes wrongly but never no wrongly. One size for every table:
+/// some 14 bits a word for the knowledge base's 2,400 first words, the most any table has
+/// (more only raise the false yeses), and a size the compiler knows needs no bounds checks.
 struct WordFilter {
-    bits: Vec<u64>,
-    /// How far a hash is shifted right to pick its bit: 64 less the log2 of the bit count.
-    shift: u32,
+    bits: Box<[u64; WordFilter::BITS / 64]>,
 }
 
 impl WordFilter {
-    /// A filter for about `words` words, with some 8 bits each.
-    fn for_words(words: usize) -> WordFilter {
-        const MIN_BITS: usize = 256;
-        const BITS_PER_WORD: usize = 8;
-        let bits = (words * BITS_PER_WORD).next_power_of_two().max(MIN_BITS);
-        WordFilter { bits: vec![0; bits / 64], shift: 64 - bits.trailing_zeros() }
+    const BITS_LOG2: u32 = 15;
+    const BITS: usize = 1 << WordFilter::BITS_LOG2;
+
+    fn empty() -> WordFilter {
+        WordFilter { bits: Box::new([0; WordFilter::BITS / 64]) }
     }
 
     fn insert(&mut self, folded: u64) {
-        let (word, bit) = self.place(folded);
+        let (word, bit) = WordFilter::place(folded);
         self.bits[word] |= bit;
     }
 
     #[inline]
     fn may_contain(&self, folded: u64) -> bool {
-        let (word, bit) = self.place(folded);
+        let (word, bit) = WordFilter::place(folded);
         self.bits[word] & bit != 0
     }
 
     /// The hash's top bits pick the bit.
     #[inline]
-    fn place(&self, folded: u64) -> (usize, u64) {
-        let index = (folded >> self.shift) as usize;
+    fn place(folded: u64) -> (usize, u64) {
+        let index = (folded >> (64 - WordFilter::BITS_LOG2)) as usize;
         (index / 64, 1 << (index % 64))
     }
 }
