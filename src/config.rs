@@ -113,7 +113,7 @@ pub struct Settings {
     pub glossary_file: Option<PathBuf>,
     /// The baseline of accepted findings (it need not exist).
     pub baseline: PathBuf,
-    /// What it records, empty when it does not exist.
+    /// What it records: empty until [`Settings::read_accepted`], and when it does not exist.
     pub accepted: Arc<Baseline>,
     pub language: LanguageSetting,
 }
@@ -149,11 +149,10 @@ impl Settings {
             Some(name) => origin.parent().unwrap_or(root).join(name),
             None => root.join(DEFAULT_BASELINE),
         };
-        let accepted = if baseline.is_file() { Baseline::load(&baseline).map_err(error)? } else { Baseline::default() };
         Ok(Settings {
             root: root.to_path_buf(),
             baseline,
-            accepted: Arc::new(accepted),
+            accepted: Arc::default(),
             severities,
             include,
             exclude,
@@ -162,6 +161,16 @@ impl Settings {
             glossary_file,
             language: file.language.unwrap_or_default(),
         })
+    }
+
+    /// Reads the baseline into `accepted` when the file exists. Apart from the settings, so
+    /// that a broken baseline never stands in the way of the rest of the configuration, nor of
+    /// `--write-baseline` replacing it.
+    pub fn read_accepted(&mut self) -> Result<(), String> {
+        if self.baseline.is_file() {
+            self.accepted = Arc::new(Baseline::load(&self.baseline)?);
+        }
+        Ok(())
     }
 
     /// The severity a rule runs at, or `None` when it is off.

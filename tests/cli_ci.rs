@@ -609,3 +609,36 @@ fn the_configured_baseline_applies_without_flags() {
     std::fs::write(dir.path().join("accepted.json"), "{ broken").unwrap();
     assert_eq!(code(&newsls_in(dir.path(), &["check", "news"])), 2, "a broken baseline is an error");
 }
+
+/// A broken default baseline is an error that names it, with or without a `newsls.toml`, and in
+/// a folder below the one checked too; `--baseline` and `--write-baseline` do without it, so the
+/// fix the error suggests works.
+#[test]
+fn a_broken_default_baseline_is_an_error_that_write_baseline_fixes() {
+    for config in [None, Some("")] {
+        let dir = workspace(&["market.txt"]);
+        if let Some(config) = config {
+            std::fs::write(dir.path().join("newsls.toml"), config).unwrap();
+        }
+        let default = dir.path().join(".newsls-baseline.json");
+        std::fs::write(&default, "<<<<<<< HEAD\n{ broken").unwrap();
+        let output = newsls_in(dir.path(), &["check", "market.txt"]);
+        assert_eq!(code(&output), 2, "config {config:?}: {}", stderr(&output));
+        assert!(stderr(&output).contains(".newsls-baseline.json:1:1: not a newsls baseline"), "{}", stderr(&output));
+        let output = newsls_in(dir.path(), &["check", "--write-baseline", "other.json", "market.txt"]);
+        assert_eq!(code(&output), 0, "{}", stderr(&output));
+        let output = newsls_in(dir.path(), &["check", "--baseline", "other.json", "market.txt"]);
+        assert_eq!(code(&output), 0, "the broken default aside: {}", stderr(&output));
+        let output = newsls_in(dir.path(), &["check", "--write-baseline", ".newsls-baseline.json", "market.txt"]);
+        assert_eq!(code(&output), 0, "{}", stderr(&output));
+        assert_eq!(code(&newsls_in(dir.path(), &["check", "market.txt"])), 0, "every finding is in the new baseline");
+    }
+    let dir = workspace(&[]);
+    std::fs::create_dir(dir.path().join("desk")).unwrap();
+    std::fs::copy(root().join(CI).join("market.txt"), dir.path().join("desk/market.txt")).unwrap();
+    std::fs::write(dir.path().join("desk/.newsls-baseline.json"), "{ broken").unwrap();
+    let output = newsls_in(dir.path(), &["check", "desk"]);
+    assert_eq!(code(&output), 1, "the baseline of the working folder applies, not desk's: {}", stderr(&output));
+    let output = newsls_in(&dir.path().join("desk"), &["check", "market.txt"]);
+    assert_eq!(code(&output), 2, "{}", stderr(&output));
+}

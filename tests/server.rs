@@ -240,6 +240,25 @@ async fn newsls_toml_sets_rule_levels_and_a_broken_one_is_reported() {
     assert_eq!(params["diagnostics"][0]["severity"], 1);
 }
 
+/// A broken baseline (here a merge left half done) neither stops the server nor the settings
+/// beside it: it is reported, and the findings it would have suppressed are shown.
+#[tokio::test]
+async fn a_broken_baseline_is_reported_and_the_settings_still_apply() {
+    let dir = workspace(&[
+        ("newsls.toml", "[rules]\nunattributed-claim = \"error\"\n"),
+        (".newsls-baseline.json", "<<<<<<< HEAD\n{ broken"),
+    ]);
+    let mut client = Client::start(Answers::default());
+    client.initialize(dir.path(), json!({})).await;
+    let message = client.wait_for("showMessage", |m| m["method"] == "window/showMessage").await;
+    let text = message["params"]["message"].as_str().unwrap();
+    assert!(text.contains(".newsls-baseline.json:1:1: not a newsls baseline"), "{text}");
+    let doc = uri(&dir.path().join("a.txt"));
+    client.open(&doc, ARTICLE, 1).await;
+    let params = client.diagnostics_where(&doc, |_| true).await;
+    assert_eq!(params["diagnostics"][0]["severity"], 1, "newsls.toml applies");
+}
+
 #[tokio::test]
 async fn client_settings_override_the_file() {
     let dir = workspace(&[("newsls.toml", "[rules]\nunattributed-claim = \"error\"\n")]);

@@ -119,19 +119,13 @@ pub fn run(args: &CheckArgs) -> ExitCode {
             }
         };
         let root = relative_root(args, &config_start);
-        default_baseline.get_or_insert_with(|| {
-            // The configuration loaded its baseline already; without one, it lies where
-            // fingerprints are relative to.
+        if args.baseline.is_none() && args.write_baseline.is_none() && default_baseline.is_none() {
+            // The configuration's baseline; without a configuration, it lies where fingerprints
+            // are relative to.
             let configured = args.config.is_some() || config::find(&config_start).is_some();
-            let file = root.join(config::DEFAULT_BASELINE);
-            if configured {
-                Ok((*settings.accepted).clone())
-            } else if file.is_file() {
-                Baseline::load(&file)
-            } else {
-                Ok(Baseline::default())
-            }
-        });
+            let file = if configured { settings.baseline.clone() } else { root.join(config::DEFAULT_BASELINE) };
+            default_baseline = Some(if file.is_file() { Baseline::load(&file) } else { Ok(Baseline::default()) });
+        }
         let relative_paths = Arc::new(RelativePaths::new(&root));
         if is_stdin {
             inputs.push(Input { source: Source::Stdin(stdin_name), settings, relative_paths });
@@ -150,10 +144,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     // Without either flag, the configuration's baseline (newsls.toml's `baseline`, else
     // .newsls-baseline.json in the folder fingerprints are relative to) applies when it exists:
     // what the editor accepted stays accepted.
-    if args.baseline.is_none()
-        && args.write_baseline.is_none()
-        && let Some(loaded) = default_baseline
-    {
+    if let Some(loaded) = default_baseline {
         match loaded {
             Ok(loaded) => baseline = Some(loaded).filter(|b| !b.is_empty()),
             Err(message) => {

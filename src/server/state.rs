@@ -182,10 +182,11 @@ impl State {
         .unwrap_or_else(|| {
             let merged = lock(&self.client_settings).over(&ConfigFile::default());
             let root = path.and_then(Path::parent).unwrap_or(Path::new("/"));
-            Arc::new(
-                Settings::from_file(root, &merged, Path::new("client settings"))
-                    .unwrap_or_else(|_| Settings::defaults(root)),
-            )
+            let mut settings = Settings::from_file(root, &merged, Path::new("client settings"))
+                .unwrap_or_else(|_| Settings::defaults(root));
+            // A file outside every workspace folder: its folder's baseline applies if it reads.
+            settings.read_accepted().ok();
+            Arc::new(settings)
         })
     }
 
@@ -197,15 +198,13 @@ impl State {
         let mut errors = Vec::new();
         for path in paths {
             let last_good = previous.iter().find(|(p, _)| *p == path).map(|(_, f)| f.clone()).unwrap_or_default();
-            let (root, error) = self.load_root(path, last_good);
+            let (root, root_errors) = self.load_root(path, last_good);
             roots.push(root);
-            errors.extend(error);
+            errors.extend(root_errors);
         }
         *lock_mut(&self.roots) = roots;
         for error in errors {
-            self.client
-                .show_message(MessageType::ERROR, format!("newsls: {error} (going on with the last good settings)"))
-                .await;
+            self.client.show_message(MessageType::ERROR, format!("newsls: {error}")).await;
         }
     }
 
@@ -215,7 +214,9 @@ impl State {
         self.set_roots(paths).await;
     }
 
-    fn load_root(&self, path: PathBuf, last_good: ConfigFile) -> (Root, Option<config::ConfigError>) {
+    /// The root's settings, and what went wrong reading its configuration and its baseline,
+    /// each said with what the server does instead.
+    fn load_root(&self, path: PathBuf, last_good: ConfigFile) -> (Root, Vec<String>) {
         let config_path = path.join(config::FILE_NAME);
         let (file, mut error) = match std::fs::read_to_string(&config_path) {
             Ok(text) => match config::parse(&text, &config_path) {
@@ -225,7 +226,7 @@ impl State {
             Err(_) => (ConfigFile::default(), None),
         };
         let merged = lock(&self.client_settings).over(&file);
-        let settings = match Settings::from_file(&path, &merged, &config_path) {
+        let mut settings = match Settings::from_file(&path, &merged, &config_path) {
             Ok(settings) => settings,
             Err(err) => {
                 error = error.or(Some(err));
@@ -233,8 +234,13 @@ impl State {
                 Settings::from_file(&path, &fallback, &config_path).unwrap_or_else(|_| Settings::defaults(&path))
             }
         };
+        let mut errors: Vec<String> =
+            error.iter().map(|err| format!("{err} (going on with the last good settings)")).collect();
+        if let Err(message) = settings.read_accepted() {
+            errors.push(format!("{message}; until then, no finding is taken as accepted"));
+        }
         let file = if error.is_some() { last_good } else { file };
-        (Root { path, file, settings: Arc::new(settings) }, error)
+        (Root { path, file, settings: Arc::new(settings) }, errors)
     }
 
     /// Asks the client for the `newsls` settings section, if it can answer; never waits long.
