@@ -76,6 +76,35 @@ fn malformed_messages_and_unknown_methods_get_errors_and_the_server_goes_on() {
     server.diagnostics_where(&doc, |p| !p["diagnostics"].as_array().unwrap().is_empty());
 }
 
+/// JSON that is not a JSON-RPC 2.0 message (tower-lsp-server's reader stops for good at one)
+/// gets an invalid-request error, under its id when that is usable, and the server goes on.
+#[test]
+fn json_that_is_not_a_json_rpc_message_gets_an_error_and_the_server_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut server = Server::spawn();
+    initialize(&mut server, dir.path());
+    let query = r#""method": "workspace/symbol", "params": {"query": "x"}"#;
+    let bodies = [
+        ("[]".to_string(), json!(null)),
+        ("null".to_string(), json!(null)),
+        ("{}".to_string(), json!(null)),
+        (format!(r#"{{"id": 7, {query}}}"#), json!(7)),
+        (format!(r#"{{"jsonrpc": "1.0", "id": 8, {query}}}"#), json!(8)),
+        (format!(r#"{{"jsonrpc": "2.0", "id": 1.5, {query}}}"#), json!(null)),
+        (format!(r#"{{"jsonrpc": "2.0", "id": 99999999999999999999, {query}}}"#), json!(null)),
+        (format!(r#"{{"jsonrpc": "2.0", "id": {{"a": 1}}, {query}}}"#), json!(null)),
+        (r#"{"jsonrpc": "2.0", "id": 9, "method": 5}"#.to_string(), json!(9)),
+        (r#"{"jsonrpc": "2.0", "id": 10, "id": 11, "method": "shutdown"}"#.to_string(), json!(null)),
+    ];
+    for (body, id) in bodies {
+        server.send_raw(body.as_bytes());
+        let error = server.wait_for("invalid request", |m| m["error"]["code"] == -32600);
+        assert_eq!(error["id"], id, "{body}: {error}");
+        let symbols = server.request("workspace/symbol", json!({"query": "CELAC"}));
+        assert!(symbols["error"].is_null(), "{body} stopped the server: {symbols}");
+    }
+}
+
 #[test]
 fn a_panic_in_analysis_is_contained_and_reported_once() {
     let dir = tempfile::tempdir().unwrap();

@@ -1,13 +1,14 @@
 //! Stdio framing in front of tower-lsp-server. Its reader stops for good at the first malformed
 //! message (tokio-util's `FramedRead` ends after a decode error), so this layer frames messages
-//! itself, answers a malformed one with a JSON-RPC parse error, and passes only well-formed JSON
-//! on. All output goes through one writer a whole frame at a time, so replies never interleave.
+//! itself, answers a malformed one with a JSON-RPC parse error and JSON that is not a JSON-RPC
+//! message with an invalid-request error, and passes only well-formed messages on. All output goes through one writer a whole frame at a time, so replies never interleave.
 //! The server's own notifications can skip tower-lsp-server's output path through an [`Outbox`].
 
 use std::io::{self, Write};
 
 use serde::Serialize;
 use serde::de::IgnoredAny;
+use serde_json::Value;
 use tokio::io::{AsyncBufRead, AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::sync::mpsc;
 
@@ -19,6 +20,12 @@ enum Frame {
     Body(Vec<u8>),
     /// Headers without a usable Content-Length, or a body that is not JSON.
     Malformed(String),
+    /// JSON that is not a JSON-RPC 2.0 message tower-lsp-server can read (its reader would stop
+    /// for good at it), with the id to answer it under.
+    Invalid {
+        id: Value,
+        detail: String,
+    },
 }
 
 fn frame(body: &[u8]) -> Vec<u8> {
@@ -27,13 +34,60 @@ fn frame(body: &[u8]) -> Vec<u8> {
     out
 }
 
-fn parse_error(detail: &str) -> Vec<u8> {
-    let body = serde_json::json!({
-        "jsonrpc": "2.0",
-        "id": null,
-        "error": {"code": -32700, "message": format!("Parse error: {detail}")},
-    });
+fn error_reply(id: &Value, code: i64, message: String) -> Vec<u8> {
+    let body = serde_json::json!({"jsonrpc": "2.0", "id": id, "error": {"code": code, "message": message}});
     frame(body.to_string().as_bytes())
+}
+
+/// The parts of a message that decide whether it is one: the params, results and the rest are
+/// skipped unread, as cheaply as checking the JSON alone.
+#[derive(serde::Deserialize)]
+struct Envelope {
+    jsonrpc: Option<String>,
+    id: Option<Value>,
+    method: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
+    result: bool,
+    #[serde(default, deserialize_with = "present")]
+    error: bool,
+}
+
+/// Whether the field is there, even as `null` (a response's `"result": null`).
+fn present<'de, D: serde::Deserializer<'de>>(value: D) -> Result<bool, D::Error> {
+    serde::Deserialize::deserialize(value).map(|_: IgnoredAny| true)
+}
+
+/// The next message as the server may read it: JSON-RPC 2.0 (a request, a notification or a
+/// response), else the error to answer.
+fn checked(body: Vec<u8>) -> Frame {
+    let is_object = body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
+    let envelope = match serde_json::from_slice::<Envelope>(&body) {
+        Ok(envelope) if is_object => envelope,
+        _ => {
+            return match serde_json::from_slice::<IgnoredAny>(&body) {
+                Ok(_) if !is_object => Frame::Invalid { id: Value::Null, detail: "a message is a JSON object".into() },
+                Ok(_) => {
+                    Frame::Invalid { id: Value::Null, detail: "a field of the wrong type, or one given twice".into() }
+                }
+                Err(err) => Frame::Malformed(err.to_string()),
+            };
+        }
+    };
+    let id = envelope.id.unwrap_or_default();
+    let id_is_usable = id.is_null() || id.is_string() || id.as_i64().is_some();
+    let detail = if envelope.jsonrpc.as_deref() != Some("2.0") {
+        "\"jsonrpc\" must be \"2.0\""
+    } else if !id_is_usable {
+        "an id is a string or an integer"
+    } else {
+        match &envelope.method {
+            Some(method) if method.is_string() => return Frame::Body(body),
+            Some(_) => "a method is a string",
+            None if (envelope.result || envelope.error) && !id.is_null() => return Frame::Body(body),
+            None => "a message has a method, or it is a response with an id",
+        }
+    };
+    Frame::Invalid { id: if id_is_usable { id } else { Value::Null }, detail: detail.into() }
 }
 
 /// Whole frames for the output writer, from any thread.
@@ -50,7 +104,7 @@ impl Outbox {
     }
 
     /// Sends a notification serialised straight to bytes. tower-lsp-server's client builds a
-    /// `serde_json::Value` first and writes it through a pipe, which costs more than the
+    /// `Value` first and writes it through a pipe, which costs more than the
     /// serialisation itself for a large publishDiagnostics. Once the output has closed, the
     /// notification is dropped, as the client's would be.
     pub fn notify(&self, method: &str, params: &impl Serialize) {
@@ -66,13 +120,11 @@ impl Outbox {
     }
 }
 
-/// Reads the next message, checking that its body is JSON; `None` at the end of input.
+/// Reads the next message, checking that its body is a JSON-RPC message; `None` at the end of
+/// input.
 async fn read_frame(reader: &mut (impl AsyncBufRead + Unpin)) -> io::Result<Option<Frame>> {
     Ok(match read_body(reader).await? {
-        Some(Frame::Body(body)) => Some(match serde_json::from_slice::<IgnoredAny>(&body) {
-            Ok(_) => Frame::Body(body),
-            Err(err) => Frame::Malformed(err.to_string()),
-        }),
+        Some(Frame::Body(body)) => Some(checked(body)),
         other => other,
     })
 }
@@ -180,7 +232,10 @@ where
                     }
                 }
                 Frame::Malformed(detail) => {
-                    let _ = frames.send(parse_error(&detail));
+                    let _ = frames.send(error_reply(&Value::Null, -32700, format!("Parse error: {detail}")));
+                }
+                Frame::Invalid { id, detail } => {
+                    let _ = frames.send(error_reply(&id, -32600, format!("Invalid request: {detail}")));
                 }
             }
         }
