@@ -339,6 +339,38 @@ async fn semantic_tokens_mark_quotations_speakers_cues_and_entities() {
     assert_eq!(of_type(2), ["said"]);
 }
 
+/// In hard-wrapped copy a quotation and its speaker run over line breaks: each line gets a token
+/// of its own, never one that crosses a line or has no length, with LF and CRLF alike.
+#[tokio::test]
+async fn semantic_tokens_of_a_wrapped_quotation_stay_within_lines() {
+    let dir = workspace(&[]);
+    let mut client = Client::start(Answers::default());
+    client.initialize(dir.path(), json!({})).await;
+    for (name, line_break) in [("lf.txt", "\n"), ("crlf.txt", "\r\n")] {
+        let text = "Trade talks\n\n\"We will open the market to\neveryone,\" Minister\nAna Ruiz said.\n"
+            .replace('\n', line_break);
+        let doc = uri(&dir.path().join(name));
+        client.open(&doc, &text, 1).await;
+        let result = client.request("textDocument/semanticTokens/full", json!({"textDocument": {"uri": doc}})).await;
+        let data: Vec<u64> = result["data"].as_array().unwrap().iter().map(|v| v.as_u64().unwrap()).collect();
+        let lines: Vec<&str> = text.split(line_break).collect();
+        let (mut line, mut start) = (0, 0);
+        let mut tokens = Vec::new();
+        for t in data.chunks(5) {
+            line += t[0];
+            start = if t[0] == 0 { start + t[1] } else { t[1] };
+            let line_text: Vec<u16> = lines[line as usize].encode_utf16().collect();
+            assert!(t[2] > 0 && start + t[2] <= line_text.len() as u64, "{name}: token {t:?} at {line}:{start}");
+            let covered = String::from_utf16(&line_text[start as usize..(start + t[2]) as usize]).unwrap();
+            tokens.push((t[3], covered));
+        }
+        let of_type = |ty: u64| tokens.iter().filter(|t| t.0 == ty).map(|t| t.1.as_str()).collect::<Vec<_>>();
+        assert_eq!(of_type(0), ["\"We will open the market to", "everyone,\""], "{name}");
+        assert_eq!(of_type(1), ["Minister", "Ana Ruiz"], "{name}");
+        assert_eq!(of_type(2), ["said"], "{name}");
+    }
+}
+
 #[tokio::test]
 async fn inlay_hints_name_the_speaker_after_each_quotation() {
     let (dir, mut client) = initialized_in_an_empty_workspace().await;
