@@ -470,6 +470,24 @@ async fn accepting_a_claim_records_it_in_the_baseline_for_the_editor_and_for_che
     let recorded = fs::read_to_string(dir.path().join(".newsls-baseline.json")).unwrap();
     assert!(recorded.contains("\"path\": \"claim.txt\"") && recorded.contains("Prices will double"), "{recorded}");
 
+    // Only a finding shown now: not the one accepted already, nor a place with none, nor a file
+    // outside the workspace; each is refused and the baseline stays as it was.
+    let outside = tempfile::tempdir().unwrap();
+    fs::write(outside.path().join("other.txt"), text).unwrap();
+    let nothing_there = json!({"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 6}});
+    for arguments in [
+        command["arguments"].clone(),
+        json!([doc, "unattributed-claim", nothing_there]),
+        json!([uri(&outside.path().join("other.txt")), "unattributed-claim", diagnostic["range"]]),
+    ] {
+        let answer = client
+            .response("workspace/executeCommand", json!({"command": command["command"], "arguments": arguments}))
+            .await;
+        assert!(answer["error"]["message"].is_string(), "{arguments}: {answer}");
+    }
+    assert_eq!(fs::read_to_string(dir.path().join(".newsls-baseline.json")).unwrap(), recorded);
+    assert!(!outside.path().join(".newsls-baseline.json").exists());
+
     // newsls check in the same folder agrees.
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_newsls"))
         .current_dir(dir.path())

@@ -381,7 +381,7 @@ impl LanguageServer for Backend {
             Ok(()) => Ok(None),
             Err(message) => {
                 self.state.client.show_message(MessageType::ERROR, format!("newsls: {message}")).await;
-                Err(tower_lsp_server::jsonrpc::Error::internal_error())
+                Err(tower_lsp_server::jsonrpc::Error { message: message.into(), ..invalid(String::new()) })
             }
         }
     }

@@ -26,6 +26,7 @@ use crate::config::{self, ConfigFile, Settings};
 use crate::entities::KnownPeople;
 use crate::files;
 use crate::protocol::{self, Document};
+use crate::rules::Finding;
 use crate::text::{LineIndex, PositionEncoding};
 use crate::workspace::{IndexedArticle, WorkspaceIndex};
 
@@ -100,6 +101,21 @@ pub struct Analysed {
     pub entities: IndexedArticle,
 }
 
+/// The findings of `analysis` the editor shows: at their configured severities, less those the
+/// baseline accepts for the file at `path`.
+fn shown_findings(analysis: &Analysis, settings: &Settings, path: Option<&Path>) -> Vec<Finding> {
+    let mut findings = analysis.findings(|rule| settings.severity_of(rule));
+    if !settings.accepted.is_empty()
+        && let Some(path) = path
+    {
+        let relative = baseline::relative_path(path, &settings.root);
+        let mut accepted = (*settings.accepted).clone();
+        findings
+            .retain(|f| !accepted.suppresses(&baseline::fingerprint(f.rule.name, &relative, analysis.text, f.span)));
+    }
+    findings
+}
+
 /// Analyses one text, or returns the panic message if analysis panicked.
 pub fn analyse(
     text: &str,
@@ -118,14 +134,7 @@ pub fn analyse(
             text,
             Context { glossary: &settings.glossary, people: Some(people), language: settings.language },
         );
-        let mut findings = analysis.findings(|rule| settings.severity_of(rule));
-        if !settings.accepted.is_empty()
-            && let Some(path) = path_of(uri)
-        {
-            let relative = baseline::relative_path(&path, &settings.root);
-            let mut accepted = (*settings.accepted).clone();
-            findings.retain(|f| !accepted.suppresses(&baseline::fingerprint(f.rule.name, &relative, text, f.span)));
-        }
+        let findings = shown_findings(&analysis, settings, path_of(uri).as_deref());
         let lines = LineIndex::new(text);
         let document = Document { text, lines: &lines, encoding };
         let diagnostics = findings.iter().map(|f| protocol::diagnostic(f, &document, Some(uri))).collect();
@@ -594,11 +603,26 @@ impl State {
         range: tower_lsp_server::ls_types::Range,
     ) -> Result<(), String> {
         let path = path_of(&uri).ok_or("Only findings of files can be accepted.")?;
+        if !lock(&self.roots).iter().any(|root| path.starts_with(&root.path)) {
+            return Err(format!(
+                "{} is outside the workspace folders: its findings cannot be accepted.",
+                path.display()
+            ));
+        }
         let text = self.article_text(&uri)?;
         let settings = self.settings_for(Some(&path));
         let lines = LineIndex::new(&text);
         let document = Document { text: &text, lines: &lines, encoding: self.documents.encoding() };
         let span = crate::span::Span::new(document.offset(range.start), document.offset(range.end));
+        // Only a finding the editor shows now: not a stale one, nor one accepted already.
+        let people = self.workspace().known_people_for(Some(&uri));
+        let analysis = Analysis::with_context(
+            &text,
+            Context { glossary: &settings.glossary, people: Some(&people), language: settings.language },
+        );
+        if !shown_findings(&analysis, &settings, Some(&path)).iter().any(|f| f.rule.name == rule && f.span == span) {
+            return Err(format!("No {rule} finding is shown there now: nothing to accept."));
+        }
         let relative = baseline::relative_path(&path, &settings.root);
         let entry = baseline::Entry {
             fingerprint: baseline::fingerprint(rule, &relative, &text, span),

@@ -81,6 +81,13 @@ pub mod in_process {
         }
 
         pub async fn request(&mut self, method: &'static str, params: Value) -> Value {
+            let value = self.response(method, params).await;
+            assert!(value.get("error").is_none(), "{method} failed: {value}");
+            value["result"].clone()
+        }
+
+        /// The whole response, an error or a result.
+        pub async fn response(&mut self, method: &'static str, params: Value) -> Value {
             let id = self.next_id;
             self.next_id += 1;
             let request = Request::build(method).id(id).params(params).finish();
@@ -89,9 +96,7 @@ pub mod in_process {
                 .expect("request timed out")
                 .expect("server exited")
                 .expect("a request gets a response");
-            let value = serde_json::to_value(&response).unwrap();
-            assert!(value.get("error").is_none(), "{method} failed: {value}");
-            value["result"].clone()
+            serde_json::to_value(&response).unwrap()
         }
 
         pub async fn raw_request(
