@@ -1,5 +1,6 @@
 //! The analysis core on one article: parse, attribute, run every rule at its default severity.
-//! `cargo bench --bench core`; throughput is reported in bytes of article text.
+//! `cargo bench --bench core`; throughput is reported in bytes of article text. Also the worst
+//! cases for time: one paragraph of thousands of quotations or claims.
 
 use criterion::{BenchmarkId, Criterion, Throughput, black_box, criterion_group, criterion_main};
 use newsls::analysis::Analysis;
@@ -26,5 +27,32 @@ fn core(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, core);
+/// Copy no newsroom writes but a file may hold: one paragraph of thousands of quotations, of
+/// claims, of unclosed quotations, at two sizes a tenth apart. Time that grows with the size, not
+/// with its square, keeps such a file from stalling `newsls check` or the editor.
+fn worst_cases(c: &mut Criterion) {
+    let repeated = [
+        ("quotations", "\"We will win.\" "),
+        ("claims", "Prices will rise next year. "),
+        ("unclosed", "Critics say \"it will fail, "),
+        ("single-quotes", "“Yes,” he said ‘no "),
+    ];
+    let mut group = c.benchmark_group("worst-case");
+    group.sample_size(10);
+    for (name, unit) in repeated {
+        for times in [2_000, 20_000] {
+            let text = format!("Headline\n\n{}\n", unit.repeat(times));
+            group.throughput(Throughput::Bytes(text.len() as u64));
+            group.bench_with_input(BenchmarkId::new(name, text.len()), &text, |b, text| {
+                b.iter(|| {
+                    let analysis = Analysis::new(black_box(text));
+                    black_box(analysis.findings(|r| Some(r.default_severity)))
+                })
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, core, worst_cases);
 criterion_main!(benches);

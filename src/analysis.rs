@@ -33,6 +33,9 @@ pub struct Analysis<'a> {
     pub words: SentenceWords<'a>,
     pub attributions: Attributions,
     pub entities: ArticleEntities,
+    /// The sentences that have an attribution, in order: where [`Analysis::nearest_attribution`]
+    /// looks, rather than back over every sentence of a long paragraph with none.
+    attributed: Vec<usize>,
 }
 
 impl<'a> Analysis<'a> {
@@ -53,7 +56,8 @@ impl<'a> Analysis<'a> {
             Some(people) => entities::recognise_article_with(text, &article, context.glossary, people),
             None => entities::recognise_article(text, &article, context.glossary),
         };
-        Analysis { text, language, article, words, attributions, entities }
+        let attributed = (0..attributions.sentences.len()).filter(|&i| attributions.sentences[i].is_some()).collect();
+        Analysis { text, language, article, words, attributions, entities, attributed }
     }
 
     /// Whether a sentence lies mostly inside quotations.
@@ -66,10 +70,11 @@ impl<'a> Analysis<'a> {
     pub fn nearest_attribution(&self, sentence: usize) -> Option<Uncovered> {
         let sentences = &self.article.sentences;
         let paragraph = sentences[sentence].paragraph;
-        let (before, attribution) = (0..sentence)
-            .rev()
-            .take_while(|&j| sentences[j].paragraph + 1 >= paragraph)
-            .find_map(|j| self.attributions.sentences[j].map(|a| (j, a)))?;
+        let before = self.attributed[..self.attributed.partition_point(|&j| j < sentence)].last().copied()?;
+        if sentences[before].paragraph + 1 < paragraph {
+            return None;
+        }
+        let attribution = self.attributions.sentences[before]?;
         let reason = if sentences[before].paragraph != paragraph {
             Reason::OtherParagraph
         } else if before + 1 == sentence {

@@ -41,8 +41,24 @@ pub struct Article {
     pub sentences: Vec<Sentence>,
     /// `MOSCOW, July 11 (Reuters) -` at the start of the first body paragraph, excluded from its sentence.
     pub dateline: Option<Span>,
+    /// In order of their starts.
     pub quotations: Vec<Quotation>,
+    /// For each quotation, the furthest end of its span and those before it: the quotations that
+    /// may meet a span are then one run, found by two binary searches.
+    quotation_reach: Vec<usize>,
     pub quote_issues: Vec<QuoteIssue>,
+}
+
+/// [`Article::quotation_reach`] of quotations in order of their starts.
+fn reach(quotations: &[Quotation]) -> Vec<usize> {
+    debug_assert!(quotations.is_sorted_by_key(|q| q.span.start));
+    quotations
+        .iter()
+        .scan(0, |furthest, q| {
+            *furthest = q.span.end.max(*furthest);
+            Some(*furthest)
+        })
+        .collect()
 }
 
 impl Article {
@@ -62,13 +78,23 @@ impl Article {
             paragraph.sentences = first..sentences.len();
         }
         let (quotations, quote_issues) = quotes::find(text, &paragraphs);
-        Article { paragraphs, sentences, dateline, quotations, quote_issues }
+        let quotation_reach = reach(&quotations);
+        Article { paragraphs, sentences, dateline, quotations, quotation_reach, quote_issues }
     }
 
     /// Spanish and Portuguese dialogue: a paragraph opened by a dash quotes a speaker, and a dash
     /// after a space opens the narrator's tag (`—Vamos a ganar —dijo el ministro—. Lo haremos.`).
     pub fn add_dialogue_quotations(&mut self, text: &str) {
         quotes::dialogue(text, &self.paragraphs, &mut self.quotations);
+        self.quotation_reach = reach(&self.quotations);
+    }
+
+    /// The quotations whose spans meet `span`, with their indices, in order: without a walk of
+    /// them all, which made a paragraph of many quotations take time in the square of their number.
+    pub fn quotations_meeting(&self, span: Span) -> impl Iterator<Item = (usize, &Quotation)> {
+        let to = self.quotations.partition_point(|q| q.span.start < span.end);
+        let from = self.quotation_reach[..to].partition_point(|&end| end <= span.start);
+        (from..to).map(|i| (i, &self.quotations[i])).filter(move |(_, q)| q.span.intersects(span))
     }
 
     pub fn headline(&self) -> Option<&Paragraph> {

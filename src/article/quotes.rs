@@ -176,6 +176,13 @@ fn single_quotes(text: &str, paragraphs: &[Paragraph], quotes: &mut Vec<Quotatio
     for (index, paragraph) in paragraphs.iter().enumerate() {
         let s = paragraph.span.text(text);
         let base = paragraph.span.start;
+        // Where a ’ may close one: not an apostrophe inside a word ("don’t"). Found once, not
+        // searched for after every ‘, which took the square of a paragraph's length with none.
+        let closers: Vec<usize> = s
+            .match_indices('’')
+            .map(|(j, _)| j)
+            .filter(|&j| s[j + '’'.len_utf8()..].chars().next().is_none_or(|n| !n.is_alphanumeric()))
+            .collect();
         let mut search = 0;
         while let Some(rel) = s[search..].find('‘') {
             let o = search + rel;
@@ -183,14 +190,14 @@ fn single_quotes(text: &str, paragraphs: &[Paragraph], quotes: &mut Vec<Quotatio
             let at = base + o;
             let after_space =
                 s[..o].chars().next_back().is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '—' | '–'));
-            if !after_space || doubles.iter().any(|d| d.contains(at)) {
+            // The double quotations are in order and disjoint: only the last to start before
+            // `at` may hold it.
+            let in_double =
+                doubles[..doubles.partition_point(|d| d.start <= at)].last().is_some_and(|d| d.contains(at));
+            if !after_space || in_double {
                 continue;
             }
-            let close = s[search..].char_indices().find(|&(j, c)| {
-                c == '’' && s[search + j + c.len_utf8()..].chars().next().is_none_or(|n| !n.is_alphanumeric())
-            });
-            if let Some((j, _)) = close {
-                let end = search + j;
+            if let Some(&end) = closers.get(closers.partition_point(|&j| j < search)) {
                 quotes.push(Quotation {
                     span: Span::new(at, base + end + '’'.len_utf8()),
                     content: Span::new(at + '‘'.len_utf8(), base + end),

@@ -625,15 +625,24 @@ pub fn find<'a>(
     quoted: &[Span],
     lexicon: &'static Lexicon,
 ) -> SentenceCues {
-    let inside: Vec<Span> = quoted.iter().copied().filter(|q| q.intersects(span)).collect();
+    let mut inside: Vec<Span> = quoted.iter().copied().filter(|q| q.intersects(span)).collect();
     let (words, classes) = if inside.is_empty() {
         (Cow::Borrowed(words), Cow::Borrowed(classes))
     } else {
         // Sized for the whole sentence, which bounds what is kept, rather than grown word by word.
         let mut kept_words = Vec::with_capacity(words.len());
         let mut kept_classes = Vec::with_capacity(words.len());
+        // A quotation holds a word exactly when, of those starting at or before it, the one that
+        // reaches furthest reaches past it: one walk of both in order, not every quotation tested
+        // against every word (a sentence may hold thousands of each).
+        inside.sort_by_key(|q| q.start);
+        let (mut next, mut reach) = (0, 0);
         for (w, c) in words.iter().zip(classes) {
-            if !inside.iter().any(|q| q.contains_span(w.span)) {
+            while let Some(q) = inside.get(next).filter(|q| q.start <= w.span.start) {
+                reach = reach.max(q.end);
+                next += 1;
+            }
+            if reach < w.span.end {
                 kept_words.push(w.clone());
                 kept_classes.push(*c);
             }

@@ -69,8 +69,8 @@ pub fn is_quoted(article: &Article, sentence: Span) -> bool {
 
 fn quoted_share(article: &Article, sentence: Span) -> f32 {
     let inside: usize = article
-        .quotations
-        .iter()
+        .quotations_meeting(sentence)
+        .map(|(_, q)| q)
         .filter(|q| q.content.intersects(sentence))
         .map(|q| q.content.end.min(sentence.end) - q.content.start.max(sentence.start))
         .sum();
@@ -81,7 +81,6 @@ fn quoted_share(article: &Article, sentence: Span) -> f32 {
 /// of its language.
 pub fn attribute(text: &str, article: &Article, words: &SentenceWords, language: Language) -> Attributions {
     let lexicon = lexicon::Lexicon::of(language);
-    let quoted: Vec<Span> = article.quotations.iter().map(|q| q.content).collect();
     // One vector of classes for the article's words, not one a sentence.
     let table = Classes::of(lexicon);
     let classes: Vec<WordClass> = words.all().iter().map(|w| table.get(&w.lower)).collect();
@@ -89,7 +88,10 @@ pub fn attribute(text: &str, article: &Article, words: &SentenceWords, language:
         .sentences
         .iter()
         .enumerate()
-        .map(|(i, s)| cues::find(text, s.span, words.of(i), &classes[words.range(i)], &quoted, lexicon))
+        .map(|(i, s)| {
+            let quoted: Vec<Span> = article.quotations_meeting(s.span).map(|(_, q)| q.content).collect();
+            cues::find(text, s.span, words.of(i), &classes[words.range(i)], &quoted, lexicon)
+        })
         .collect();
     let direct: Vec<Option<Cue>> = found.iter().map(|c| c.strongest).collect();
     let labels: Vec<Option<Cue>> = article.paragraphs.iter().map(|p| cues::speaker_label(text, p.span)).collect();
@@ -118,11 +120,9 @@ pub fn attribute(text: &str, article: &Article, words: &SentenceWords, language:
                 is_quoted(article, sentence.span)
                     .then(|| {
                         article
-                            .quotations
-                            .iter()
-                            .zip(&quotations)
-                            .filter(|(q, _)| q.content.intersects(sentence.span))
-                            .find_map(|(_, speaker)| *speaker)
+                            .quotations_meeting(sentence.span)
+                            .filter(|(_, q)| q.content.intersects(sentence.span))
+                            .find_map(|(qi, _)| quotations[qi])
                     })
                     .flatten()
                     .map(|a| Attribution { link: Link::Quotation, ..a })

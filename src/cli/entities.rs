@@ -117,9 +117,8 @@ fn json_file(path: &Path, text: &str, found: &ArticleEntities) -> JsonFile {
 fn write_human(out: &mut impl Write, path: &Path, text: &str, found: &ArticleEntities) -> io::Result<()> {
     let lines = LineIndex::new(text);
     let at = |offset: usize| {
-        let p = lines.position(text, offset, PositionEncoding::Utf8);
-        let line_start = lines.line_span(text, p.line as usize).0;
-        format!("{}:{}", p.line + 1, text[line_start..offset].chars().count() + 1)
+        let p = lines.char_position(text, offset);
+        format!("{}:{}", p.line + 1, p.col + 1)
     };
     writeln!(out, "{}:", path.display())?;
     for (i, e) in found.entities.iter().enumerate() {

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 use std::path::Path;
 
 use crate::rules::Finding;
-use crate::text::{LineIndex, PositionEncoding};
+use crate::text::LineIndex;
 
 /// Snippets longer than this many characters are cut around the span.
 const MAX_SNIPPET_CHARS: usize = 100;
@@ -16,10 +16,10 @@ pub fn write(out: &mut impl Write, path: &Path, text: &str, findings: &[Finding]
     }
     let lines = LineIndex::new(text);
     for finding in findings {
-        let start = lines.position(text, finding.span.start, PositionEncoding::Utf8);
+        let start = lines.char_position(text, finding.span.start);
         let (line_start, line_end) = lines.line_span(text, start.line as usize);
         let line = &text[line_start..line_end];
-        let col_chars = text[line_start..finding.span.start].chars().count();
+        let col_chars = start.col as usize;
         writeln!(
             out,
             "{}:{}:{}: {}[{}] {}",
@@ -31,8 +31,9 @@ pub fn write(out: &mut impl Write, path: &Path, text: &str, findings: &[Finding]
             finding.message
         )?;
         let span_end = finding.span.end.min(line_end).max(finding.span.start);
-        let span_chars = text[finding.span.start..span_end].chars().count().max(1);
-        let (shown, offset) = window(line, col_chars, span_chars);
+        let span = &text[finding.span.start..span_end];
+        let span_chars = if lines.is_ascii() { span.len() } else { span.chars().count() }.max(1);
+        let (shown, offset) = window(line, lines.is_ascii(), col_chars, span_chars);
         let number = (start.line + 1).to_string();
         let pad = " ".repeat(number.len());
         let underline =
@@ -42,15 +43,17 @@ pub fn write(out: &mut impl Write, path: &Path, text: &str, findings: &[Finding]
     Ok(())
 }
 
-/// The part of `line` to show and where the span starts in it, cut to fit.
-fn window(line: &str, col: usize, span_len: usize) -> (String, usize) {
-    let total = line.chars().count();
+/// The part of `line` to show and where the span starts in it, cut to fit; an ASCII line is cut
+/// by bytes, not walked character by character for every finding on it.
+fn window(line: &str, ascii: bool, col: usize, span_len: usize) -> (String, usize) {
+    let total = if ascii { line.len() } else { line.chars().count() };
     if total <= MAX_SNIPPET_CHARS {
         return (line.to_string(), col);
     }
     let from = col.saturating_sub(CONTEXT_CHARS);
     let to = (from + MAX_SNIPPET_CHARS).min(total).max((col + span_len).min(from + MAX_SNIPPET_CHARS));
-    let mut shown: String = line.chars().skip(from).take(to - from).collect();
+    let mut shown: String =
+        if ascii { line[from..to].to_string() } else { line.chars().skip(from).take(to - from).collect() };
     let mut offset = col - from;
     if from > 0 {
         shown.insert(0, '…');

@@ -62,10 +62,15 @@ const MIN_QUOTE_WORDS: usize = 4;
 fn check(analysis: &Analysis, out: &mut Vec<Finding>) {
     let text = analysis.text;
     let article = &analysis.article;
+    // Once a paragraph, not once a quotation: a paragraph may hold thousands.
+    let attributed_paragraphs: Vec<bool> = article
+        .paragraphs
+        .iter()
+        .map(|p| p.sentences.clone().any(|i| analysis.attributions.sentences[i].is_some()))
+        .collect();
     for (quote, speaker) in article.quotations.iter().zip(&analysis.attributions.quotations) {
         let in_body = article.paragraphs[quote.paragraph].kind == ParagraphKind::Body;
-        let paragraph_attributed =
-            article.paragraphs[quote.paragraph].sentences.clone().any(|i| analysis.attributions.sentences[i].is_some());
+        let paragraph_attributed = attributed_paragraphs[quote.paragraph];
         if speaker.is_some() || !in_body || paragraph_attributed || quote.word_count(text) < MIN_QUOTE_WORDS {
             continue;
         }

@@ -76,6 +76,23 @@ impl LineIndex {
         LineCol { line: line as u32, col: col as u32 }
     }
 
+    /// The position of a byte offset with the column in characters, as people count them (and
+    /// terminals, compilers and editors' status lines show them).
+    pub fn char_position(&self, text: &str, offset: usize) -> LineCol {
+        let bytes = self.position(text, offset, PositionEncoding::Utf8);
+        if self.ascii {
+            return bytes;
+        }
+        let (line_start, _) = self.line_span(text, bytes.line as usize);
+        let col = text[line_start..line_start + bytes.col as usize].chars().count();
+        LineCol { col: col as u32, ..bytes }
+    }
+
+    /// Whether the text is ASCII, where bytes, characters and UTF-16 code units are one.
+    pub fn is_ascii(&self) -> bool {
+        self.ascii
+    }
+
     /// The byte offset of a position; a line or column past the end is clamped, and a column inside
     /// a character (half a surrogate pair, a UTF-8 continuation byte) moves to that character's start.
     pub fn offset(&self, text: &str, pos: LineCol, encoding: PositionEncoding) -> usize {

@@ -25,13 +25,9 @@ pub struct FileReport<'a> {
 
 /// 1-based line and column of a byte offset; columns in UTF-16 code units or characters.
 pub(crate) fn line_col(lines: &LineIndex, text: &str, offset: usize, utf16: bool) -> (u32, u32) {
-    let pos = lines.position(text, offset, if utf16 { PositionEncoding::Utf16 } else { PositionEncoding::Utf8 });
-    if utf16 {
-        return (pos.line + 1, pos.col + 1);
-    }
-    let (line_start, _) = lines.line_span(text, pos.line as usize);
-    let chars = text[line_start..line_start + pos.col as usize].chars().count() as u32;
-    (pos.line + 1, chars + 1)
+    let pos =
+        if utf16 { lines.position(text, offset, PositionEncoding::Utf16) } else { lines.char_position(text, offset) };
+    (pos.line + 1, pos.col + 1)
 }
 
 /// The SARIF level of a severity.
