@@ -22,6 +22,11 @@ pub fn walk(root: &Path, settings: &Settings) -> (Vec<PathBuf>, Vec<(PathBuf, St
     if root.is_file() {
         return (vec![root.to_path_buf()], Vec::new());
     }
+    if !root.is_dir() {
+        let message = "not a file or folder but a pipe or a device: to check what a command prints, pipe it to \
+                       `newsls check -` (with --stdin-filename to name it)";
+        return (Vec::new(), vec![(root.to_path_buf(), message.to_string())]);
+    }
     let mut paths = Vec::new();
     let mut errors = Vec::new();
     let absolute_root = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());

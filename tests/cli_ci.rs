@@ -575,6 +575,45 @@ fn bad_shards_are_usage_errors() {
     }
 }
 
+#[test]
+fn a_shard_cannot_write_the_baseline() {
+    let output = newsls(&["check", "--shard", "1/2", "--write-baseline", "/tmp/never-written.json", CI]);
+    assert_eq!(code(&output), 2);
+    assert!(stderr(&output).contains("cannot be used with"), "{}", stderr(&output));
+}
+
+/// A file named twice, or inside a folder also named, is checked once: a second copy of its
+/// findings would be past what the baseline accepts, and fail the gate.
+#[test]
+fn a_file_named_twice_is_checked_once() {
+    let dir = workspace(&["market.txt"]);
+    let once = findings_in(dir.path(), &[]);
+    assert!(!once.is_empty());
+    assert_eq!(findings_in(dir.path(), &["market.txt", ".", "./market.txt"]), once);
+    let output = newsls_in(dir.path(), &["check", "--write-baseline", "b.json", "market.txt"]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let output = newsls_in(dir.path(), &["check", "--baseline", "b.json", ".", "market.txt"]);
+    assert_eq!(code(&output), 0, "{}{}", stdout(&output), stderr(&output));
+}
+
+/// A pipe named as a path (`<(cat story.txt)`, /dev/stdin from a pipe) is an error that says how
+/// to check it, never "Checked 0 files" and a passing gate.
+#[test]
+fn a_pipe_named_as_a_path_is_an_error_that_says_to_use_stdin() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_newsls"))
+        .args(["check", "/dev/stdin"])
+        .env("NEWSLS_NO_PROGRESS", "1")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdin.take());
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(code(&output), 2);
+    assert!(stderr(&output).contains("newsls check -"), "{}", stderr(&output));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Rules
 // ---------------------------------------------------------------------------------------------

@@ -153,6 +153,15 @@ pub fn run(args: &CheckArgs) -> ExitCode {
             }
         }
     }
+    if args.paths.len() > 1 {
+        // A file named twice ("check . story.txt", "a.txt ./a.txt") is checked once: twice would
+        // report its findings twice, the second time past what the baseline accepts.
+        let mut seen = std::collections::HashSet::new();
+        inputs.retain(|input| match &input.source {
+            Source::File(path) => seen.insert(std::fs::canonicalize(path).unwrap_or_else(|_| path.clone())),
+            Source::Stdin(_) => true,
+        });
+    }
     if let Some(shard) = args.shard {
         // On the pool, which has nothing else to do before the first batch.
         inputs = inputs.into_par_iter().filter(|input| shard.contains(&input.relative())).collect();

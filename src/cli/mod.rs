@@ -74,7 +74,8 @@ pub struct CheckArgs {
     #[arg(long, value_name = "FILE")]
     write_baseline: Option<PathBuf>,
     /// Check only the I-th of N deterministic shards of the files (by path hash), e.g. 2/4.
-    #[arg(long, value_name = "I/N")]
+    /// Not with --write-baseline: a baseline of one shard would drop every other shard's findings.
+    #[arg(long, value_name = "I/N", conflicts_with = "write_baseline")]
     shard: Option<shard::Shard>,
 }
 
