@@ -371,6 +371,29 @@ async fn semantic_tokens_of_a_wrapped_quotation_stay_within_lines() {
     }
 }
 
+/// `context.only` picks the kinds of action: code actions on save ask for "source" ones, which
+/// newsls has none of; "quickfix" asks for every fix.
+#[tokio::test]
+async fn code_actions_are_only_of_the_kinds_asked_for() {
+    let (dir, mut client) = initialized_in_an_empty_workspace().await;
+    let doc = uri(&dir.path().join("claim.txt"));
+    client.open(&doc, "Prices\n\nPrices will double next year.\n", 1).await;
+    let params = client.diagnostics_where(&doc, |p| !codes(p).is_empty()).await;
+    let diagnostic = &params["diagnostics"][0];
+    for (only, expect_some) in [
+        (json!(["source"]), false),
+        (json!(["source.fixAll"]), false),
+        (json!(["quick"]), false),
+        (json!(["quickfix"]), true),
+        (json!(["source", "quickfix"]), true),
+    ] {
+        let request = json!({"textDocument": {"uri": doc}, "range": diagnostic["range"],
+                             "context": {"diagnostics": [diagnostic], "only": only}});
+        let actions = client.request("textDocument/codeAction", request).await;
+        assert_eq!(actions.as_array().is_some_and(|a| !a.is_empty()), expect_some, "only {only}: {actions}");
+    }
+}
+
 #[tokio::test]
 async fn inlay_hints_name_the_speaker_after_each_quotation() {
     let (dir, mut client) = initialized_in_an_empty_workspace().await;

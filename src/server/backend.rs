@@ -77,6 +77,17 @@ fn workspace_roots(params: &InitializeParams) -> Vec<PathBuf> {
     }
 }
 
+/// Whether an action of `kind` is of a kind the client asked for (`context.only`): that kind
+/// or one under it ("quickfix" asks for "quickfix.spell" too), anything when it asks for none.
+fn wanted(kind: Option<&CodeActionKind>, only: Option<&[CodeActionKind]>) -> bool {
+    let Some(only) = only else { return true };
+    let kind = kind.map_or("", |k| k.as_str());
+    only.iter().any(|asked| {
+        let asked = asked.as_str();
+        kind == asked || kind.strip_prefix(asked).is_some_and(|rest| rest.starts_with('.'))
+    })
+}
+
 impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
         let _ = std::thread::Builder::new().name("newsls-warm-up".into()).spawn(crate::entities::warm_up);
@@ -354,6 +365,7 @@ impl LanguageServer for Backend {
                         let accept = can_accept.then(|| features::accept_action(&uri, d, &baseline_name)).flatten();
                         fixes.into_iter().chain(accept)
                     })
+                    .filter(|action| wanted(action.kind.as_ref(), params.context.only.as_deref()))
                     .map(CodeActionOrCommand::CodeAction)
                     .collect::<Vec<_>>()
             })
