@@ -259,6 +259,29 @@ async fn a_broken_baseline_is_reported_and_the_settings_still_apply() {
     assert_eq!(params["diagnostics"][0]["severity"], 1, "newsls.toml applies");
 }
 
+/// The baseline applies live: rewritten or deleted on disk (a `git checkout`, `newsls check
+/// --write-baseline`), the findings it accepts go or come back.
+#[tokio::test]
+async fn a_changed_baseline_applies_live() {
+    let text = "Prices\n\nPrices will double next year.\n";
+    let dir = workspace(&[("claim.txt", text)]);
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_newsls"))
+        .current_dir(dir.path())
+        .args(["check", "--write-baseline", ".newsls-baseline.json", "."])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let mut client = Client::start(Answers::default());
+    client.initialize(dir.path(), json!({})).await;
+    let doc = uri(&dir.path().join("claim.txt"));
+    client.open(&doc, text, 1).await;
+    client.diagnostics_where(&doc, |p| codes(p).is_empty()).await;
+    let baseline = dir.path().join(".newsls-baseline.json");
+    fs::remove_file(&baseline).unwrap();
+    client.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": uri(&baseline), "type": 3}]})).await;
+    client.diagnostics_where(&doc, |p| codes(p) == ["unattributed-claim"]).await;
+}
+
 #[tokio::test]
 async fn client_settings_override_the_file() {
     let dir = workspace(&[("newsls.toml", "[rules]\nunattributed-claim = \"error\"\n")]);

@@ -550,8 +550,9 @@ impl State {
         if self.flags().dynamic_watch {
             let client = self.client.clone();
             tokio::spawn(async move {
-                // `*.toml`, not only newsls.toml: the glossary file a configuration names is one too.
-                let watchers = ["**/*.txt", "**/*.toml"]
+                // `*.toml`, not only newsls.toml: the glossary file a configuration names is one
+                // too; `*.json` for the baseline.
+                let watchers = ["**/*.txt", "**/*.toml", "**/*.json"]
                     .iter()
                     .map(|glob| FileSystemWatcher { glob_pattern: GlobPattern::String(glob.to_string()), kind: None })
                     .collect();
@@ -637,10 +638,13 @@ impl State {
         Ok(())
     }
 
-    /// Whether `path` is a `newsls.toml` or the glossary file a root's configuration names.
+    /// Whether `path` is a `newsls.toml`, or the glossary file or the baseline a root's
+    /// configuration names.
     fn is_configuration(&self, path: &Path) -> bool {
         path.file_name().is_some_and(|n| n == config::FILE_NAME)
-            || lock(&self.roots).iter().any(|root| root.settings.glossary_file.as_deref() == Some(path))
+            || lock(&self.roots)
+                .iter()
+                .any(|root| root.settings.glossary_file.as_deref() == Some(path) || root.settings.baseline == path)
     }
 
     /// Files created, changed, deleted or renamed on disk.
