@@ -35,6 +35,7 @@ pub use glossary::{EntrySource, Glossary, GlossaryEntry};
 
 use crate::article::Article;
 use crate::kb::{self, Record};
+use crate::language::Language;
 use crate::span::Span;
 use matcher::{Hit, Target};
 use words::WordStart;
@@ -633,14 +634,17 @@ fn new_entity(key: &Key, raw: &Raw, text: &str, glossary: &Glossary, people: &[(
     Entity { id, kind, name, acronym, origin, introduction: None, defined_as: None, first_mention: raw.span }
 }
 
-/// The text edit that spells out the acronym at `acronym` on first reference:
-/// `(span, "the Community of Latin American and Caribbean States (CELAC)")`, with "the" only
-/// when the text does not already have one before it (and "The" at the start of a sentence).
-/// `None` when no entity with a known full name is mentioned there.
-pub fn spell_out(text: &str, entities: &ArticleEntities, acronym: Span) -> Option<(Span, String)> {
+/// The text edit that spells out the acronym at `acronym` on first reference, in the article's
+/// language: `(span, "the Community of Latin American and Caribbean States (CELAC)")`, with "the"
+/// only when the text does not already have one before it (and "The" at the start of a sentence);
+/// in Spanish and Portuguese the knowledge base's name in that language where it has one
+/// (`Comunidad de Estados Latinoamericanos y Caribeños (CELAC)`), with no article added, since
+/// the name's gender decides it. `None` when no entity with a known full name is mentioned there.
+pub fn spell_out(text: &str, entities: &ArticleEntities, acronym: Span, language: Language) -> Option<(Span, String)> {
     let mention = entities.mentions.iter().find(|m| m.span == acronym || m.span.contains_span(acronym))?;
     let entity = entities.entity_of(mention);
-    let full = entity.full_name(text);
+    let in_language = entity.defined_as.is_none().then(|| entity.record()?.name_in(language)).flatten();
+    let full = in_language.unwrap_or_else(|| entity.full_name(text));
     let written = mention.span.text(text);
     if full.is_empty() || full == written {
         return None;
@@ -650,7 +654,7 @@ pub fn spell_out(text: &str, entities: &ArticleEntities, acronym: Span) -> Optio
         .iter()
         .any(|a| before.ends_with(a) && !before[..before.len() - a.len()].ends_with(char::is_alphanumeric));
     let sentence_start = before.is_empty() || before.ends_with(['.', '!', '?', '\n', '“', '"']);
-    let needs_article = entity.kind == EntityKind::Organization && !has_article;
+    let needs_article = entity.kind == EntityKind::Organization && !has_article && language == Language::English;
     let article = match (needs_article, sentence_start) {
         (false, _) => "",
         (true, true) => "The ",

@@ -157,7 +157,7 @@ fn spell_out_adds_the_only_when_missing() {
     let text = "CELAC met. Later the CELAC's troika and leaders of CELAC met.";
     let found = recognise(text, Glossary::empty());
     let spans: Vec<Span> = found.mentions.iter().map(|m| m.span).collect();
-    let edits: Vec<String> = spans.iter().map(|s| spell_out(text, &found, *s).unwrap().1).collect();
+    let edits: Vec<String> = spans.iter().map(|s| spell_out(text, &found, *s, Language::English).unwrap().1).collect();
     assert_eq!(
         edits,
         [
@@ -166,6 +166,30 @@ fn spell_out_adds_the_only_when_missing() {
             "the Community of Latin American and Caribbean States (CELAC)"
         ]
     );
+}
+
+/// Spanish and Portuguese copy gets the name in its language, where the knowledge base has one;
+/// an article's own definition wins over it.
+#[test]
+fn spell_out_in_the_article_language() {
+    let cases = [
+        (
+            Language::Spanish,
+            "La OMC y el MERCOSUR.",
+            ["Organización Mundial del Comercio (OMC)", "Mercado Común del Sur (MERCOSUR)"],
+        ),
+        (
+            Language::Portuguese,
+            "A OMC e o MERCOSUL.",
+            ["Organização Mundial do Comércio (OMC)", "Mercado Comum do Sul (MERCOSUL)"],
+        ),
+    ];
+    for (language, text, expected) in cases {
+        let found = recognise(text, Glossary::empty());
+        let edits: Vec<String> =
+            found.mentions.iter().map(|m| spell_out(text, &found, m.span, language).unwrap().1).collect();
+        assert_eq!(edits, expected, "{language:?}");
+    }
 }
 
 #[test]

@@ -10,6 +10,8 @@
 mod card;
 
 use std::collections::HashMap;
+
+use crate::language::Language;
 use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
@@ -238,6 +240,20 @@ impl Record {
             Record::Organization(o) => &o.name,
             Record::Country(c) => &c.name,
             Record::Agency(a) => &a.name,
+        }
+    }
+
+    /// The name in Spanish or Portuguese, where the record has one; English has `name`.
+    pub fn name_in(self, language: Language) -> Option<&'static str> {
+        let names = match self {
+            Record::Organization(o) => &o.names,
+            Record::Country(c) => &c.names,
+            Record::Agency(_) => return None,
+        };
+        match language {
+            Language::English => None,
+            Language::Spanish => names.es.as_deref(),
+            Language::Portuguese => names.pt.as_deref(),
         }
     }
 

@@ -54,7 +54,7 @@ fn check(analysis: &Analysis, out: &mut Vec<Finding>) {
             continue;
         }
         let full = entity.full_name(text);
-        let fix = entities::spell_out(text, found, mention.span)
+        let fix = entities::spell_out(text, found, mention.span, analysis.language)
             .map(|(_, replacement)| format!(" Spell it out on first reference: \"{replacement}\"."))
             .unwrap_or_else(|| " Spell it out on first reference.".to_string());
         let related = entity
@@ -74,7 +74,7 @@ fn check(analysis: &Analysis, out: &mut Vec<Finding>) {
 
 /// Spell the name out where the acronym is first used.
 fn fixes(analysis: &Analysis, acronym: Span) -> Vec<Fix> {
-    entities::spell_out(analysis.text, &analysis.entities, acronym)
+    entities::spell_out(analysis.text, &analysis.entities, acronym, analysis.language)
         .map(|(span, replacement)| Fix {
             title: format!("Spell out: {replacement}"),
             edits: vec![Edit { span, replacement, placeholder: None }],
