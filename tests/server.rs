@@ -282,6 +282,26 @@ async fn a_changed_baseline_applies_live() {
     client.diagnostics_where(&doc, |p| codes(p) == ["unattributed-claim"]).await;
 }
 
+/// A file deleted on disk while it is open (a branch switched under the editor) keeps its
+/// diagnostics and entities, which follow the buffer, until it is closed.
+#[tokio::test]
+async fn an_open_file_deleted_on_disk_keeps_its_findings_until_closed() {
+    let dir = workspace(&[("claim.txt", ARTICLE)]);
+    let mut client = Client::start(Answers::default());
+    client.initialize(dir.path(), json!({"window": {"workDoneProgress": true}})).await;
+    client.wait_for("progress end", |m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end").await;
+    let path = dir.path().join("claim.txt");
+    let doc = uri(&path);
+    client.open(&doc, ARTICLE, 1).await;
+    client.diagnostics_where(&doc, |p| p["version"] == 1 && !codes(p).is_empty()).await;
+    fs::remove_file(&path).unwrap();
+    client.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": doc, "type": 3}]})).await;
+    let symbols = client.request("workspace/symbol", json!({"query": "ruiz"})).await;
+    assert!(!symbols.as_array().unwrap().is_empty(), "the open buffer's entities stay: {symbols}");
+    client.notify("textDocument/didClose", json!({"textDocument": {"uri": doc}})).await;
+    client.diagnostics_where(&doc, |p| codes(p).is_empty()).await;
+}
+
 #[tokio::test]
 async fn client_settings_override_the_file() {
     let dir = workspace(&[("newsls.toml", "[rules]\nunattributed-claim = \"error\"\n")]);

@@ -424,8 +424,14 @@ impl State {
 
     /// Clears every indexed article under `path` (a deleted file or folder, a removed root).
     pub async fn forget_under(&self, path: &Path) {
-        let gone: Vec<Uri> =
-            self.indexed.iter().filter(|e| e.value().starts_with(path)).map(|e| e.key().clone()).collect();
+        // An open document follows its buffer, not the disk: deleted there (a branch switched
+        // under the editor), it keeps its diagnostics until it is closed.
+        let gone: Vec<Uri> = self
+            .indexed
+            .iter()
+            .filter(|e| e.value().starts_with(path) && !self.documents.is_open(e.key()))
+            .map(|e| e.key().clone())
+            .collect();
         for uri in gone {
             self.indexed.remove(&uri);
             self.workspace().remove(&uri);
