@@ -149,6 +149,17 @@ const MONTHS: &[&str] = &[
     "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ];
 
+/// A Spanish or Portuguese verb in the synthetic future ("se duplicarán", "dobrarão", "tendrá"):
+/// the tense says "will" without a separate word. Written in lower case, which leaves out place
+/// names ("Pará"); "verão" is also the summer.
+fn is_synthetic_future(word: &Word) -> bool {
+    let w = word.lower.as_ref();
+    !word.capitalized
+        && w.chars().count() >= 4
+        && (w.ends_with("rá") || w.ends_with("rán") || ["arão", "erão", "irão"].iter().any(|e| w.ends_with(e)))
+        && w != "verão"
+}
+
 fn is_year(word: &str) -> bool {
     word.len() == 4 && word.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))
 }
@@ -194,7 +205,11 @@ pub fn classify(text: &str, words: &[Word]) -> Claim {
             .map(|i| words[i].span)
     };
     let kinds: [(ClaimKind, &dyn Fn() -> Option<Span>); 6] = [
-        (ClaimKind::Prediction, &|| find(ClaimWords::PREDICTION).filter(|s| s.text(text) != "May")),
+        (ClaimKind::Prediction, &|| {
+            find(ClaimWords::PREDICTION)
+                .filter(|s| s.text(text) != "May")
+                .or_else(|| words.iter().find(|w| is_synthetic_future(w)).map(|w| w.span))
+        }),
         (ClaimKind::Intention, &|| find(ClaimWords::INTENTION)),
         (ClaimKind::Evaluation, &|| find(ClaimWords::EVALUATION)),
         (ClaimKind::Superlative, &superlative),
@@ -224,5 +239,24 @@ mod tests {
         assert_eq!(kind("The bridge closed because of the flood."), ClaimKind::Causal);
         assert_eq!(kind("Exports fell 12% to $3.5 billion."), ClaimKind::Figure);
         assert_eq!(kind("The summit took place on May 3, 2015 in Lima."), ClaimKind::Fact);
+    }
+
+    #[test]
+    fn spanish_and_portuguese_futures_are_predictions() {
+        for sentence in [
+            "Los precios se duplicarán el próximo año.",
+            "El banco tendrá pérdidas en marzo.",
+            "Os preços dobrarão no próximo ano.",
+            "O governo fará cortes em março.",
+        ] {
+            assert_eq!(kind(sentence), ClaimKind::Prediction, "{sentence}");
+        }
+        for sentence in [
+            "No verão a praia fica cheia de turistas.",
+            "A fábrica fica no Pará desde 1990.",
+            "El acuerdo fue firmado ayer en Lima.",
+        ] {
+            assert_eq!(kind(sentence), ClaimKind::Fact, "{sentence}");
+        }
     }
 }
