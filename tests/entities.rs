@@ -186,4 +186,12 @@ fn kb_json_is_an_array_of_records() {
     let human = newsls(&["kb", "Mercosur"]);
     assert!(String::from_utf8(human.stdout).unwrap().contains("Southern Common Market"));
     assert_eq!(newsls(&["kb", "no such organization anywhere"]).status.code(), Some(1));
+    // The ids `entities` and hover cards print find their record; several words are one query.
+    for query in [&["org:celac"][..], &["World", "Trade", "Organization"]] {
+        let mut args = vec!["kb"];
+        args.extend_from_slice(query);
+        args.extend(["--format", "json"]);
+        let first = &json(&args)[0];
+        assert!(first["id"] == "celac" || first["id"] == "wto", "{query:?}: {first}");
+    }
 }

@@ -23,9 +23,11 @@ pub enum KbFormat {
 
 #[derive(clap::Args)]
 pub struct KbArgs {
-    /// Part of an id, name, alias, acronym or other-language name (without case); exact matches
-    /// first. Without it, every record.
-    query: Option<String>,
+    /// Part of an id (as printed: org:celac), name, alias, acronym or other-language name
+    /// (without case); exact matches first. Without it, every record. Several words are one
+    /// query: `newsls kb World Trade Organization`.
+    #[arg(num_args = 1..)]
+    query: Vec<String>,
     #[arg(long, value_enum, default_value_t = KbFormat::Human)]
     format: KbFormat,
 }
@@ -41,7 +43,8 @@ fn line(record: Record) -> String {
 }
 
 pub fn run(args: &KbArgs) -> ExitCode {
-    let records = kb::search(args.query.as_deref().unwrap_or(""));
+    let query = args.query.join(" ");
+    let records = kb::search(&query);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let written = match args.format {
@@ -62,7 +65,7 @@ pub fn run(args: &KbArgs) -> ExitCode {
         return ExitCode::from(EXIT_TROUBLE);
     }
     if records.is_empty() {
-        eprintln!("newsls: no knowledge-base record matches {:?}", args.query.as_deref().unwrap_or(""));
+        eprintln!("newsls: no knowledge-base record matches {query:?}");
         return ExitCode::from(1);
     }
     ExitCode::SUCCESS

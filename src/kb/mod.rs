@@ -390,18 +390,16 @@ pub fn search(query: &str) -> Vec<Record> {
     if q.is_empty() {
         return all_records().collect();
     }
-    let id_of = |r: Record| match r {
-        Record::Organization(o) => o.id.clone(),
-        Record::Country(c) => c.iso2.to_lowercase(),
-        Record::Agency(a) => a.id.clone(),
-    };
     let mut exact = Vec::new();
     let mut partial = Vec::new();
     for record in all_records() {
         let forms = record.surface_forms();
-        if id_of(record) == q || forms.iter().any(|f| f.to_lowercase() == q) {
+        // The entity id as `newsls kb` prints it ("org:celac"), or without its prefix ("celac").
+        let id = record.entity_id();
+        let bare_id = id.split_once(':').map_or(id.as_str(), |(_, bare)| bare);
+        if id == q || bare_id == q || forms.iter().any(|f| f.to_lowercase() == q) {
             exact.push(record);
-        } else if id_of(record).contains(&q) || forms.iter().any(|f| f.to_lowercase().contains(&q)) {
+        } else if id.contains(&q) || forms.iter().any(|f| f.to_lowercase().contains(&q)) {
             partial.push(record);
         }
     }
