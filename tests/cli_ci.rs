@@ -681,3 +681,30 @@ fn a_broken_default_baseline_is_an_error_that_write_baseline_fixes() {
     let output = newsls_in(&dir.path().join("desk"), &["check", "market.txt"]);
     assert_eq!(code(&output), 2, "{}", stderr(&output));
 }
+
+/// On a terminal (here a pseudo-terminal from util-linux's `script`, part of every Debian), the
+/// progress bar on stderr is erased before findings are written to stdout, never glued to one.
+#[test]
+fn findings_on_a_terminal_never_follow_the_progress_bar_on_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..1500 {
+        std::fs::write(dir.path().join(format!("s{i}.txt")), "Story\n\nPrices will double next year.\n").unwrap();
+    }
+    let log = dir.path().join("tty.log");
+    let command = format!("{} check --format compact .", env!("CARGO_BIN_EXE_newsls"));
+    let output = Command::new("script")
+        .args(["-qec", &command])
+        .arg(&log)
+        .current_dir(dir.path())
+        .env_remove("NEWSLS_NO_PROGRESS")
+        .output()
+        .expect("run script (util-linux)");
+    assert_eq!(code(&output), 1, "{}", String::from_utf8_lossy(&output.stderr));
+    let typed = String::from_utf8_lossy(&std::fs::read(&log).unwrap()).into_owned();
+    assert!(typed.contains("1500/1500 files"), "the bar was drawn: {typed:.300}");
+    assert_eq!(typed.matches("warning[unattributed-claim]").count(), 1500);
+    for glued in typed.match_indices(" files") {
+        let after = &typed[glued.0 + " files".len()..];
+        assert!(after.is_empty() || after.starts_with(['\r', '\u{1b}', '\n']), "glued: {:.120}", after);
+    }
+}

@@ -228,6 +228,12 @@ pub fn run(args: &CheckArgs) -> ExitCode {
                 // Taken by the pool, which frees each file's text and findings after rendering them,
                 // rather than this thread one after the other.
                 checked_files.into_par_iter().map(|checked| render(args.format, &checked, &relative_to_cwd)).collect();
+            // Findings go to stdout, the bar to stderr: on one terminal the bar is erased before
+            // findings are written, and they are flushed before it is drawn again.
+            let writes = rendered.iter().any(|chunk| chunk.as_ref().is_ok_and(|c| !c.is_empty()));
+            if writes {
+                progress.finish();
+            }
             for chunk in rendered {
                 let chunk = chunk?;
                 // JSON files and SARIF results are array elements: commas between the non-empty ones.
@@ -236,6 +242,9 @@ pub fn run(args: &CheckArgs) -> ExitCode {
                     out.write_all(b",\n")?;
                 }
                 out.write_all(&chunk)?;
+            }
+            if writes && progress.is_shown() {
+                out.flush()?;
             }
             done += batch_len;
             progress.update(done);

@@ -29,6 +29,11 @@ impl Progress {
         }
     }
 
+    /// Whether the bar may be drawn: stderr is a terminal.
+    pub fn is_shown(&self) -> bool {
+        self.enabled
+    }
+
     /// `done` of the files are checked.
     pub fn update(&mut self, done: usize) {
         if !self.enabled || self.total == 0 {
