@@ -8,7 +8,7 @@ use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
 use super::documents::DocumentStore;
-use super::state::{ClientFlags, State, path_of};
+use super::state::{ClientFlags, State, context, path_of};
 use super::transport::Outbox;
 use super::{features, navigation};
 use crate::analysis::{Analysis, Context};
@@ -36,7 +36,7 @@ impl Backend {
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             let lines = LineIndex::new(&text);
             let document = Document { text: &text, lines: &lines, encoding };
-            let context = Context { glossary: &settings.glossary, people: Some(&people), language: settings.language };
+            let context = context(&settings, &people);
             f(&Analysis::with_context(&text, context), &document, &context)
         }));
         match result {

@@ -9,7 +9,7 @@ use tower_lsp_server::ls_types::{
     SymbolKind, TextEdit, Uri, WorkspaceEdit, WorkspaceSymbol,
 };
 
-use super::state::{State, path_of};
+use super::state::{State, context, path_of};
 use crate::analysis::{Analysis, Context};
 use crate::article::Article;
 use crate::entities::{Entity, EntityKind, Mention, MentionForm, Origin};
@@ -327,7 +327,7 @@ pub fn rename(
         let Ok(text) = state.article_text(&file) else { continue };
         let settings = state.settings_for(path_of(&file).as_deref());
         let people = state.workspace().known_people_for(Some(&file));
-        let context = Context { glossary: &settings.glossary, people: Some(&people), language: settings.language };
+        let context = context(&settings, &people);
         let other = Analysis::with_context(&text, context);
         let Some(index) = other.entities.entities.iter().position(|e| e.id == id) else { continue };
         let lines = LineIndex::new(&text);

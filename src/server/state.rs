@@ -101,6 +101,12 @@ pub struct Analysed {
     pub entities: IndexedArticle,
 }
 
+/// What an analysis in the workspace knows besides its text: the root's glossary and language,
+/// and the people other articles introduce.
+pub fn context<'a>(settings: &'a Settings, people: &'a KnownPeople) -> Context<'a> {
+    Context { glossary: &settings.glossary, people: Some(people), language: settings.language }
+}
+
 /// The findings of `analysis` the editor shows: at their configured severities, less those the
 /// baseline accepts for the file at `path`.
 fn shown_findings(analysis: &Analysis, settings: &Settings, path: Option<&Path>) -> Vec<Finding> {
@@ -130,10 +136,7 @@ pub fn analyse(
         {
             panic!("injected fault: the text contains {marker:?}");
         }
-        let analysis = Analysis::with_context(
-            text,
-            Context { glossary: &settings.glossary, people: Some(people), language: settings.language },
-        );
+        let analysis = Analysis::with_context(text, context(settings, people));
         let findings = shown_findings(&analysis, settings, path_of(uri).as_deref());
         let lines = LineIndex::new(text);
         let document = Document { text, lines: &lines, encoding };
@@ -183,12 +186,7 @@ impl State {
     /// The settings of the root holding `path` (the innermost), else the defaults with the
     /// client's settings over them.
     pub fn settings_for(&self, path: Option<&Path>) -> Arc<Settings> {
-        let roots = lock(&self.roots);
-        path.and_then(|path| {
-            roots.iter().filter(|r| path.starts_with(&r.path)).max_by_key(|r| r.path.as_os_str().len())
-        })
-        .map(|r| r.settings.clone())
-        .unwrap_or_else(|| {
+        path.and_then(|path| self.root_settings(path)).unwrap_or_else(|| {
             let merged = lock(&self.client_settings).over(&ConfigFile::default());
             let root = path.and_then(Path::parent).unwrap_or(Path::new("/"));
             let mut settings = Settings::from_file(root, &merged, Path::new("client settings"))
@@ -197,6 +195,13 @@ impl State {
             settings.read_accepted().ok();
             Arc::new(settings)
         })
+    }
+
+    /// The settings of the innermost workspace folder holding `path`, if one does.
+    fn root_settings(&self, path: &Path) -> Option<Arc<Settings>> {
+        let roots = lock(&self.roots);
+        let root = roots.iter().filter(|r| path.starts_with(&r.path)).max_by_key(|r| r.path.as_os_str().len())?;
+        Some(root.settings.clone())
     }
 
     /// Sets the workspace folders, keeping the last good configuration of folders already known.
@@ -610,23 +615,16 @@ impl State {
         range: tower_lsp_server::ls_types::Range,
     ) -> Result<(), String> {
         let path = path_of(&uri).ok_or("Only findings of files can be accepted.")?;
-        if !lock(&self.roots).iter().any(|root| path.starts_with(&root.path)) {
-            return Err(format!(
-                "{} is outside the workspace folders: its findings cannot be accepted.",
-                path.display()
-            ));
-        }
+        let settings = self.root_settings(&path).ok_or_else(|| {
+            format!("{} is outside the workspace folders: its findings cannot be accepted.", path.display())
+        })?;
         let text = self.article_text(&uri)?;
-        let settings = self.settings_for(Some(&path));
         let lines = LineIndex::new(&text);
         let document = Document { text: &text, lines: &lines, encoding: self.documents.encoding() };
         let span = crate::span::Span::new(document.offset(range.start), document.offset(range.end));
         // Only a finding the editor shows now: not a stale one, nor one accepted already.
         let people = self.workspace().known_people_for(Some(&uri));
-        let analysis = Analysis::with_context(
-            &text,
-            Context { glossary: &settings.glossary, people: Some(&people), language: settings.language },
-        );
+        let analysis = Analysis::with_context(&text, context(&settings, &people));
         if !shown_findings(&analysis, &settings, Some(&path)).iter().any(|f| f.rule.name == rule && f.span == span) {
             return Err(format!("No {rule} finding is shown there now: nothing to accept."));
         }
