@@ -31,8 +31,7 @@ pub fn write(out: &mut impl Write, path: &Path, text: &str, findings: &[Finding]
             finding.message
         )?;
         let span_end = finding.span.end.min(line_end).max(finding.span.start);
-        let span = &text[finding.span.start..span_end];
-        let span_chars = if lines.is_ascii() { span.len() } else { span.chars().count() }.max(1);
+        let span_chars = char_count(&text[finding.span.start..span_end], lines.is_ascii()).max(1);
         let (shown, offset) = window(line, lines.is_ascii(), col_chars, span_chars);
         let number = (start.line + 1).to_string();
         let pad = " ".repeat(number.len());
@@ -43,10 +42,15 @@ pub fn write(out: &mut impl Write, path: &Path, text: &str, findings: &[Finding]
     Ok(())
 }
 
+/// The characters of `s`, counted only when it is not `ascii`: then they are its bytes.
+fn char_count(s: &str, ascii: bool) -> usize {
+    if ascii { s.len() } else { s.chars().count() }
+}
+
 /// The part of `line` to show and where the span starts in it, cut to fit; an ASCII line is cut
 /// by bytes, not walked character by character for every finding on it.
 fn window(line: &str, ascii: bool, col: usize, span_len: usize) -> (String, usize) {
-    let total = if ascii { line.len() } else { line.chars().count() };
+    let total = char_count(line, ascii);
     if total <= MAX_SNIPPET_CHARS {
         return (line.to_string(), col);
     }

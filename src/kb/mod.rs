@@ -10,11 +10,11 @@
 mod card;
 
 use std::collections::HashMap;
-
-use crate::language::Language;
 use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
+
+use crate::language::Language;
 
 static ORGANIZATIONS_JSON: &str = include_str!("../../kb/organizations.json");
 static COUNTRIES_JSON: &str = include_str!("../../kb/countries.json");

@@ -160,8 +160,8 @@ pub fn semantic_tokens(analysis: &Analysis, document: &Document) -> Vec<Semantic
     let mut tokens = Vec::new();
     let (mut last_line, mut last_start) = (0u32, 0u32);
     let mut offset = 0;
+    let is_line_break = |i: usize| matches!(text.as_bytes()[i], b'\n' | b'\r');
     while offset < text.len() {
-        let is_line_break = |i: usize| matches!(text.as_bytes()[i], b'\n' | b'\r');
         // A line break inside a painted span ends one token; the next line's starts after it.
         let kind = if is_line_break(offset) { 0 } else { paint[offset] };
         let run_end = (offset..text.len()).find(|&i| paint[i] != kind || is_line_break(i)).unwrap_or(text.len());

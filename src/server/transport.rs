@@ -1,8 +1,9 @@
 //! Stdio framing in front of tower-lsp-server. Its reader stops for good at the first malformed
 //! message (tokio-util's `FramedRead` ends after a decode error), so this layer frames messages
 //! itself, answers a malformed one with a JSON-RPC parse error and JSON that is not a JSON-RPC
-//! message with an invalid-request error, and passes only well-formed messages on. All output goes through one writer a whole frame at a time, so replies never interleave.
-//! The server's own notifications can skip tower-lsp-server's output path through an [`Outbox`].
+//! message with an invalid-request error, and passes only well-formed messages on. All output
+//! goes through one writer a whole frame at a time, so replies never interleave. The server's own
+//! notifications can skip tower-lsp-server's output path through an [`Outbox`].
 
 use std::io::{self, Write};
 
@@ -104,7 +105,7 @@ impl Outbox {
     }
 
     /// Sends a notification serialised straight to bytes. tower-lsp-server's client builds a
-    /// `Value` first and writes it through a pipe, which costs more than the
+    /// `serde_json::Value` first and writes it through a pipe, which costs more than the
     /// serialisation itself for a large publishDiagnostics. Once the output has closed, the
     /// notification is dropped, as the client's would be.
     pub fn notify(&self, method: &str, params: &impl Serialize) {
