@@ -8,14 +8,14 @@ use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
 use super::documents::DocumentStore;
-use super::state::{ClientFlags, State, context, path_of};
+use super::state::{ClientFlags, State, contained, context, path_of};
 use super::transport::Outbox;
 use super::{features, navigation};
 use crate::analysis::{Analysis, Context};
 use crate::baseline;
 use crate::protocol::Document;
 use crate::span::Span;
-use crate::text::{LineIndex, PositionEncoding};
+use crate::text::PositionEncoding;
 
 pub struct Backend {
     state: Arc<State>,
@@ -26,19 +26,15 @@ impl Backend {
         Backend { state: Arc::new(State::new(client, documents, outbox)) }
     }
 
-    /// Runs `f` on the analysis of an open document, made with its workspace's glossary and
-    /// people. A panic in it is contained: the request gets no result and the log says why.
+    /// Runs `f` on the current analysis of an open document (see [`State::current_analysis`]).
+    /// A panic in either is contained: the request gets no result and the log says why.
     async fn with_analysis<T>(&self, uri: &Uri, f: impl FnOnce(&Analysis, &Document, &Context) -> T) -> Option<T> {
-        let (text, _) = self.state.documents.snapshot(uri)?;
-        let encoding = self.state.documents.encoding();
-        let settings = self.state.settings_for(path_of(uri).as_deref());
-        let people = self.state.workspace().known_people_for(Some(uri));
-        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            let lines = LineIndex::new(&text);
-            let document = Document { text: &text, lines: &lines, encoding };
-            let context = context(&settings, &people);
-            f(&Analysis::with_context(&text, context), &document, &context)
-        }));
+        let result = self.state.current_analysis(uri).await?.and_then(|current| {
+            let document =
+                Document { text: current.text(), lines: &current.lines, encoding: self.state.documents.encoding() };
+            let context = context(&current.settings, &current.people);
+            contained(|| f(current.analysis(), &document, &context))
+        });
         match result {
             Ok(value) => Some(value),
             Err(_) => {
@@ -181,6 +177,7 @@ impl LanguageServer for Backend {
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
+        self.state.analyses.remove(&uri);
         match path_of(&uri) {
             // A closed article on disk goes back to the index, with its saved text's diagnostics.
             Some(path) if path.is_file() => self.state.refresh_from_disk(path),

@@ -1,6 +1,7 @@
 //! Open documents as ropes, with incremental edits applied in the order the client sent them.
 
 use std::sync::RwLock;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use dashmap::DashMap;
 use ropey::Rope;
@@ -14,6 +15,9 @@ use crate::text::PositionEncoding;
 pub struct Document {
     pub rope: Rope,
     pub version: i32,
+    /// Which text this is, unique over the server's life: a document closed and opened again at
+    /// the same version (the client's number) may hold another text.
+    pub edition: u64,
 }
 
 /// The open documents. Edits are applied synchronously as messages arrive (see `Ordered`), so the
@@ -22,6 +26,7 @@ pub struct Document {
 pub struct DocumentStore {
     documents: DashMap<Uri, Document>,
     encoding: RwLock<PositionEncoding>,
+    last_edition: AtomicU64,
 }
 
 impl DocumentStore {
@@ -41,9 +46,14 @@ impl DocumentStore {
             if offers_utf8 { PositionEncoding::Utf8 } else { PositionEncoding::Utf16 };
     }
 
+    fn next_edition(&self) -> u64 {
+        self.last_edition.fetch_add(1, Ordering::Relaxed) + 1
+    }
+
     pub fn open(&self, params: DidOpenTextDocumentParams) {
         let doc = params.text_document;
-        self.documents.insert(doc.uri, Document { rope: Rope::from_str(&doc.text), version: doc.version });
+        let edition = self.next_edition();
+        self.documents.insert(doc.uri, Document { rope: Rope::from_str(&doc.text), version: doc.version, edition });
     }
 
     /// Applies a change unless its version is older than the one held. Returns whether it applied.
@@ -57,6 +67,7 @@ impl DocumentStore {
             apply(&mut doc.rope, change, encoding);
         }
         doc.version = params.text_document.version;
+        doc.edition = self.next_edition();
         true
     }
 
@@ -71,6 +82,11 @@ impl DocumentStore {
     /// The current text and version.
     pub fn snapshot(&self, uri: &Uri) -> Option<(String, i32)> {
         self.documents.get(uri).map(|doc| (doc.rope.to_string(), doc.version))
+    }
+
+    /// The current edition, without copying the text.
+    pub fn edition(&self, uri: &Uri) -> Option<u64> {
+        self.documents.get(uri).map(|doc| doc.edition)
     }
 
     pub fn open_uris(&self) -> Vec<Uri> {

@@ -5,6 +5,7 @@
 //! [`DocumentStore`] as each message is read, in the order the client sent them, and only then
 //! hands the message on. Analysis runs on blocking threads; a newer edit supersedes it.
 
+mod analyses;
 mod backend;
 mod documents;
 mod features;

@@ -16,6 +16,7 @@ use tower_lsp_server::ls_types::{
     PublishDiagnosticsParams, Registration, Uri,
 };
 
+use super::analyses::{AnalysisCache, DocumentAnalysis};
 use super::documents::DocumentStore;
 use super::settings::ClientSettings;
 use super::transport::Outbox;
@@ -60,6 +61,8 @@ pub struct State {
     /// Where diagnostics go when serving over stdio; else through `client`.
     outbox: Option<Outbox>,
     pub documents: Arc<DocumentStore>,
+    /// The open documents' analyses at their current versions.
+    pub analyses: AnalysisCache,
     pub roots: RwLock<Vec<Root>>,
     pub client_settings: RwLock<ClientSettings>,
     pub flags: RwLock<ClientFlags>,
@@ -122,28 +125,20 @@ fn shown_findings(analysis: &Analysis, settings: &Settings, path: Option<&Path>)
     findings
 }
 
-/// Analyses one text, or returns the panic message if analysis panicked.
-pub fn analyse(
-    text: &str,
-    settings: &Settings,
-    people: &KnownPeople,
-    uri: &Uri,
-    encoding: PositionEncoding,
-) -> Result<Analysed, String> {
-    catch_unwind(AssertUnwindSafe(|| {
-        if let Some(marker) = PANIC_MARKER.as_deref()
-            && text.contains(marker)
-        {
-            panic!("injected fault: the text contains {marker:?}");
-        }
-        let analysis = Analysis::with_context(text, context(settings, people));
-        let findings = shown_findings(&analysis, settings, path_of(uri).as_deref());
-        let lines = LineIndex::new(text);
-        let document = Document { text, lines: &lines, encoding };
-        let diagnostics = findings.iter().map(|f| protocol::diagnostic(f, &document, Some(uri))).collect();
-        Analysed { diagnostics, entities: IndexedArticle::new(text, &analysis.entities, encoding) }
-    }))
-    .map_err(|panic| {
+/// Analyses one text in the workspace's context. May panic, as any analysis may: callers run it
+/// under [`contained`].
+pub fn analyse_text<'t>(text: &'t str, settings: &Settings, people: &KnownPeople) -> Analysis<'t> {
+    if let Some(marker) = PANIC_MARKER.as_deref()
+        && text.contains(marker)
+    {
+        panic!("injected fault: the text contains {marker:?}");
+    }
+    Analysis::with_context(text, context(settings, people))
+}
+
+/// Runs `work`, or returns the panic message if it panicked.
+pub fn contained<T>(work: impl FnOnce() -> T) -> Result<T, String> {
+    catch_unwind(AssertUnwindSafe(work)).map_err(|panic| {
         panic
             .downcast_ref::<&str>()
             .map(|s| s.to_string())
@@ -152,12 +147,38 @@ pub fn analyse(
     })
 }
 
+/// What the editor shows of an analysis of `uri`: its diagnostics, and its entities to index.
+fn diagnose(
+    analysis: &Analysis,
+    lines: &LineIndex,
+    settings: &Settings,
+    uri: &Uri,
+    encoding: PositionEncoding,
+) -> Analysed {
+    let findings = shown_findings(analysis, settings, path_of(uri).as_deref());
+    let document = Document { text: analysis.text, lines, encoding };
+    let diagnostics = findings.iter().map(|f| protocol::diagnostic(f, &document, Some(uri))).collect();
+    Analysed { diagnostics, entities: IndexedArticle::new(analysis.text, &analysis.entities, encoding) }
+}
+
+/// Runs `work` here when it is about `bytes` of text an ordinary article has (well under a
+/// millisecond, not worth the hop), else on a blocking thread so that a long document does not
+/// hold up the runtime's workers. `None` when the runtime is shutting down.
+async fn off_the_runtime_if_long<T: Send + 'static>(bytes: usize, work: impl FnOnce() -> T + Send + 'static) -> Option<T> {
+    if bytes <= INLINE_ANALYSIS_BYTES {
+        Some(work())
+    } else {
+        tokio::task::spawn_blocking(work).await.ok()
+    }
+}
+
 impl State {
     pub fn new(client: Client, documents: Arc<DocumentStore>, outbox: Option<Outbox>) -> State {
         State {
             client,
             outbox,
             documents,
+            analyses: AnalysisCache::default(),
             roots: RwLock::new(Vec::new()),
             client_settings: RwLock::new(ClientSettings::default()),
             flags: RwLock::new(ClientFlags::default()),
@@ -342,40 +363,58 @@ impl State {
         }
     }
 
+    /// The analysis of open document `uri` at its current text, settings and known people: made
+    /// once and shared by the diagnostics and every request until one of them changes. `None`
+    /// when the document is not open; `Err` with the message of a panic in analysis.
+    pub async fn current_analysis(&self, uri: &Uri) -> Option<Result<Arc<DocumentAnalysis>, String>> {
+        let edition = self.documents.edition(uri)?;
+        let settings = self.settings_for(path_of(uri).as_deref());
+        let people = self.workspace().known_people_for(Some(uri));
+        let inputs = (settings.clone(), people.clone());
+        let make = || async move {
+            // Copied only now: a cached analysis needs no copy of a long text.
+            let Some((text, version)) = self.documents.snapshot(uri) else {
+                return Err("the document was closed".into());
+            };
+            let bytes = text.len();
+            let analyse = move || contained(|| Arc::new(DocumentAnalysis::new(text, version, inputs.0, inputs.1)));
+            off_the_runtime_if_long(bytes, analyse).await.unwrap_or_else(|| Err("the server is shutting down".into()))
+        };
+        Some(self.analyses.get_or_make(uri, edition, settings, people, make).await)
+    }
+
     /// Analyses an open document off the protocol task and publishes its diagnostics.
     pub fn schedule(self: &Arc<Self>, uri: Uri) {
         let generation = self.bump(&uri);
         let state = self.clone();
         tokio::spawn(async move {
-            let Some((text, version)) = state.documents.snapshot(&uri) else { return };
             if !state.is_current(&uri, generation) {
                 return;
             }
-            let settings = state.settings_for(path_of(&uri).as_deref());
-            let people = state.workspace().known_people_for(Some(&uri));
+            let Some(current) = state.current_analysis(&uri).await else { return };
             let encoding = state.documents.encoding();
-            // An article of ordinary length analyses in well under a millisecond: here, without the
-            // hop to a blocking thread; a long one must not hold up the runtime's workers.
-            let result = if text.len() <= INLINE_ANALYSIS_BYTES {
-                analyse(&text, &settings, &people, &uri, encoding)
-            } else {
-                let target = uri.clone();
-                let analysis = move || analyse(&text, &settings, &people, &target, encoding);
-                match tokio::task::spawn_blocking(analysis).await {
-                    Ok(result) => result,
-                    Err(_) => return, // the runtime is shutting down
+            let result = match current {
+                Ok(current) => {
+                    let (target, version, bytes) = (uri.clone(), current.version, current.text().len());
+                    let diagnose = move || {
+                        contained(|| diagnose(current.analysis(), &current.lines, &current.settings, &target, encoding))
+                    };
+                    let Some(result) = off_the_runtime_if_long(bytes, diagnose).await else { return };
+                    result.map(|analysed| (analysed, version))
                 }
+                Err(panic) => Err(panic),
             };
             match result {
-                Ok(analysed) => {
+                Ok((analysed, version)) => {
                     if state.is_current(&uri, generation) {
                         state.workspace().insert(uri.clone(), analysed.entities);
                     }
                     state.publish(uri, Some(version), generation, analysed.diagnostics).await
                 }
                 Err(panic) => {
+                    let version = state.documents.snapshot(&uri).map(|(_, version)| version);
                     state.report_panic(&uri, &panic).await;
-                    state.publish(uri, Some(version), generation, Vec::new()).await;
+                    state.publish(uri, version, generation, Vec::new()).await;
                 }
             }
         });
@@ -686,5 +725,8 @@ fn analyse_file(
     encoding: PositionEncoding,
 ) -> Option<Result<Analysed, String>> {
     let article = files::read_article(path, settings.max_file_size).ok()?;
-    Some(analyse(&article.text, settings, people, uri, encoding))
+    Some(contained(|| {
+        let analysis = analyse_text(&article.text, settings, people);
+        diagnose(&analysis, &LineIndex::new(&article.text), settings, uri, encoding)
+    }))
 }
