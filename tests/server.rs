@@ -437,6 +437,36 @@ async fn code_actions_are_only_of_the_kinds_asked_for() {
     }
 }
 
+/// Fixes come from the findings shown now, not from the diagnostics the client sends back: none
+/// for a diagnostic the text no longer has, and the fix at the cursor when the client sends none.
+#[tokio::test]
+async fn code_actions_follow_the_current_findings_not_the_clients_diagnostics() {
+    let (dir, mut client) = initialized_in_an_empty_workspace().await;
+    let doc = uri(&dir.path().join("claim.txt"));
+    client.open(&doc, "Prices\n\nPrices will double next year.\n", 1).await;
+    let params = client.diagnostics_where(&doc, |p| !codes(p).is_empty()).await;
+    let stale = params["diagnostics"][0].clone();
+    let at_cursor = json!({"textDocument": {"uri": doc},
+                           "range": {"start": {"line": 2, "character": 3}, "end": {"line": 2, "character": 3}},
+                           "context": {"diagnostics": []}});
+    let actions = client.request("textDocument/codeAction", at_cursor.clone()).await;
+    assert_eq!(actions[0]["title"], "Attribute it: insert \", [source] said\"", "{actions}");
+    assert_eq!(actions[0]["diagnostics"][0]["range"], stale["range"]);
+    // The reporter attributes it by hand; the client asks with the old diagnostic before the
+    // new diagnostics reach it.
+    client
+        .notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": doc, "version": 2},
+                   "contentChanges": [{"text": "Prices\n\nPrices will double next year, the bank said.\n"}]}),
+        )
+        .await;
+    let actions = code_actions(&mut client, &doc, &stale).await;
+    assert!(actions.is_null(), "{actions}");
+    let actions = client.request("textDocument/codeAction", at_cursor).await;
+    assert!(actions.is_null(), "{actions}");
+}
+
 #[tokio::test]
 async fn inlay_hints_name_the_speaker_after_each_quotation() {
     let (dir, mut client) = initialized_in_an_empty_workspace().await;

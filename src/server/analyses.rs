@@ -3,7 +3,8 @@
 //! Without it each hover, highlight, code action and lens analysed the whole text again, which
 //! on a long document (5 MB: over a second) held up every request behind it.
 
-use std::sync::Arc;
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
 
 use dashmap::DashMap;
 use tokio::sync::OnceCell;
@@ -12,6 +13,7 @@ use tower_lsp_server::ls_types::Uri;
 use crate::analysis::Analysis;
 use crate::config::Settings;
 use crate::entities::KnownPeople;
+use crate::rules::Finding;
 use crate::text::LineIndex;
 
 self_cell::self_cell!(
@@ -31,6 +33,7 @@ pub struct DocumentAnalysis {
     pub people: Arc<KnownPeople>,
     pub lines: LineIndex,
     owned: OwnedAnalysis,
+    shown: OnceLock<Vec<Finding>>,
 }
 
 impl DocumentAnalysis {
@@ -38,7 +41,13 @@ impl DocumentAnalysis {
     pub fn new(text: String, version: i32, settings: Arc<Settings>, people: Arc<KnownPeople>) -> DocumentAnalysis {
         let lines = LineIndex::new(&text);
         let owned = OwnedAnalysis::new(text, |text| super::state::analyse_text(text, &settings, &people));
-        DocumentAnalysis { version, settings, people, lines, owned }
+        DocumentAnalysis { version, settings, people, lines, owned, shown: OnceLock::new() }
+    }
+
+    /// The findings the editor shows (see [`super::state::shown_findings`]), found at the first
+    /// call: the diagnostics and every code action share them. `path` is the document's file.
+    pub fn shown_findings(&self, path: Option<&Path>) -> &[Finding] {
+        self.shown.get_or_init(|| super::state::shown_findings(self.analysis(), &self.settings, path))
     }
 
     pub fn analysis(&self) -> &Analysis<'_> {

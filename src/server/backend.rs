@@ -7,13 +7,14 @@ use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
+use super::analyses::DocumentAnalysis;
 use super::documents::DocumentStore;
 use super::state::{ClientFlags, State, contained, context, path_of};
 use super::transport::Outbox;
 use super::{features, navigation};
 use crate::analysis::{Analysis, Context};
 use crate::baseline;
-use crate::protocol::Document;
+use crate::protocol::{self, Document};
 use crate::span::Span;
 use crate::text::PositionEncoding;
 
@@ -28,12 +29,11 @@ impl Backend {
 
     /// Runs `f` on the current analysis of an open document (see [`State::current_analysis`]).
     /// A panic in either is contained: the request gets no result and the log says why.
-    async fn with_analysis<T>(&self, uri: &Uri, f: impl FnOnce(&Analysis, &Document, &Context) -> T) -> Option<T> {
+    async fn with_current<T>(&self, uri: &Uri, f: impl FnOnce(&DocumentAnalysis, &Document) -> T) -> Option<T> {
         let result = self.state.current_analysis(uri).await?.and_then(|current| {
             let document =
                 Document { text: current.text(), lines: &current.lines, encoding: self.state.documents.encoding() };
-            let context = context(&current.settings, &current.people);
-            contained(|| f(current.analysis(), &document, &context))
+            contained(|| f(&current, &document))
         });
         match result {
             Ok(value) => Some(value),
@@ -43,6 +43,14 @@ impl Backend {
                 None
             }
         }
+    }
+
+    /// [`Self::with_current`] for requests that need the analysis and its context.
+    async fn with_analysis<T>(&self, uri: &Uri, f: impl FnOnce(&Analysis, &Document, &Context) -> T) -> Option<T> {
+        self.with_current(uri, |current, document| {
+            f(current.analysis(), document, &context(&current.settings, &current.people))
+        })
+        .await
     }
 }
 
@@ -346,21 +354,34 @@ impl LanguageServer for Backend {
             .await)
     }
 
+    /// The fixes of the findings shown now that meet the range asked about, and accepting each:
+    /// from the server's findings, not the diagnostics the client sends back, which may be stale.
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         let uri = params.text_document.uri.clone();
         let select_placeholder = self.state.flags().select_placeholder;
-        let settings = self.state.settings_for(path_of(&uri).as_deref());
-        let baseline_name = baseline::relative_path(&settings.baseline, &settings.root);
-        // Only a file's findings can be recorded by path.
-        let can_accept = path_of(&uri).is_some();
+        let path = path_of(&uri);
         let actions = self
-            .with_analysis(&uri, |analysis, document, _| {
-                let diagnostics = params.context.diagnostics.iter();
-                diagnostics
-                    .flat_map(|d| {
-                        let fixes = features::code_actions(analysis, document, &uri, d, select_placeholder);
-                        let accept = can_accept.then(|| features::accept_action(&uri, d, &baseline_name)).flatten();
-                        fixes.into_iter().chain(accept)
+            .with_current(&uri, |current, document| {
+                let asked = Span::new(document.offset(params.range.start), document.offset(params.range.end));
+                let settings = &current.settings;
+                let baseline_name = baseline::relative_path(&settings.baseline, &settings.root);
+                current
+                    .shown_findings(path.as_deref())
+                    .iter()
+                    .filter(|finding| finding.span.start <= asked.end && asked.start <= finding.span.end)
+                    .flat_map(|finding| {
+                        let diagnostic = protocol::diagnostic(finding, document, Some(&uri));
+                        let fixes = features::code_actions(
+                            current.analysis(),
+                            document,
+                            &uri,
+                            finding,
+                            &diagnostic,
+                            select_placeholder,
+                        );
+                        // Only a file's findings can be recorded by path.
+                        let accept = path.is_some().then(|| features::accept_action(&uri, &diagnostic, &baseline_name));
+                        fixes.into_iter().chain(accept.flatten())
                     })
                     .filter(|action| wanted(action.kind.as_ref(), params.context.only.as_deref()))
                     .map(CodeActionOrCommand::CodeAction)

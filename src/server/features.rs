@@ -13,7 +13,7 @@ use crate::article::ParagraphKind;
 use crate::attribution::{Attribution, Link};
 use crate::claims;
 use crate::protocol::Document;
-use crate::rules::{self, Fix, Rule};
+use crate::rules::{self, Finding, Fix, Rule};
 use crate::span::Span;
 use crate::text::LineIndex;
 
@@ -227,17 +227,16 @@ fn rule_of(diagnostic: &Diagnostic) -> Option<&'static Rule> {
     }
 }
 
-/// The quick fixes the rule of `diagnostic` proposes for it.
+/// The quick fixes the rule of `finding` proposes for it; `diagnostic` is the finding's.
 pub fn code_actions(
     analysis: &Analysis,
     document: &Document,
     uri: &Uri,
+    finding: &Finding,
     diagnostic: &Diagnostic,
     select_placeholder: bool,
 ) -> Vec<CodeAction> {
-    let Some(rule) = rule_of(diagnostic) else { return Vec::new() };
-    let span = Span::new(document.offset(diagnostic.range.start), document.offset(diagnostic.range.end));
-    (rule.fixes)(analysis, span)
+    (finding.rule.fixes)(analysis, finding.span)
         .into_iter()
         .map(|fix| {
             let edits = fix

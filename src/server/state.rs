@@ -112,7 +112,7 @@ pub fn context<'a>(settings: &'a Settings, people: &'a KnownPeople) -> Context<'
 
 /// The findings of `analysis` the editor shows: at their configured severities, less those the
 /// baseline accepts for the file at `path`.
-fn shown_findings(analysis: &Analysis, settings: &Settings, path: Option<&Path>) -> Vec<Finding> {
+pub fn shown_findings(analysis: &Analysis, settings: &Settings, path: Option<&Path>) -> Vec<Finding> {
     let mut findings = analysis.findings(|rule| settings.severity_of(rule));
     if !settings.accepted.is_empty()
         && let Some(path) = path
@@ -147,15 +147,15 @@ pub fn contained<T>(work: impl FnOnce() -> T) -> Result<T, String> {
     })
 }
 
-/// What the editor shows of an analysis of `uri`: its diagnostics, and its entities to index.
+/// What the editor shows of an analysis of `uri`: the diagnostics of the findings it shows, and
+/// its entities to index.
 fn diagnose(
     analysis: &Analysis,
+    findings: &[Finding],
     lines: &LineIndex,
-    settings: &Settings,
     uri: &Uri,
     encoding: PositionEncoding,
 ) -> Analysed {
-    let findings = shown_findings(analysis, settings, path_of(uri).as_deref());
     let document = Document { text: analysis.text, lines, encoding };
     let diagnostics = findings.iter().map(|f| protocol::diagnostic(f, &document, Some(uri))).collect();
     Analysed { diagnostics, entities: IndexedArticle::new(analysis.text, &analysis.entities, encoding) }
@@ -164,12 +164,11 @@ fn diagnose(
 /// Runs `work` here when it is about `bytes` of text an ordinary article has (well under a
 /// millisecond, not worth the hop), else on a blocking thread so that a long document does not
 /// hold up the runtime's workers. `None` when the runtime is shutting down.
-async fn off_the_runtime_if_long<T: Send + 'static>(bytes: usize, work: impl FnOnce() -> T + Send + 'static) -> Option<T> {
-    if bytes <= INLINE_ANALYSIS_BYTES {
-        Some(work())
-    } else {
-        tokio::task::spawn_blocking(work).await.ok()
-    }
+async fn off_the_runtime_if_long<T: Send + 'static>(
+    bytes: usize,
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Option<T> {
+    if bytes <= INLINE_ANALYSIS_BYTES { Some(work()) } else { tokio::task::spawn_blocking(work).await.ok() }
 }
 
 impl State {
@@ -397,7 +396,10 @@ impl State {
                 Ok(current) => {
                     let (target, version, bytes) = (uri.clone(), current.version, current.text().len());
                     let diagnose = move || {
-                        contained(|| diagnose(current.analysis(), &current.lines, &current.settings, &target, encoding))
+                        contained(|| {
+                            let findings = current.shown_findings(path_of(&target).as_deref());
+                            diagnose(current.analysis(), findings, &current.lines, &target, encoding)
+                        })
                     };
                     let Some(result) = off_the_runtime_if_long(bytes, diagnose).await else { return };
                     result.map(|analysed| (analysed, version))
@@ -727,6 +729,7 @@ fn analyse_file(
     let article = files::read_article(path, settings.max_file_size).ok()?;
     Some(contained(|| {
         let analysis = analyse_text(&article.text, settings, people);
-        diagnose(&analysis, &LineIndex::new(&article.text), settings, uri, encoding)
+        let findings = shown_findings(&analysis, settings, Some(path));
+        diagnose(&analysis, &findings, &LineIndex::new(&article.text), uri, encoding)
     }))
 }
