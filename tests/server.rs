@@ -193,6 +193,23 @@ async fn watched_file_events_update_and_clear_diagnostics() {
     client.diagnostics_where(&a, |p| p["diagnostics"].as_array().unwrap().is_empty()).await;
 }
 
+/// An `exclude` taken out brings its files in; put back, it takes them out again.
+#[tokio::test]
+async fn an_exclude_applies_live_both_ways() {
+    let exclude = "exclude = [\"archive/**\"]\n";
+    let dir = workspace(&[("newsls.toml", exclude), ("archive/old.txt", ARTICLE)]);
+    let mut client = Client::start(Answers::default());
+    client.initialize(dir.path(), json!({"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}})).await;
+    client.wait_for("registration", |m| m["method"] == "client/registerCapability").await;
+    let config = dir.path().join("newsls.toml");
+    let old = uri(&dir.path().join("archive/old.txt"));
+    for (text, excluded) in [("", false), (exclude, true)] {
+        fs::write(&config, text).unwrap();
+        client.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": uri(&config), "type": 2}]})).await;
+        client.diagnostics_where(&old, |p| p["diagnostics"].as_array().unwrap().is_empty() == excluded).await;
+    }
+}
+
 #[tokio::test]
 async fn server_side_watcher_carries_changes_without_client_registration() {
     let dir = workspace(&[("a.txt", "Quiet headline\n\nThe council met on Monday in the town hall.\n")]);
@@ -238,6 +255,48 @@ async fn newsls_toml_sets_rule_levels_and_a_broken_one_is_reported() {
         .await;
     let params = client.diagnostics_where(&doc, |p| p["version"] == 2).await;
     assert_eq!(params["diagnostics"][0]["severity"], 1);
+}
+
+/// A glossary file that goes missing is reported and the last good settings stay in force,
+/// its entries included; when it comes back, what it says now applies.
+#[tokio::test]
+async fn a_glossary_file_that_goes_missing_and_comes_back_applies_again() {
+    let entry = |description: &str| {
+        format!("[[glossary]]\nname = \"Andean Water Council\"\naliases = [\"AWC\"]\ndescription = \"{description}\"\n")
+    };
+    let dir = workspace(&[
+        ("newsls.toml", "glossary-file = \"glossary.toml\"\n[rules]\nunattributed-claim = \"error\"\n"),
+        ("glossary.toml", &entry("Regional water regulator.")),
+    ]);
+    let mut client = Client::start(Answers::default());
+    client.initialize(dir.path(), json!({})).await;
+    let doc = uri(&dir.path().join("a.txt"));
+    let text = "Water\n\nThe AWC will double the tariffs next year.\n";
+    client.open(&doc, text, 1).await;
+    client.diagnostics_where(&doc, |p| p["version"] == 1).await;
+    let card = |description: &'static str| {
+        move |hover: &Value| hover["contents"]["value"].as_str().is_some_and(|v| v.contains(description))
+    };
+    let hover_on_awc = json!({"textDocument": {"uri": doc}, "position": {"line": 2, "character": 5}});
+    let hover = client.request("textDocument/hover", hover_on_awc.clone()).await;
+    assert!(card("Regional water regulator.")(&hover), "{hover}");
+
+    let glossary = dir.path().join("glossary.toml");
+    fs::remove_file(&glossary).unwrap();
+    client.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": uri(&glossary), "type": 3}]})).await;
+    let message = client.wait_for("showMessage", |m| m["method"] == "window/showMessage").await;
+    let message = message["params"]["message"].as_str().unwrap();
+    assert!(message.contains("glossary.toml") && message.contains("last good settings"), "{message}");
+    let params = client.diagnostics_where(&doc, |_| true).await;
+    assert_eq!(params["diagnostics"][0]["severity"], 1, "newsls.toml's levels stay: {params}");
+    let hover = client.request("textDocument/hover", hover_on_awc.clone()).await;
+    assert!(card("Regional water regulator.")(&hover), "the entries stay: {hover}");
+
+    fs::write(&glossary, entry("Regulator of the Andes' rivers.")).unwrap();
+    client.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": uri(&glossary), "type": 1}]})).await;
+    client.diagnostics_where(&doc, |_| true).await;
+    let hover = client.request("textDocument/hover", hover_on_awc).await;
+    assert!(card("Regulator of the Andes' rivers.")(&hover), "{hover}");
 }
 
 /// A broken baseline (here a merge left half done) neither stops the server nor the settings

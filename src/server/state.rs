@@ -10,6 +10,7 @@ use std::time::Duration;
 use dashmap::DashMap;
 use futures::FutureExt;
 use rayon::prelude::*;
+use rustc_hash::FxHashSet;
 use tower_lsp_server::Client;
 use tower_lsp_server::ls_types::{
     Diagnostic, DidChangeWatchedFilesRegistrationOptions, FileSystemWatcher, GlobPattern, MessageType, ProgressToken,
@@ -42,11 +43,20 @@ pub struct ClientFlags {
     pub select_placeholder: bool,
 }
 
+/// What a workspace folder had when its configuration last read well.
+struct LastGood {
+    file: ConfigFile,
+    settings: Arc<Settings>,
+}
+
 /// A workspace folder with its `newsls.toml` (the last good one) and effective settings.
 pub struct Root {
     pub path: PathBuf,
     file: ConfigFile,
     pub settings: Arc<Settings>,
+    /// The glossary file `newsls.toml` names, watched even while it is missing or broken (when
+    /// `settings` had to do without it), so that its return applies.
+    glossary_file: Option<PathBuf>,
 }
 
 /// Open documents up to this size are analysed on the runtime's worker, larger ones on a blocking thread.
@@ -226,12 +236,14 @@ impl State {
 
     /// Sets the workspace folders, keeping the last good configuration of folders already known.
     pub async fn set_roots(&self, paths: Vec<PathBuf>) {
-        let previous: Vec<(PathBuf, ConfigFile)> =
-            lock(&self.roots).iter().map(|r| (r.path.clone(), r.file.clone())).collect();
+        let previous: Vec<(PathBuf, LastGood)> = lock(&self.roots)
+            .iter()
+            .map(|r| (r.path.clone(), LastGood { file: r.file.clone(), settings: r.settings.clone() }))
+            .collect();
         let mut roots = Vec::new();
         let mut errors = Vec::new();
         for path in paths {
-            let last_good = previous.iter().find(|(p, _)| *p == path).map(|(_, f)| f.clone()).unwrap_or_default();
+            let last_good = previous.iter().find(|(p, _)| *p == path).map(|(_, last)| last);
             let (root, root_errors) = self.load_root(path, last_good);
             roots.push(root);
             errors.extend(root_errors);
@@ -249,32 +261,38 @@ impl State {
     }
 
     /// The root's settings, and what went wrong reading its configuration and its baseline,
-    /// each said with what the server does instead.
-    fn load_root(&self, path: PathBuf, last_good: ConfigFile) -> (Root, Vec<String>) {
+    /// each said with what the server does instead: a broken `newsls.toml` or glossary file
+    /// leaves the last good settings in force (the defaults, the first time).
+    fn load_root(&self, path: PathBuf, last_good: Option<&LastGood>) -> (Root, Vec<String>) {
         let config_path = path.join(config::FILE_NAME);
-        let (file, mut error) = match std::fs::read_to_string(&config_path) {
-            Ok(text) => match config::parse(&text, &config_path) {
-                Ok(file) => (file, None),
-                Err(err) => (last_good.clone(), Some(err)),
-            },
-            Err(_) => (ConfigFile::default(), None),
+        let parsed = match std::fs::read_to_string(&config_path) {
+            Ok(text) => config::parse(&text, &config_path),
+            Err(_) => Ok(ConfigFile::default()),
         };
-        let merged = lock(&self.client_settings).over(&file);
-        let mut settings = match Settings::from_file(&path, &merged, &config_path) {
-            Ok(settings) => settings,
+        let last_good_file = last_good.map(|last| last.file.clone()).unwrap_or_default();
+        // Watched even when it is what broke, so that its repair applies.
+        let glossary_file = parsed.as_ref().unwrap_or(&last_good_file).glossary_file.as_ref().map(|n| path.join(n));
+        let loaded = parsed.and_then(|file| {
+            let merged = lock(&self.client_settings).over(&file);
+            Settings::from_file(&path, &merged, &config_path).map(|settings| (file, settings))
+        });
+        let (file, mut settings, mut errors) = match loaded {
+            Ok((file, settings)) => (file, settings, Vec::new()),
             Err(err) => {
-                error = error.or(Some(err));
-                let fallback = lock(&self.client_settings).over(&last_good);
-                Settings::from_file(&path, &fallback, &config_path).unwrap_or_else(|_| Settings::defaults(&path))
+                // The last good file under the client's settings of now; if that fails too (its
+                // glossary file is what went missing), the last good settings as they were.
+                let merged = lock(&self.client_settings).over(&last_good_file);
+                let settings = Settings::from_file(&path, &merged, &config_path)
+                    .ok()
+                    .or_else(|| last_good.map(|last| (*last.settings).clone()))
+                    .unwrap_or_else(|| Settings::defaults(&path));
+                (last_good_file, settings, vec![format!("{err} (going on with the last good settings)")])
             }
         };
-        let mut errors: Vec<String> =
-            error.iter().map(|err| format!("{err} (going on with the last good settings)")).collect();
         if let Err(message) = settings.read_accepted() {
             errors.push(format!("{message}; until then, no finding is taken as accepted"));
         }
-        let file = if error.is_some() { last_good } else { file };
-        (Root { path, file, settings: Arc::new(settings) }, errors)
+        (Root { path, file, settings: Arc::new(settings), glossary_file }, errors)
     }
 
     /// Asks the client for the `newsls` settings section, if it can answer; never waits long.
@@ -472,10 +490,15 @@ impl State {
     pub async fn forget_under(&self, path: &Path) {
         // An open document follows its buffer, not the disk: deleted there (a branch switched
         // under the editor), it keeps its diagnostics until it is closed.
+        self.forget_closed(|indexed| indexed.starts_with(path)).await;
+    }
+
+    /// Clears every indexed article whose path `gone` picks, unless it is open.
+    async fn forget_closed(&self, gone: impl Fn(&Path) -> bool) {
         let gone: Vec<Uri> = self
             .indexed
             .iter()
-            .filter(|e| e.value().starts_with(path) && !self.documents.is_open(e.key()))
+            .filter(|e| gone(e.value()) && !self.documents.is_open(e.key()))
             .map(|e| e.key().clone())
             .collect();
         for uri in gone {
@@ -502,9 +525,10 @@ impl State {
             self.flags().work_done_progress.then(|| tokio::spawn(self.clone().create_progress()));
         let mut progress = None;
         let state = self.clone();
+        let walked = roots.clone();
         let listed = tokio::task::spawn_blocking(move || {
             let mut found = Vec::new();
-            for root in roots {
+            for root in walked {
                 let settings = state.settings_for(Some(&root));
                 let (paths, _errors) = files::walk(&root, &settings);
                 found.extend(paths.into_iter().map(|p| (p, settings.clone())));
@@ -513,6 +537,9 @@ impl State {
         })
         .await
         .unwrap_or_default();
+        // What the walk no longer selects (an exclude put back, a file deleted unseen) goes.
+        let selected: FxHashSet<&Path> = listed.iter().map(|(path, _)| path.as_path()).collect();
+        self.forget_closed(|path| roots.iter().any(|root| path.starts_with(root)) && !selected.contains(path)).await;
         let listed = Arc::new(listed);
         let total = listed.len();
         let closed_files = self.closed_file_diagnostics();
@@ -689,7 +716,7 @@ impl State {
         path.file_name().is_some_and(|n| n == config::FILE_NAME)
             || lock(&self.roots)
                 .iter()
-                .any(|root| root.settings.glossary_file.as_deref() == Some(path) || root.settings.baseline == path)
+                .any(|root| root.glossary_file.as_deref() == Some(path) || root.settings.baseline == path)
     }
 
     /// Files created, changed, deleted or renamed on disk.
