@@ -183,10 +183,15 @@ async fn watched_file_events_update_and_clear_diagnostics() {
     let a = uri(&dir.path().join("a.txt"));
     client.diagnostics_where(&a, |p| !p["diagnostics"].as_array().unwrap().is_empty()).await;
 
+    // A file outside the workspace folder is none of the server's business, whoever watches it.
+    let elsewhere = workspace(&[("outside.txt", ARTICLE)]);
+    let outside = uri(&elsewhere.path().join("outside.txt"));
+    client.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": outside, "type": 1}]})).await;
     let created = dir.path().join("new.txt");
     fs::write(&created, ARTICLE).unwrap();
     client.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": uri(&created), "type": 1}]})).await;
     client.diagnostics_where(&uri(&created), |p| !p["diagnostics"].as_array().unwrap().is_empty()).await;
+    assert!(!client.seen.iter().any(|m| m["params"]["uri"] == outside), "{:?}", client.seen);
 
     fs::remove_file(dir.path().join("a.txt")).unwrap();
     client.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": a, "type": 3}]})).await;

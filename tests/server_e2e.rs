@@ -139,3 +139,14 @@ fn a_panic_in_analysis_is_contained_and_reported_once() {
     let shown = server.seen.iter().filter(|m| m["method"] == "window/showMessage").count();
     assert_eq!(shown, 1, "told once: {:#?}", server.seen);
 }
+
+/// `exit` is a success only after a shutdown the server accepted: one refused because the server
+/// was never initialized does not count.
+#[test]
+fn exit_after_a_refused_shutdown_is_a_failure() {
+    let mut server = Server::spawn();
+    let refused = server.request("shutdown", json!(null));
+    assert_eq!(refused["error"]["code"], -32002, "{refused}");
+    server.notify("exit", json!(null));
+    assert_eq!(server.wait_exit(), Some(1));
+}

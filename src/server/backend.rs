@@ -219,7 +219,7 @@ impl LanguageServer for Backend {
             self.state.stop_watching();
             self.state.watch();
         }
-        self.state.index(added).await;
+        self.state.index_in_background(added);
     }
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {

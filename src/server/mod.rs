@@ -77,7 +77,20 @@ where
                     self.documents.close(p);
                 }
             }
-            "shutdown" => self.shutdown_requested.store(true, Ordering::SeqCst),
+            "shutdown" => {
+                // Only a shutdown the server accepted (not one before `initialize`) makes `exit` a success.
+                let accepted = self.shutdown_requested.clone();
+                let response = self.inner.call(request);
+                return Box::pin(async move {
+                    let response = response.await;
+                    if let Ok(Some(answer)) = &response
+                        && answer.is_ok()
+                    {
+                        accepted.store(true, Ordering::SeqCst);
+                    }
+                    response
+                });
+            }
             _ => {}
         }
         Box::pin(self.inner.call(request))

@@ -98,8 +98,11 @@ fn lock_mut<T>(lock: &RwLock<T>) -> std::sync::RwLockWriteGuard<'_, T> {
     lock.write().unwrap_or_else(|e| e.into_inner())
 }
 
+/// The file a `file:` URI names; `None` for any other scheme (`untitled:`, `https:`), which the
+/// conversion alone would read as a local path ("https://example.com/" as `/`).
 pub fn path_of(uri: &Uri) -> Option<PathBuf> {
-    uri.to_file_path().map(|p| p.into_owned())
+    let is_file = uri.scheme().as_str().eq_ignore_ascii_case("file");
+    is_file.then(|| uri.to_file_path().map(|p| p.into_owned())).flatten()
 }
 
 /// Fault injection for the tests that prove a panic is contained: analysis of a text containing
@@ -515,7 +518,14 @@ impl State {
             self.schedule(uri);
         }
         let roots: Vec<PathBuf> = lock(&self.roots).iter().map(|r| r.path.clone()).collect();
-        self.index(roots).await;
+        self.index_in_background(roots);
+    }
+
+    /// [`Self::index`] on a task of its own: a notification's handler that waited for it (over a
+    /// large folder, seconds; over `/`, for ever) would hold up the requests behind it, and `exit`.
+    pub fn index_in_background(self: &Arc<Self>, roots: Vec<PathBuf>) {
+        let state = self.clone();
+        tokio::spawn(async move { state.index(roots).await });
     }
 
     /// Indexes every article under `roots` in the background. Work-done progress is shown once
@@ -720,19 +730,21 @@ impl State {
     }
 
     /// Files created, changed, deleted or renamed on disk.
-    pub async fn files_changed(self: &Arc<Self>, paths: Vec<PathBuf>) {
+    pub async fn files_changed(self: &Arc<Self>, mut paths: Vec<PathBuf>) {
         let config_changed = paths.iter().any(|p| self.is_configuration(p));
         if config_changed {
             self.reload_roots().await;
             self.reanalyse_everything().await;
             return;
         }
+        // A client may report files outside every workspace folder (a watcher of its own).
+        paths.retain(|path| lock(&self.roots).iter().any(|root| path.starts_with(&root.path)));
         for path in paths {
             if path.exists() {
                 if path.is_file() {
                     self.refresh_from_disk(path);
                 } else {
-                    self.index(vec![path]).await;
+                    self.index_in_background(vec![path]);
                 }
             } else {
                 self.forget_under(&path).await;
@@ -759,4 +771,18 @@ fn analyse_file(
         let findings = shown_findings(&analysis, settings, Some(path));
         diagnose(&analysis, &findings, &LineIndex::new(&article.text), uri, encoding)
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_file_uris_name_files() {
+        let path = |uri: &str| path_of(&uri.parse().expect("a URI"));
+        assert_eq!(path("file:///newsroom/a.txt"), Some(PathBuf::from("/newsroom/a.txt")));
+        assert_eq!(path("FILE:///newsroom/a.txt"), Some(PathBuf::from("/newsroom/a.txt")));
+        assert_eq!(path("https://example.com/"), None);
+        assert_eq!(path("untitled:Untitled-1"), None);
+    }
 }
