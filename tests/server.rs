@@ -531,6 +531,23 @@ async fn code_actions_follow_the_current_findings_not_the_clients_diagnostics() 
     assert!(actions.is_null(), "{actions}");
 }
 
+/// A client that shows hovers as plain text only gets them without Markdown.
+#[tokio::test]
+async fn hover_is_plain_text_for_a_client_that_asks_for_it() {
+    let dir = workspace(&[]);
+    let mut client = Client::start(Answers::default());
+    client.initialize(dir.path(), json!({"textDocument": {"hover": {"contentFormat": ["plaintext"]}}})).await;
+    let doc = uri(&dir.path().join("celac.txt"));
+    client.open(&doc, "Summit\n\nCELAC leaders met in Lima on Monday, the ministry said.\n", 1).await;
+    let hover = client
+        .request("textDocument/hover", json!({"textDocument": {"uri": doc}, "position": {"line": 2, "character": 2}}))
+        .await;
+    assert_eq!(hover["contents"]["kind"], "plaintext", "{hover}");
+    let value = hover["contents"]["value"].as_str().unwrap();
+    assert!(value.starts_with("Community of Latin American and Caribbean States (CELAC)\n"), "{value}");
+    assert!(!value.contains("**") && !value.contains("  \n"), "{value}");
+}
+
 #[tokio::test]
 async fn inlay_hints_name_the_speaker_after_each_quotation() {
     let (dir, mut client) = initialized_in_an_empty_workspace().await;

@@ -76,6 +76,26 @@ fn malformed_messages_and_unknown_methods_get_errors_and_the_server_goes_on() {
     server.diagnostics_where(&doc, |p| !p["diagnostics"].as_array().unwrap().is_empty());
 }
 
+/// Header names are case-insensitive; a body sent without headers gets a parse error, not
+/// silence, and the server goes on.
+#[test]
+fn headers_in_any_case_and_a_body_without_headers() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut server = Server::spawn();
+    initialize(&mut server, dir.path());
+    let body = r#"{"jsonrpc": "2.0", "id": 41, "method": "workspace/symbol", "params": {"query": "x"}}"#;
+    server.send_bytes(
+        format!("content-length: {}\r\ncontent-type: application/vscode-jsonrpc\r\n\r\n{body}", body.len()).as_bytes(),
+    );
+    let answer = server.wait_for("the answer", |m| m["id"] == 41);
+    assert!(answer["error"].is_null(), "{answer}");
+    server.send_bytes(format!("{body}\r\n").as_bytes());
+    let error = server.wait_for("parse error", |m| m["error"]["code"] == -32700);
+    assert!(error["error"]["message"].as_str().unwrap().contains("Content-Length"), "{error}");
+    let symbols = server.request("workspace/symbol", json!({"query": "CELAC"}));
+    assert!(symbols["error"].is_null(), "{symbols}");
+}
+
 /// JSON that is not a JSON-RPC 2.0 message (tower-lsp-server's reader stops for good at one)
 /// gets an invalid-request error, under its id when that is usable, and the server goes on.
 #[test]

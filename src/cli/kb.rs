@@ -53,7 +53,7 @@ pub fn run(args: &KbArgs) -> ExitCode {
             serde_json::to_writer_pretty(&mut out, &values).map_err(io::Error::other).and_then(|_| writeln!(out))
         }
         KbFormat::Human if records.len() == 1 => {
-            writeln!(out, "{}\n{}", records[0].entity_id(), records[0].card_markdown().replace("  \n", "\n"))
+            writeln!(out, "{}\n{}", records[0].entity_id(), crate::text::plain_text(&records[0].card_markdown()))
         }
         KbFormat::Human => records.iter().try_for_each(|r| writeln!(out, "{}", line(*r))),
     };

@@ -70,6 +70,12 @@ fn flags(params: &InitializeParams) -> ClientFlags {
             .and_then(|e| e.get(features::SELECT_PLACEHOLDER_CAPABILITY))
             .and_then(serde_json::Value::as_bool)
             .unwrap_or(false),
+        plaintext_hover: caps
+            .text_document
+            .as_ref()
+            .and_then(|t| t.hover.as_ref())
+            .and_then(|h| h.content_format.as_ref())
+            .is_some_and(|formats| !formats.is_empty() && !formats.contains(&MarkupKind::Markdown)),
     }
 }
 
@@ -230,6 +236,7 @@ impl LanguageServer for Backend {
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let position = params.text_document_position_params;
         let uri = &position.text_document.uri;
+        let plaintext = self.state.flags().plaintext_hover;
         Ok(self
             .with_analysis(uri, |analysis, document, context| {
                 let offset = document.offset(position.position);
@@ -242,10 +249,11 @@ impl LanguageServer for Backend {
                     }
                     None => sentence?,
                 };
-                Some(Hover {
-                    contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value: markdown }),
-                    range: Some(document.range(span)),
-                })
+                let contents = match plaintext {
+                    true => MarkupContent { kind: MarkupKind::PlainText, value: crate::text::plain_text(&markdown) },
+                    false => MarkupContent { kind: MarkupKind::Markdown, value: markdown },
+                };
+                Some(Hover { contents: HoverContents::Markup(contents), range: Some(document.range(span)) })
             })
             .await
             .flatten())

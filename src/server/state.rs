@@ -41,6 +41,8 @@ pub struct ClientFlags {
     /// `experimental.selectPlaceholder`: the client runs the `newsls.selectPlaceholder` command
     /// (select a range) after a fix, so the writer types over `[source]` as in a snippet.
     pub select_placeholder: bool,
+    /// `textDocument.hover.contentFormat` offers plain text but not Markdown.
+    pub plaintext_hover: bool,
 }
 
 /// What a workspace folder had when its configuration last read well.

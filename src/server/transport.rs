@@ -147,11 +147,13 @@ async fn read_body(reader: &mut (impl AsyncBufRead + Unpin)) -> io::Result<Optio
             }
             continue;
         }
-        // A header may follow garbage on the same line ("...}Content-Length: 52").
-        if let Some(at) = text.find("Content-Length:") {
-            let value = text[at + "Content-Length:".len()..].trim();
+        // Header names are case-insensitive, as in HTTP. A header may follow garbage on the same
+        // line ("...}Content-Length: 52").
+        const CONTENT_LENGTH: &str = "content-length:";
+        if let Some(at) = text.to_ascii_lowercase().find(CONTENT_LENGTH) {
+            let value = text[at + CONTENT_LENGTH.len()..].trim();
             length = Some(value.parse::<usize>().map_err(|_| format!("bad Content-Length {value:?}")));
-        } else if length.is_none() && !text.contains(':') {
+        } else if length.is_none() && !is_header(text) {
             return Ok(Some(Frame::Malformed("expected a Content-Length header".into())));
         }
     }
@@ -164,6 +166,13 @@ async fn read_body(reader: &mut (impl AsyncBufRead + Unpin)) -> io::Result<Optio
     let mut body = vec![0; length];
     reader.read_exact(&mut body).await?;
     Ok(Some(Frame::Body(body)))
+}
+
+/// Whether `line` is a header, "Name: value" (another than Content-Length, such as
+/// Content-Type); not, say, a JSON body sent without headers.
+fn is_header(line: &str) -> bool {
+    line.split_once(':')
+        .is_some_and(|(name, _)| !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
 }
 
 /// Copies whole frames from `from` (the server's output, well-formed by construction) to the

@@ -234,8 +234,13 @@ pub mod pipes {
         }
 
         pub fn send_raw(&mut self, body: &[u8]) {
-            write!(self.stdin, "Content-Length: {}\r\n\r\n", body.len()).unwrap();
-            self.stdin.write_all(body).unwrap();
+            self.send_bytes(format!("Content-Length: {}\r\n\r\n", body.len()).as_bytes());
+            self.send_bytes(body);
+        }
+
+        /// Bytes as they are, headers and all.
+        pub fn send_bytes(&mut self, bytes: &[u8]) {
+            self.stdin.write_all(bytes).unwrap();
             self.stdin.flush().unwrap();
         }
 
