@@ -929,3 +929,24 @@ fn snapshot_human_hard_wrapped_and_emoji() {
         human(&[&fixture("wire-hard-wrapped.txt"), &fixture("emoji-utf16.txt")])
     );
 }
+
+/// A reader that stops reading (`newsls check | head -1`) does not turn the gate into a pass:
+/// the check runs to the end, says nothing of the closed pipe, and exits as it would have.
+#[test]
+fn a_closed_output_pipe_keeps_the_exit_code_of_the_check() {
+    for (args, code) in
+        [(vec!["check", "--format", "json", "tests/fixtures"], 1), (vec!["check", "samples", "--fail-on", "never"], 0)]
+    {
+        let (reader, writer) = std::io::pipe().expect("a pipe");
+        drop(reader);
+        let output = Command::new(env!("CARGO_BIN_EXE_newsls"))
+            .args(&args)
+            .current_dir(root())
+            .stdout(writer)
+            .stderr(Stdio::piped())
+            .output()
+            .expect("run newsls");
+        assert_eq!(exit_code(&output), code, "{args:?}: {}", stderr(&output));
+        assert!(!stderr(&output).contains("cannot write"), "{}", stderr(&output));
+    }
+}

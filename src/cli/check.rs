@@ -173,7 +173,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     let wants_fingerprints = baseline.is_some() || recorder.is_some() || matches!(args.format, Format::Sarif);
 
     let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    let mut out = io::BufWriter::new(output::UntilClosed::new(stdout.lock()));
     let mut counts = Counts::default();
     let mut first = true;
     let begun = match args.format {
@@ -182,7 +182,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         Format::Human | Format::Github | Format::Compact => Ok(()),
     };
     if let Err(err) = begun {
-        return broken_pipe_or_trouble(err);
+        return cannot_write(err);
     }
     // One thread analyses batch after batch on the rayon pool while this one filters, renders (on
     // the pool too) and writes the batch before, so no core waits for the output.
@@ -252,7 +252,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         Ok(())
     });
     if let Err(err) = written {
-        return broken_pipe_or_trouble(err);
+        return cannot_write(err);
     }
     progress.finish();
     let ended = match args.format {
@@ -261,7 +261,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         Format::Human | Format::Github | Format::Compact => Ok(()),
     };
     if let Err(err) = ended.and_then(|()| out.flush()) {
-        return broken_pipe_or_trouble(err);
+        return cannot_write(err);
     }
     for (path, message) in &trouble {
         eprintln!("newsls: {}: {message}", path.display());
@@ -286,13 +286,9 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     }
 }
 
-fn broken_pipe_or_trouble(err: io::Error) -> ExitCode {
-    if err.kind() == io::ErrorKind::BrokenPipe {
-        ExitCode::SUCCESS
-    } else {
-        eprintln!("newsls: cannot write output: {err}");
-        ExitCode::from(EXIT_TROUBLE)
-    }
+fn cannot_write(err: io::Error) -> ExitCode {
+    eprintln!("newsls: cannot write output: {err}");
+    ExitCode::from(EXIT_TROUBLE)
 }
 
 /// Reads and analyses one article; fingerprints only when a baseline or SARIF needs them.

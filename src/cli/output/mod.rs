@@ -6,6 +6,7 @@ pub mod compact;
 pub mod github;
 pub mod sarif;
 
+use std::io::{self, Write};
 use std::path::Path;
 
 use crate::rules::{Finding, Severity};
@@ -36,5 +37,48 @@ pub fn sarif_level(severity: Severity) -> &'static str {
         Severity::Error => "error",
         Severity::Warning => "warning",
         Severity::Information | Severity::Hint => "note",
+    }
+}
+
+/// Output that a reader may stop reading (`newsls check | head`): once the pipe is closed, what
+/// follows is dropped rather than an error, so the check still runs to the end and its exit code
+/// is the gate's, not a success taken from a reader that left early.
+pub struct UntilClosed<W: Write> {
+    inner: W,
+    closed: bool,
+}
+
+impl<W: Write> UntilClosed<W> {
+    pub fn new(inner: W) -> UntilClosed<W> {
+        UntilClosed { inner, closed: false }
+    }
+
+    /// The result of a write, unless the reader has gone.
+    fn unless_closed(&mut self, result: io::Result<()>) -> io::Result<()> {
+        match result {
+            Err(err) if err.kind() == io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(())
+            }
+            other => other,
+        }
+    }
+}
+
+impl<W: Write> Write for UntilClosed<W> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        if !self.closed {
+            let written = self.inner.write_all(bytes);
+            self.unless_closed(written)?;
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        let flushed = self.inner.flush();
+        self.unless_closed(flushed)
     }
 }
