@@ -275,7 +275,8 @@ pub fn run(args: &CheckArgs) -> ExitCode {
             eprintln!("newsls: cannot write the baseline {}: {err}", file.display());
             return ExitCode::from(EXIT_TROUBLE);
         }
-        eprintln!("newsls: wrote the baseline {} ({} findings)", file.display(), recorder.len());
+        let findings = if recorder.len() == 1 { "finding" } else { "findings" };
+        eprintln!("newsls: wrote the baseline {} ({} {findings})", file.display(), recorder.len());
     }
     if !trouble.is_empty() {
         ExitCode::from(EXIT_TROUBLE)
