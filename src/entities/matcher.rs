@@ -172,25 +172,27 @@ impl Matcher {
         }
         let start = word.start;
         let rest = &text.as_bytes()[start..];
-        let ends_here = |&&id: &&u32| {
+        // The case check belongs to the choice: "Reuters news agency" is not the alias
+        // "Reuters News", and then it is "Reuters".
+        let fits_here = |&&id: &&u32| {
             let pattern = &self.patterns[id as usize];
             rest.get(..pattern.len()).is_some_and(|written| written.eq_ignore_ascii_case(pattern))
                 && ends_word(text, start + pattern.len())
+                && text
+                    .get(start..start + pattern.len())
+                    .is_some_and(|written| self.candidates[id as usize].iter().any(|c| case_fits(&c.form, written)))
         };
         // A pattern with a second word that matches is longer than one without.
         let longer = (!entry.by_second_word.is_empty())
             .then(|| text_second_word_key(text, word, following))
             .flatten()
             .and_then(|key| entry.by_second_word.get(&key))
-            .and_then(|ids| ids.iter().find(ends_here));
-        let id = *longer.or_else(|| entry.one_word.iter().find(ends_here))? as usize;
-        let end = start + self.patterns[id].len();
+            .and_then(|ids| ids.iter().find(fits_here));
+        let id = *longer.or_else(|| entry.one_word.iter().find(fits_here))? as usize;
         if is_compound_tail(text, start) {
             return None;
         }
-        let forms = &self.candidates[id];
-        let slice = &text[start..end];
-        forms.iter().any(|c| case_fits(&c.form, slice)).then(|| Hit { span: Span::new(start, end), forms })
+        Some(Hit { span: Span::new(start, start + self.patterns[id].len()), forms: &self.candidates[id] })
     }
 }
 
@@ -327,5 +329,14 @@ mod tests {
         let text = "Latin American and South American leaders, and an American.";
         let found: Vec<&str> = scan(text, &word_starts(text), &[&KB]).iter().map(|h| h.span.text(text)).collect();
         assert_eq!(found, ["American"]);
+    }
+
+    #[test]
+    fn a_longer_form_whose_case_does_not_fit_leaves_the_shorter_one() {
+        // The knowledge base knows "Reuters News"; "news" in lower case is not it.
+        let text = "He told the Reuters news agency, and Reuters News later.";
+        let hits = scan(text, &word_starts(text), &[&KB]);
+        let found: Vec<&str> = hits.iter().map(|h| h.span.text(text)).collect();
+        assert_eq!(found, ["Reuters", "Reuters News"]);
     }
 }
