@@ -160,9 +160,9 @@ pub fn references(
         state
             .workspace()
             .references(&entity.id)
-            .iter()
+            .into_iter()
             .filter(|r| &r.place.file != uri && (include_introduction || !r.introduction))
-            .map(|r| location(&r.place)),
+            .map(|r| Location { uri: r.place.file, range: lsp_range(r.place.range) }),
     );
     out
 }
