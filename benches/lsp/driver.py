@@ -538,6 +538,7 @@ def run_once(args, articles: list[Path], open_path: Path, edit_path: Path | None
             result.update(edits)
             if args.navigations > 0:
                 result.update(navigation_latency(server, args, edit_path, text, articles))
+                result.update(busiest_navigation(server, args, articles))
             mem_end = server.status()
             result["rss_end_kb"] = mem_end.get("VmRSS")
             result["hwm_end_kb"] = mem_end.get("VmHWM")
@@ -659,8 +660,14 @@ def navigation_latency(server: Server, args, edit_path: Path, text: str, article
             articles_using[found] += 1
     acronym = max(candidates, key=lambda c: articles_using[c])
     at = re.search(r"\b" + re.escape(acronym) + r"\b", text)
-    params = {"textDocument": doc, "position": position(text, at.start() + 1)}
     out = {"navigation_entity": acronym, "navigation_entity_articles": articles_using[acronym]}
+    out.update(time_navigation(server, args, doc, position(text, at.start() + 1), ""))
+    return out
+
+
+def time_navigation(server: Server, args, doc: dict, at: dict, prefix: str) -> dict:
+    """Times `--navigations` definition and references requests at `at`, after `--warmup`."""
+    out = {}
     for method, key, extra in (
         ("textDocument/definition", "definition", {}),
         ("textDocument/references", "references", {"context": {"includeDeclaration": True}}),
@@ -668,13 +675,48 @@ def navigation_latency(server: Server, args, edit_path: Path, text: str, article
         latencies: list[float] = []
         results = 0
         for i in range(args.warmup + args.navigations):
-            rid, t_send = server.request(method, {**params, **extra})
+            rid, t_send = server.request(method, {"textDocument": doc, "position": at, **extra})
             msg = server.wait_response(rid, args.timeout, method)
             if i >= args.warmup:
                 latencies.append(ms(msg.t - t_send))
             results = len(msg.obj.get("result") or [])
-        out[f"{key}_latency_ms"] = latencies
-        out[f"{key}_locations"] = results
+        out[f"{prefix}{key}_latency_ms"] = latencies
+        out[f"{prefix}{key}_locations"] = results
+    return out
+
+
+def busiest_navigation(server: Server, args, articles: list[Path]) -> dict:
+    """Times definition and references at the workspace's most-mentioned entity, the worst case
+    for references (thousands of locations in one reply). The candidates are the capitalised
+    words most frequent in a sample of the articles; the first at which the server finds a
+    mention with the most references wins."""
+    sample = articles[:: max(1, len(articles) // 2000)]
+    counts: dict[str, int] = {}
+    first_in: dict[str, Path] = {}
+    for path in sample:
+        for word in re.findall(r"\b[A-Z][A-Za-z]{2,}\b", path.read_text(encoding="utf-8", errors="replace")):
+            counts[word] = counts.get(word, 0) + 1
+            first_in.setdefault(word, path)
+    best = None
+    for word in sorted(counts, key=counts.get, reverse=True)[:40]:
+        path = first_in[word]
+        text = path.read_text(encoding="utf-8", errors="replace")
+        doc = {"uri": path.as_uri()}
+        server.notify("textDocument/didOpen", {"textDocument": {**doc, "languageId": "plaintext", "version": 1, "text": text}})
+        at = position(text, re.search(r"\b" + re.escape(word) + r"\b", text).start() + 1)
+        rid, _ = server.request("textDocument/references", {"textDocument": doc, "position": at, "context": {"includeDeclaration": True}})
+        found = len(server.wait_response(rid, args.timeout, "textDocument/references").obj.get("result") or [])
+        server.notify("textDocument/didClose", {"textDocument": doc})
+        if found and (best is None or found > best[0]):
+            best = (found, word, path, text)
+    if best is None:
+        return {}
+    _, word, path, text = best
+    doc = {"uri": path.as_uri()}
+    server.notify("textDocument/didOpen", {"textDocument": {**doc, "languageId": "plaintext", "version": 1, "text": text}})
+    at = position(text, re.search(r"\b" + re.escape(word) + r"\b", text).start() + 1)
+    out = {"busiest_entity": word}
+    out.update(time_navigation(server, args, doc, at, "busiest_"))
     return out
 
 
@@ -715,18 +757,19 @@ def summarize(runs: list[dict], args) -> dict:
             "max": max(lat),
             "mean": statistics.fmean(lat),
         }
-    for key in ("definition", "references"):
-        values = last.get(f"{key}_latency_ms", [])
-        if values:
-            summary[f"{key}_latency_ms"] = {
-                "n": len(values),
-                "p50": percentile(values, 50),
-                "p99": percentile(values, 99),
-                "max": max(values),
-                "locations": last.get(f"{key}_locations"),
-                "entity": last.get("navigation_entity"),
-                "entity_articles": last.get("navigation_entity_articles"),
-            }
+    for prefix, entity in (("", "navigation_entity"), ("busiest_", "busiest_entity")):
+        for key in ("definition", "references"):
+            values = last.get(f"{prefix}{key}_latency_ms", [])
+            if values:
+                summary[f"{prefix}{key}_latency_ms"] = {
+                    "n": len(values),
+                    "p50": percentile(values, 50),
+                    "p99": percentile(values, 99),
+                    "max": max(values),
+                    "locations": last.get(f"{prefix}{key}_locations"),
+                    "entity": last.get(entity),
+                    "entity_articles": last.get("navigation_entity_articles") if not prefix else None,
+                }
     return summary
 
 
@@ -808,13 +851,18 @@ def print_table(summary: dict, runs: list[dict]) -> None:
         add(f"{'    didOpen of the 10 KB article -> publish':44} {f(last['edit_open_ms']):>14}")
         if last.get("edit_other_cpu_s") is not None:
             add(f"{'    CPU of other processes during the edits':44} {last['edit_other_cpu_s']:>12.2f} s")
-    for key, label in (("definition", "(e) definition p50 / p99"), ("references", "(e) references p50 / p99")):
+    for key, label in (
+        ("definition", "(e) definition p50 / p99"),
+        ("references", "(e) references p50 / p99"),
+        ("busiest_definition", "(e) busiest entity: definition"),
+        ("busiest_references", "(e) busiest entity: references"),
+    ):
         nav = summary.get(f"{key}_latency_ms")
         if nav:
+            articles_note = f" (in {nav['entity_articles']:,} articles)" if nav["entity_articles"] is not None else ""
             add(
                 f"{label:44} {f(nav['p99']):>14} p50 {nav['p50']:.3f}, p99 {nav['p99']:.3f}, max {nav['max']:.3f} ms "
-                f"over {nav['n']} requests: {nav['locations']:,} locations of {nav['entity']} "
-                f"(in {nav['entity_articles']:,} articles)"
+                f"over {nav['n']} requests: {nav['locations']:,} locations of {nav['entity']}{articles_note}"
             )
     add(
         f"{'(d) memory after indexing: VmRSS / VmHWM':44} {summary['rss_after_index_mb']['median']:>11.1f} MB "
