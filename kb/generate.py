@@ -838,6 +838,7 @@ def build(sources, curated, ccur):
         if o.get("notes"):
             rec["notes"] = o["notes"]
         rec["members"] = sorted(({k: m.get(k) for k in ("country", "status", "since", "until")} |
+                                 {"country": MEMBER_CODE_FIXES.get(m["country"], m["country"])} |
                                  ({"note": m["note"]} if m.get("note") else {}) for m in o["members"]),
                                 key=lambda m: (MEMBER_STATUSES.index(m["status"]), m["country"]))
         out.append(rec)
@@ -858,9 +859,44 @@ def build(sources, curated, ccur):
 
     cset = build_countries(countries, appb, ccur, report)
     agencies = build_agencies(curated, cset)
+    territories = build_territories(out, cset, countries, inter, report)
     for n in sorted(countries.unresolved):
         report.append(("unresolved-country", "-", n))
-    return out, cset, agencies, report
+    return out, cset, agencies, territories, report
+
+
+# internacia-db writes Kosovo with its FIPS code; countries.json has it as XK.
+MEMBER_CODE_FIXES = {"KV": "XK"}
+# Members that are neither countries nor in country-codes.csv, and that internacia-db names
+# unhelpfully or not at all.
+TERRITORY_NAMES = {
+    "EU": "European Union", "XN": "Nagorno-Karabakh",
+    # country-codes.csv's short forms, as news copy writes them
+    "HK": "Hong Kong", "MO": "Macau", "MF": "Saint Martin", "PM": "Saint Pierre and Miquelon",
+    "TC": "Turks and Caicos Islands", "WF": "Wallis and Futuna",
+}
+
+
+def build_territories(orgs, cset, countries, inter, report):
+    """Names for the members that are not country records (territories, the EU, unrecognised
+    states), so that cards never show a bare code: country-codes.csv first, then the name
+    internacia-db gives the member, then TERRITORY_NAMES."""
+    known = {c["iso2"] for c in cset}
+    inter_names = {}
+    for r in inter:
+        for inc in r.get("includes") or []:
+            if isinstance(inc.get("id"), str) and inc.get("name"):
+                inter_names.setdefault(inc["id"], inc["name"])
+    codes = sorted({m["country"] for o in orgs for m in o["members"]} - known)
+    out = []
+    for code in codes:
+        row = countries.rows.get(code)
+        name = TERRITORY_NAMES.get(code) or (row and row["NAME.EN"]) or inter_names.get(code)
+        if name:
+            out.append({"code": code, "name": name})
+        else:
+            report.append(("schema", "-", "member code %s has no name" % code))
+    return out
 
 
 ORG_KEYS = ["id", "name", "acronyms", "aliases", "names", "kind", "founded", "headquarters",
@@ -990,10 +1026,11 @@ def main(argv=None):
         curated = json.load(f)
     with open(args.countries_curated, encoding="utf-8") as f:
         ccur = json.load(f)
-    orgs, countries, agencies, report = build(args.sources, curated, ccur)
+    orgs, countries, agencies, territories, report = build(args.sources, curated, ccur)
     write_json_atomic(os.path.join(args.out, "organizations.json"), orgs)
     write_json_atomic(os.path.join(args.out, "countries.json"), countries)
     write_json_atomic(os.path.join(args.out, "agencies.json"), agencies)
+    write_json_atomic(os.path.join(args.out, "territories.json"), territories)
 
     report.sort()
     if args.report:

@@ -31,7 +31,7 @@ class GenerateTest(unittest.TestCase):
         with open(os.path.join(out, "report.tsv"), encoding="utf-8") as f:
             cls.report = [line.rstrip("\n").split("\t") for line in f]
         cls.raw = {}
-        for name in ("organizations", "countries", "agencies"):
+        for name in ("organizations", "countries", "agencies", "territories"):
             with open(os.path.join(out, name + ".json"), encoding="utf-8") as f:
                 cls.raw[name] = f.read()
         cls.orgs = json.loads(cls.raw["organizations"])
@@ -89,7 +89,7 @@ class GenerateTest(unittest.TestCase):
         with tempfile.TemporaryDirectory() as d:
             with redirect_stdout(io.StringIO()):
                 generate.main(["--out", d, "--quiet"])
-            for name in ("organizations", "countries", "agencies"):
+            for name in ("organizations", "countries", "agencies", "territories"):
                 with open(os.path.join(d, name + ".json"), encoding="utf-8") as f:
                     self.assertEqual(f.read(), self.raw[name], name)
         for name, text in self.raw.items():
@@ -234,6 +234,16 @@ class GenerateTest(unittest.TestCase):
         self.assertEqual(o["founded"]["date"][:4], "1995")
         self.assertEqual(o["headquarters"], "Geneva, Switzerland")
         self.assertIn("WTO", o["acronyms"])
+
+    def test_every_member_has_a_name(self):
+        names = {c["iso2"] for c in self.countries} | {t["code"] for t in json.loads(self.raw["territories"])}
+        codes = {m["country"] for o in self.orgs for m in o["members"]}
+        self.assertEqual(codes - names, set())
+        self.assertNotIn("KV", codes)  # Kosovo is XK
+        self.assertIn("XK", self.members("imf"))
+        territories = {t["code"]: t["name"] for t in json.loads(self.raw["territories"])}
+        self.assertEqual(territories["AW"], "Aruba")
+        self.assertEqual(territories["EU"], "European Union")
 
     def test_acronyms_are_plausible(self):
         # foreign-language acronyms mislabelled as English in internacia-db are dropped

@@ -1,13 +1,33 @@
 //! Compact Markdown hover cards for knowledge-base records.
 
-use super::{MemberStatus, Record, country};
+use super::{MemberStatus, Record, member_name, organization};
 
-/// How many members a card lists by name.
+/// How many members (and observers, associates, ...) a card lists by name.
 const FIRST_MEMBERS: usize = 6;
 
-/// A country's English name from its ISO code (the code itself when unknown).
-fn country_name(iso2: &str) -> String {
-    country(iso2).map_or_else(|| iso2.to_string(), |c| c.name.clone())
+/// A country's or territory's English name from its code (the code itself when unknown).
+fn country_name(code: &str) -> String {
+    member_name(code).unwrap_or(code).to_string()
+}
+
+/// "Eurasian Economic Union (EAEU)" for `eaeu` (the id itself when unknown).
+fn organization_name(id: &str) -> String {
+    match organization(id) {
+        Some(o) => match o.acronyms.first() {
+            Some(acronym) => format!("{} ({acronym})", o.name),
+            None => o.name.clone(),
+        },
+        None => id.to_string(),
+    }
+}
+
+/// The first [`FIRST_MEMBERS`] names in alphabetical order, and "…" when there are more.
+fn first_names(names: impl Iterator<Item = String>) -> String {
+    let mut names: Vec<String> = names.collect();
+    names.sort();
+    let more = if names.len() > FIRST_MEMBERS { ", …" } else { "" };
+    names.truncate(FIRST_MEMBERS);
+    names.join(", ") + more
 }
 
 /// The card: **full name (ACRONYM)**, native names, kind, founded, headquarters, members with
@@ -33,15 +53,15 @@ pub fn markdown(record: Record) -> String {
                 facts.push(format!("HQ {hq}"));
             }
             if o.status != "active" {
-                let successor = o.superseded_by.as_deref().map(|s| format!(" by {s}")).unwrap_or_default();
+                let successor =
+                    o.superseded_by.as_deref().map(|id| format!(" by {}", organization_name(id))).unwrap_or_default();
                 facts.push(format!("**{}**{successor}", o.status));
             }
             lines.push(facts.join(" · "));
             let members: Vec<_> = o.members_with(MemberStatus::Member).collect();
             if !members.is_empty() {
-                let first: Vec<String> = members.iter().take(FIRST_MEMBERS).map(|m| country_name(&m.country)).collect();
-                let more = if members.len() > FIRST_MEMBERS { ", …" } else { "" };
-                lines.push(format!("{} members: {}{more}", members.len(), first.join(", ")));
+                let first = first_names(members.iter().map(|m| country_name(&m.country)));
+                lines.push(format!("{} members: {first}", members.len()));
             }
             let others: Vec<String> =
                 [MemberStatus::Observer, MemberStatus::Associate, MemberStatus::Suspended, MemberStatus::Withdrawn]
@@ -61,7 +81,13 @@ pub fn markdown(record: Record) -> String {
                                 format!("{}{years}", country_name(&m.country))
                             })
                             .collect();
-                        (!names.is_empty()).then(|| format!("{}: {}", status.as_str(), names.join(", ")))
+                        let count = names.len();
+                        let label = match count {
+                            0 => return None,
+                            1..=FIRST_MEMBERS => status.as_str().to_string(),
+                            _ => format!("{} ({count})", status.as_str()),
+                        };
+                        Some(format!("{label}: {}", first_names(names.into_iter())))
                     })
                     .collect();
             if !others.is_empty() {
@@ -130,6 +156,17 @@ mod tests {
     #[test]
     fn superseded_status_shows() {
         let card = Record::Organization(organization("customs-union-bkr").unwrap()).card_markdown();
-        assert!(card.contains("**superseded** by eaeu"), "{card}");
+        assert!(card.contains("**superseded** by Eurasian Economic Union (EAEU)"), "{card}");
+    }
+
+    #[test]
+    fn members_are_named_and_long_lists_shortened() {
+        let card = Record::Organization(organization("caricom").unwrap()).card_markdown();
+        assert!(card.contains("Aruba") && card.contains("Curaçao"), "{card}");
+        assert!(!card.contains(" AW") && !card.contains(" CW,"), "{card}");
+        let card = Record::Organization(organization("pacific-alliance").unwrap()).card_markdown();
+        let observers = card.lines().find(|l| l.starts_with("observer")).expect(&card);
+        assert!(observers.starts_with("observer (") && observers.ends_with(", …  "), "{observers}");
+        assert_eq!(observers.matches(", ").count(), 6, "{observers}");
     }
 }

@@ -19,6 +19,7 @@ use crate::language::Language;
 static ORGANIZATIONS_JSON: &str = include_str!("../../kb/organizations.json");
 static COUNTRIES_JSON: &str = include_str!("../../kb/countries.json");
 static AGENCIES_JSON: &str = include_str!("../../kb/agencies.json");
+static TERRITORIES_JSON: &str = include_str!("../../kb/territories.json");
 
 /// A membership's standing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -162,6 +163,24 @@ static COUNTRIES: LazyLock<Vec<Country>> =
     LazyLock::new(|| serde_json::from_str(COUNTRIES_JSON).expect("kb/countries.json is valid"));
 static AGENCIES: LazyLock<Vec<Agency>> =
     LazyLock::new(|| serde_json::from_str(AGENCIES_JSON).expect("kb/agencies.json is valid"));
+
+/// A member that is no country record: a territory, the European Union, an unrecognised state.
+/// Only named on cards; never recognised in the text ("Jersey" is also in "New Jersey").
+#[derive(Deserialize)]
+struct Territory {
+    code: String,
+    name: String,
+}
+
+static TERRITORIES: LazyLock<Vec<Territory>> =
+    LazyLock::new(|| serde_json::from_str(TERRITORIES_JSON).expect("kb/territories.json is valid"));
+
+/// The English name of a member's code (`BR`, `AW`, `EU`): a country's or a territory's.
+pub fn member_name(code: &str) -> Option<&'static str> {
+    country(code)
+        .map(|c| c.name.as_str())
+        .or_else(|| TERRITORIES.iter().find(|t| t.code == code).map(|t| t.name.as_str()))
+}
 
 /// Every organization, sorted by id.
 pub fn organizations() -> &'static [Organization] {
