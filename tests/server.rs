@@ -624,6 +624,34 @@ async fn hover_on_a_flagged_sentence_explains_why_and_on_an_attributed_one_names
 }
 
 #[tokio::test]
+async fn accepting_takes_the_editors_text_of_an_open_file_and_the_saved_text_of_a_closed_one() {
+    let saved = "Prices\n\nThe mill will close in May.\n";
+    let dir = workspace(&[("open.txt", saved), ("closed.txt", saved)]);
+    let mut client = Client::start(Answers::default());
+    client.initialize(dir.path(), json!({})).await;
+    // The command of a finding on a whole line of `chars` characters.
+    let accept = |doc: &str, line: u32, chars: u32| {
+        let range = json!({"start": {"line": line, "character": 0}, "end": {"line": line, "character": chars}});
+        json!({"command": "newsls.acceptFinding", "arguments": [doc, "unattributed-claim", range]})
+    };
+    // The claim on line 3 is only in the editor, not on disk.
+    let open = uri(&dir.path().join("open.txt"));
+    let edited = "Prices\n\nPrices will double next year.\n\nThe mill will close in May.\n";
+    client.open(&open, edited, 1).await;
+    client.diagnostics_where(&open, |p| codes(p).len() == 2).await;
+    let answer = client.response("workspace/executeCommand", accept(&open, 2, 29)).await;
+    assert!(answer["error"].is_null(), "{answer}");
+    client.diagnostics_where(&open, |p| codes(p).len() == 1).await;
+    // A closed file's finding is found in its saved text.
+    let closed = uri(&dir.path().join("closed.txt"));
+    let answer = client.response("workspace/executeCommand", accept(&closed, 2, 27)).await;
+    assert!(answer["error"].is_null(), "{answer}");
+    let recorded = fs::read_to_string(dir.path().join(".newsls-baseline.json")).unwrap();
+    assert!(recorded.contains("\"path\": \"open.txt\"") && recorded.contains("Prices will double"), "{recorded}");
+    assert!(recorded.contains("\"path\": \"closed.txt\"") && recorded.contains("The mill will close"), "{recorded}");
+}
+
+#[tokio::test]
 async fn accepting_a_claim_records_it_in_the_baseline_for_the_editor_and_for_check() {
     let text = "Prices\n\nPrices will double next year.\n\nThe mill will close in May.\n";
     let dir = workspace(&[("claim.txt", text)]);

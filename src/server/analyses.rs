@@ -3,7 +3,7 @@
 //! Without it each hover, highlight, code action and lens analysed the whole text again, which
 //! on a long document (5 MB: over a second) held up every request behind it.
 
-use std::path::Path;
+use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
 use dashmap::DashMap;
@@ -25,6 +25,16 @@ self_cell::self_cell!(
     }
 );
 
+/// Why a document has no analysis to serve.
+#[derive(Clone, Debug)]
+pub enum Unavailable {
+    /// Closed while its analysis was being made: nothing to report.
+    Closed,
+    ShuttingDown,
+    /// The analysis panicked; the panic's message.
+    Panicked(String),
+}
+
 /// One document's text at one edition, analysed with one set of settings and known people.
 pub struct DocumentAnalysis {
     /// The client's version of the text.
@@ -32,22 +42,30 @@ pub struct DocumentAnalysis {
     pub settings: Arc<Settings>,
     pub people: Arc<KnownPeople>,
     pub lines: LineIndex,
+    /// The document's file, whose baseline entries apply to it.
+    path: Option<PathBuf>,
     owned: OwnedAnalysis,
     shown: OnceLock<Vec<Finding>>,
 }
 
 impl DocumentAnalysis {
     /// Analyses `text`; may panic as analysis may (the caller contains it).
-    pub fn new(text: String, version: i32, settings: Arc<Settings>, people: Arc<KnownPeople>) -> DocumentAnalysis {
+    pub fn new(
+        text: String,
+        version: i32,
+        path: Option<PathBuf>,
+        settings: Arc<Settings>,
+        people: Arc<KnownPeople>,
+    ) -> DocumentAnalysis {
         let lines = LineIndex::new(&text);
         let owned = OwnedAnalysis::new(text, |text| super::state::analyse_text(text, &settings, &people));
-        DocumentAnalysis { version, settings, people, lines, owned, shown: OnceLock::new() }
+        DocumentAnalysis { version, settings, people, lines, path, owned, shown: OnceLock::new() }
     }
 
     /// The findings the editor shows (see [`super::state::shown_findings`]), found at the first
-    /// call: the diagnostics and every code action share them. `path` is the document's file.
-    pub fn shown_findings(&self, path: Option<&Path>) -> &[Finding] {
-        self.shown.get_or_init(|| super::state::shown_findings(self.analysis(), &self.settings, path))
+    /// call: the diagnostics, every code action and accepting a finding share them.
+    pub fn shown_findings(&self) -> &[Finding] {
+        self.shown.get_or_init(|| super::state::shown_findings(self.analysis(), &self.settings, self.path.as_deref()))
     }
 
     pub fn analysis(&self) -> &Analysis<'_> {
@@ -79,7 +97,7 @@ impl Inputs {
 /// wait for it rather than making it again.
 struct Slot {
     inputs: Inputs,
-    analysis: OnceCell<Result<Arc<DocumentAnalysis>, String>>,
+    analysis: OnceCell<Result<Arc<DocumentAnalysis>, Unavailable>>,
 }
 
 /// Open documents' analyses by URI: the latest inputs' only.
@@ -91,7 +109,7 @@ pub struct AnalysisCache {
 impl AnalysisCache {
     /// The analysis of `uri` at these inputs (`edition` as the [`super::documents::DocumentStore`]
     /// numbers texts): the cached one, or the one `make` makes (once, if
-    /// several callers ask together). `Err` holds the message of a panic in analysis.
+    /// several callers ask together).
     pub async fn get_or_make<F>(
         &self,
         uri: &Uri,
@@ -99,9 +117,9 @@ impl AnalysisCache {
         settings: Arc<Settings>,
         people: Arc<KnownPeople>,
         make: impl FnOnce() -> F,
-    ) -> Result<Arc<DocumentAnalysis>, String>
+    ) -> Result<Arc<DocumentAnalysis>, Unavailable>
     where
-        F: Future<Output = Result<Arc<DocumentAnalysis>, String>>,
+        F: Future<Output = Result<Arc<DocumentAnalysis>, Unavailable>>,
     {
         let inputs = Inputs { edition, settings, people };
         let slot = {
@@ -138,7 +156,7 @@ mod tests {
         let make = || async {
             made.fetch_add(1, Ordering::SeqCst);
             tokio::task::yield_now().await;
-            Ok(Arc::new(DocumentAnalysis::new("CELAC met.".into(), 1, settings, people)))
+            Ok(Arc::new(DocumentAnalysis::new("CELAC met.".into(), 1, None, settings, people)))
         };
         let analysis = cache.get_or_make(&uri(), edition, inputs.0.clone(), inputs.1.clone(), make).await;
         assert_eq!(analysis.expect("no panic").text(), "CELAC met.");

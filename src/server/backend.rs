@@ -7,7 +7,7 @@ use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
-use super::analyses::DocumentAnalysis;
+use super::analyses::{DocumentAnalysis, Unavailable};
 use super::documents::DocumentStore;
 use super::state::{ClientFlags, State, contained, context, path_of};
 use super::transport::Outbox;
@@ -33,15 +33,17 @@ impl Backend {
         let result = self.state.current_analysis(uri).await?.and_then(|current| {
             let document =
                 Document { text: current.text(), lines: &current.lines, encoding: self.state.documents.encoding() };
-            contained(|| f(&current, &document))
+            contained(|| f(&current, &document)).map_err(Unavailable::Panicked)
         });
         match result {
             Ok(value) => Some(value),
-            Err(_) => {
+            Err(Unavailable::Panicked(_)) => {
                 let message = format!("newsls: a request on {} failed with an internal error", uri.as_str());
                 self.state.client.log_message(MessageType::ERROR, message).await;
                 None
             }
+            // Closed meanwhile, or the server is stopping: no result, and nothing went wrong.
+            Err(Unavailable::Closed | Unavailable::ShuttingDown) => None,
         }
     }
 
@@ -374,7 +376,7 @@ impl LanguageServer for Backend {
                 let settings = &current.settings;
                 let baseline_name = baseline::relative_path(&settings.baseline, &settings.root);
                 current
-                    .shown_findings(path.as_deref())
+                    .shown_findings()
                     .iter()
                     .filter(|finding| finding.span.start <= asked.end && asked.start <= finding.span.end)
                     .flat_map(|finding| {

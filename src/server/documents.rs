@@ -84,6 +84,11 @@ impl DocumentStore {
         self.documents.get(uri).map(|doc| (doc.rope.to_string(), doc.version))
     }
 
+    /// The client's version of the text, without copying it.
+    pub fn version(&self, uri: &Uri) -> Option<i32> {
+        self.documents.get(uri).map(|doc| doc.version)
+    }
+
     /// The current edition, without copying the text.
     pub fn edition(&self, uri: &Uri) -> Option<u64> {
         self.documents.get(uri).map(|doc| doc.edition)

@@ -17,7 +17,7 @@ use tower_lsp_server::ls_types::{
     PublishDiagnosticsParams, Registration, Uri,
 };
 
-use super::analyses::{AnalysisCache, DocumentAnalysis};
+use super::analyses::{AnalysisCache, DocumentAnalysis, Unavailable};
 use super::documents::DocumentStore;
 use super::settings::ClientSettings;
 use super::transport::Outbox;
@@ -77,6 +77,10 @@ pub struct State {
     pub analyses: AnalysisCache,
     pub roots: RwLock<Vec<Root>>,
     pub client_settings: RwLock<ClientSettings>,
+    /// The settings of files outside every workspace folder, by folder: made once per folder
+    /// (its baseline read once) so that such a file's cached analysis is reused; forgotten when
+    /// the client settings or the folders change.
+    outside_settings: DashMap<PathBuf, Arc<Settings>>,
     pub flags: RwLock<ClientFlags>,
     /// Bumped by every edit or file event of a document; an analysis publishes only if its
     /// generation is still the newest, so stale diagnostics never overwrite fresh ones.
@@ -195,6 +199,7 @@ impl State {
             analyses: AnalysisCache::default(),
             roots: RwLock::new(Vec::new()),
             client_settings: RwLock::new(ClientSettings::default()),
+            outside_settings: DashMap::new(),
             flags: RwLock::new(ClientFlags::default()),
             generations: DashMap::new(),
             publish_lock: tokio::sync::Mutex::new(()),
@@ -222,13 +227,16 @@ impl State {
     /// client's settings over them.
     pub fn settings_for(&self, path: Option<&Path>) -> Arc<Settings> {
         path.and_then(|path| self.root_settings(path)).unwrap_or_else(|| {
-            let merged = lock(&self.client_settings).over(&ConfigFile::default());
             let root = path.and_then(Path::parent).unwrap_or(Path::new("/"));
-            let mut settings = Settings::from_file(root, &merged, Path::new("client settings"))
-                .unwrap_or_else(|_| Settings::defaults(root));
-            // A file outside every workspace folder: its folder's baseline applies if it reads.
-            settings.read_accepted().ok();
-            Arc::new(settings)
+            let settings = self.outside_settings.entry(root.to_path_buf()).or_insert_with(|| {
+                let merged = lock(&self.client_settings).over(&ConfigFile::default());
+                let mut settings = Settings::from_file(root, &merged, Path::new("client settings"))
+                    .unwrap_or_else(|_| Settings::defaults(root));
+                // A file outside every workspace folder: its folder's baseline applies if it reads.
+                settings.read_accepted().ok();
+                Arc::new(settings)
+            });
+            settings.clone()
         })
     }
 
@@ -254,6 +262,7 @@ impl State {
             errors.extend(root_errors);
         }
         *lock_mut(&self.roots) = roots;
+        self.forget_outside_settings();
         for error in errors {
             self.client.show_message(MessageType::ERROR, format!("newsls: {error}")).await;
         }
@@ -320,7 +329,10 @@ impl State {
             return;
         }
         match serde_json::from_value::<ClientSettings>(value) {
-            Ok(settings) => *lock_mut(&self.client_settings) = settings,
+            Ok(settings) => {
+                *lock_mut(&self.client_settings) = settings;
+                self.forget_outside_settings();
+            }
             Err(err) => {
                 self.client
                     .show_message(
@@ -330,6 +342,10 @@ impl State {
                     .await;
             }
         }
+    }
+
+    fn forget_outside_settings(&self) {
+        self.outside_settings.clear();
     }
 
     fn bump(&self, uri: &Uri) -> u64 {
@@ -387,20 +403,22 @@ impl State {
 
     /// The analysis of open document `uri` at its current text, settings and known people: made
     /// once and shared by the diagnostics and every request until one of them changes. `None`
-    /// when the document is not open; `Err` with the message of a panic in analysis.
-    pub async fn current_analysis(&self, uri: &Uri) -> Option<Result<Arc<DocumentAnalysis>, String>> {
+    /// when the document is not open.
+    pub async fn current_analysis(&self, uri: &Uri) -> Option<Result<Arc<DocumentAnalysis>, Unavailable>> {
         let edition = self.documents.edition(uri)?;
-        let settings = self.settings_for(path_of(uri).as_deref());
+        let path = path_of(uri);
+        let settings = self.settings_for(path.as_deref());
         let people = self.workspace().known_people_for(Some(uri));
         let inputs = (settings.clone(), people.clone());
         let make = || async move {
             // Copied only now: a cached analysis needs no copy of a long text.
-            let Some((text, version)) = self.documents.snapshot(uri) else {
-                return Err("the document was closed".into());
-            };
+            let Some((text, version)) = self.documents.snapshot(uri) else { return Err(Unavailable::Closed) };
             let bytes = text.len();
-            let analyse = move || contained(|| Arc::new(DocumentAnalysis::new(text, version, inputs.0, inputs.1)));
-            off_the_runtime_if_long(bytes, analyse).await.unwrap_or_else(|| Err("the server is shutting down".into()))
+            let analyse = move || {
+                contained(|| Arc::new(DocumentAnalysis::new(text, version, path, inputs.0, inputs.1)))
+                    .map_err(Unavailable::Panicked)
+            };
+            off_the_runtime_if_long(bytes, analyse).await.unwrap_or(Err(Unavailable::ShuttingDown))
         };
         Some(self.analyses.get_or_make(uri, edition, settings, people, make).await)
     }
@@ -420,14 +438,14 @@ impl State {
                     let (target, version, bytes) = (uri.clone(), current.version, current.text().len());
                     let diagnose = move || {
                         contained(|| {
-                            let findings = current.shown_findings(path_of(&target).as_deref());
-                            diagnose(current.analysis(), findings, &current.lines, &target, encoding)
+                            diagnose(current.analysis(), current.shown_findings(), &current.lines, &target, encoding)
                         })
                     };
                     let Some(result) = off_the_runtime_if_long(bytes, diagnose).await else { return };
                     result.map(|analysed| (analysed, version))
                 }
-                Err(panic) => Err(panic),
+                Err(Unavailable::Panicked(panic)) => Err(panic),
+                Err(Unavailable::Closed | Unavailable::ShuttingDown) => return,
             };
             match result {
                 Ok((analysed, version)) => {
@@ -437,7 +455,7 @@ impl State {
                     state.publish(uri, Some(version), generation, analysed.diagnostics).await
                 }
                 Err(panic) => {
-                    let version = state.documents.snapshot(&uri).map(|(_, version)| version);
+                    let version = state.documents.version(&uri);
                     state.report_panic(&uri, &panic).await;
                     state.publish(uri, version, generation, Vec::new()).await;
                 }
@@ -698,24 +716,28 @@ impl State {
         let settings = self.root_settings(&path).ok_or_else(|| {
             format!("{} is outside the workspace folders: its findings cannot be accepted.", path.display())
         })?;
-        let text = self.article_text(&uri)?;
-        let lines = LineIndex::new(&text);
-        let document = Document { text: &text, lines: &lines, encoding: self.documents.encoding() };
-        let span = crate::span::Span::new(document.offset(range.start), document.offset(range.end));
-        // Only a finding the editor shows now: not a stale one, nor one accepted already.
-        let people = self.workspace().known_people_for(Some(&uri));
-        let analysis = Analysis::with_context(&text, context(&settings, &people));
-        if !shown_findings(&analysis, &settings, Some(&path)).iter().any(|f| f.rule.name == rule && f.span == span) {
-            return Err(format!("No {rule} finding is shown there now: nothing to accept."));
-        }
         let relative = baseline::relative_path(&path, &settings.root);
-        let entry = baseline::Entry {
-            fingerprint: baseline::fingerprint(rule, &relative, &text, span),
-            text: baseline::excerpt(&text, span),
-            path: relative,
-            rule: rule.to_string(),
-            count: 1,
-        };
+        let encoding = self.documents.encoding();
+        // Only a finding the editor shows now: not a stale one, nor one accepted already. An open
+        // document's are in its current analysis; a closed file's come from its saved text.
+        let entry = match self.current_analysis(&uri).await {
+            Some(Ok(current)) => {
+                let document = Document { text: current.text(), lines: &current.lines, encoding };
+                accepted_entry(current.shown_findings(), rule, &relative, &document, range)
+            }
+            Some(Err(_)) => return Err("newsls could not analyse the document: nothing was accepted.".into()),
+            None => {
+                let text = self.article_text(&uri)?;
+                let lines = LineIndex::new(&text);
+                let document = Document { text: &text, lines: &lines, encoding };
+                let people = self.workspace().known_people_for(Some(&uri));
+                let findings =
+                    contained(|| shown_findings(&analyse_text(&text, &settings, &people), &settings, Some(&path)))
+                        .map_err(|_| "newsls hit an internal error analysing the file: nothing was accepted.")?;
+                accepted_entry(&findings, rule, &relative, &document, range)
+            }
+        }
+        .ok_or_else(|| format!("No {rule} finding is shown there now: nothing to accept."))?;
         baseline::accept(&settings.baseline, entry)?;
         self.reload_roots().await;
         self.schedule(uri);
@@ -757,6 +779,24 @@ impl State {
     pub fn stop_watching(&self) {
         self.watcher.lock().unwrap_or_else(|e| e.into_inner()).take();
     }
+}
+
+/// The baseline entry that accepts the `rule` finding at `range`, if `findings` has it.
+fn accepted_entry(
+    findings: &[Finding],
+    rule: &str,
+    relative: &str,
+    document: &Document,
+    range: tower_lsp_server::ls_types::Range,
+) -> Option<baseline::Entry> {
+    let span = crate::span::Span::new(document.offset(range.start), document.offset(range.end));
+    findings.iter().any(|f| f.rule.name == rule && f.span == span).then(|| baseline::Entry {
+        fingerprint: baseline::fingerprint(rule, relative, document.text, span),
+        text: baseline::excerpt(document.text, span),
+        path: relative.to_string(),
+        rule: rule.to_string(),
+        count: 1,
+    })
 }
 
 /// Reads and analyses a closed article; `None` when it cannot be read (gone, too large, binary).
