@@ -30,8 +30,8 @@ fn lsp_range(range: LineRange) -> Range {
     Range::new(Position::new(range.start.line, range.start.col), Position::new(range.end.line, range.end.col))
 }
 
-fn location(place: &Place<Uri>) -> Location {
-    Location { uri: place.file.clone(), range: lsp_range(place.range) }
+fn location(place: Place<Uri>) -> Location {
+    Location { uri: place.file, range: lsp_range(place.range) }
 }
 
 fn symbol_kind(kind: EntityKind) -> SymbolKind {
@@ -122,7 +122,7 @@ pub fn definition(state: &State, uri: &Uri, analysis: &Analysis, document: &Docu
         return vec![Location { uri: uri.clone(), range: document.range(intro) }];
     }
     let mut out: Vec<Location> =
-        state.workspace().introductions(&entity.id).iter().filter(|p| &p.file != uri).map(location).collect();
+        state.workspace().introductions(&entity.id).into_iter().filter(|p| &p.file != uri).map(location).collect();
     out.extend(glossary_location(state, uri, entity));
     out
 }
@@ -162,7 +162,7 @@ pub fn references(
             .references(&entity.id)
             .into_iter()
             .filter(|r| &r.place.file != uri && (include_introduction || !r.introduction))
-            .map(|r| Location { uri: r.place.file, range: lsp_range(r.place.range) }),
+            .map(|r| location(r.place)),
     );
     out
 }
@@ -238,7 +238,7 @@ pub fn workspace_symbols(state: &State, query: &str) -> Vec<WorkspaceSymbol> {
                 kind: symbol_kind(found.entity.kind),
                 tags: None,
                 container_name: Some(format!("{} · {}", found.entity.kind.as_str(), articles(found.articles))),
-                location: OneOf::Left(location(&found.place)),
+                location: OneOf::Left(location(found.place)),
                 data: None,
             }
         })
