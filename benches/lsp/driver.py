@@ -697,24 +697,27 @@ def busiest_navigation(server: Server, args, articles: list[Path]) -> dict:
         for word in re.findall(r"\b[A-Z][A-Za-z]{2,}\b", path.read_text(encoding="utf-8", errors="replace")):
             counts[word] = counts.get(word, 0) + 1
             first_in.setdefault(word, path)
-    best = None
-    for word in sorted(counts, key=counts.get, reverse=True)[:40]:
+
+    def open_at(word: str) -> tuple[dict, dict]:
+        """Opens the first sampled article using `word`; its document and the word's position."""
         path = first_in[word]
         text = path.read_text(encoding="utf-8", errors="replace")
         doc = {"uri": path.as_uri()}
         server.notify("textDocument/didOpen", {"textDocument": {**doc, "languageId": "plaintext", "version": 1, "text": text}})
-        at = position(text, re.search(r"\b" + re.escape(word) + r"\b", text).start() + 1)
+        return doc, position(text, re.search(r"\b" + re.escape(word) + r"\b", text).start() + 1)
+
+    best = None
+    for word in sorted(counts, key=counts.get, reverse=True)[:40]:
+        doc, at = open_at(word)
         rid, _ = server.request("textDocument/references", {"textDocument": doc, "position": at, "context": {"includeDeclaration": True}})
         found = len(server.wait_response(rid, args.timeout, "textDocument/references").obj.get("result") or [])
         server.notify("textDocument/didClose", {"textDocument": doc})
         if found and (best is None or found > best[0]):
-            best = (found, word, path, text)
+            best = (found, word)
     if best is None:
         return {}
-    _, word, path, text = best
-    doc = {"uri": path.as_uri()}
-    server.notify("textDocument/didOpen", {"textDocument": {**doc, "languageId": "plaintext", "version": 1, "text": text}})
-    at = position(text, re.search(r"\b" + re.escape(word) + r"\b", text).start() + 1)
+    word = best[1]
+    doc, at = open_at(word)
     out = {"busiest_entity": word}
     out.update(time_navigation(server, args, doc, at, "busiest_"))
     return out
