@@ -85,7 +85,8 @@ fn write_json_position(out: &mut Vec<u8>, position: Position) {
     out.push(b'}');
 }
 
-fn write_json_range(out: &mut Vec<u8>, range: Range) {
+/// `range` as serde would write it, without building a `Value` or a serializer.
+pub fn write_json_range(out: &mut Vec<u8>, range: Range) {
     out.extend_from_slice(b"{\"start\":");
     write_json_position(out, range.start);
     out.extend_from_slice(b",\"end\":");

@@ -9,9 +9,9 @@
 
 use std::collections::{HashMap, HashSet};
 use std::hash::Hash;
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 
-use crate::entities::{ArticleEntities, EntityKind, KnownPeople, MentionForm, Origin};
+use crate::entities::{ArticleEntities, EntityKind, KnownPeople, Origin};
 use crate::span::Span;
 use crate::text::{LineCol, LineIndex, PositionEncoding};
 
@@ -37,7 +37,7 @@ pub struct EntitySummary {
 #[derive(Clone, Debug, Default)]
 pub struct IndexedArticle {
     entities: Vec<(EntitySummary, Option<LineRange>)>,
-    mentions: Vec<(u32, LineRange, MentionForm, bool)>,
+    mentions: Vec<(u32, LineRange, bool)>,
     /// Full names of the people the article introduces with a title.
     people: Vec<String>,
 }
@@ -63,8 +63,7 @@ impl IndexedArticle {
                 (summary, e.introduction.map(range))
             })
             .collect();
-        let mentions =
-            found.mentions.iter().map(|m| (m.entity as u32, range(m.span), m.form, m.introduction)).collect();
+        let mentions = found.mentions.iter().map(|m| (m.entity as u32, range(m.span), m.introduction)).collect();
         IndexedArticle { entities, mentions, people: found.people().map(str::to_string).collect() }
     }
 }
@@ -72,27 +71,33 @@ impl IndexedArticle {
 type EntityKey = u32;
 type FileKey = u32;
 
-#[derive(Clone, Copy, Debug)]
-struct Mention {
+/// A mention in an indexed file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct IndexedMention {
     entity: EntityKey,
-    range: LineRange,
-    form: MentionForm,
-    introduction: bool,
+    pub range: LineRange,
+    /// Inside the entity's introduction in that file.
+    pub introduction: bool,
 }
 
 #[derive(Default)]
 struct FileEntry {
     /// The article's entities with where it introduces them.
     entities: Vec<(EntityKey, Option<LineRange>)>,
-    mentions: Vec<Mention>,
+    /// By entity, then in text order, so an entity's mentions are one [`MentionSlice`].
+    mentions: Vec<IndexedMention>,
     people: Vec<String>,
 }
+
+/// Where a file's mentions of one entity lie in its [`FileEntry::mentions`]: start and end.
+type MentionSlice = (u32, u32);
 
 struct Inner<K> {
     entity_keys: HashMap<String, EntityKey>,
     entities: Vec<EntitySummary>,
-    /// For each entity, the files that mention it.
-    mentioned_in: Vec<HashSet<FileKey>>,
+    /// For each entity, the files that mention it and where; kept here so that listing a busy
+    /// entity's mentions touches each file once instead of searching it.
+    mentioned_in: Vec<HashMap<FileKey, MentionSlice>>,
     file_keys: HashMap<K, FileKey>,
     /// By [`FileKey`]; `None` once removed.
     files: Vec<Option<(K, FileEntry)>>,
@@ -108,6 +113,9 @@ struct Inner<K> {
 pub struct WorkspaceIndex<K> {
     encoding: PositionEncoding,
     inner: RwLock<Inner<K>>,
+    /// Each file key's rank in file order, built on demand for as many keys as there were:
+    /// sorting thousands of files by rank costs far less than comparing their paths.
+    file_order: Mutex<Arc<Vec<u32>>>,
 }
 
 /// A place in some file of the index.
@@ -115,15 +123,6 @@ pub struct WorkspaceIndex<K> {
 pub struct Place<K> {
     pub file: K,
     pub range: LineRange,
-}
-
-/// A mention found by [`WorkspaceIndex::references`].
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Reference<K> {
-    pub place: Place<K>,
-    pub form: MentionForm,
-    /// Inside the entity's introduction in that file.
-    pub introduction: bool,
 }
 
 /// An entity found by [`WorkspaceIndex::search`], with where to go for it.
@@ -148,6 +147,7 @@ impl<K: Clone + Eq + Hash + Ord> WorkspaceIndex<K> {
                 known_people: None,
                 people_changed_in: HashSet::new(),
             }),
+            file_order: Mutex::default(),
         }
     }
 
@@ -212,7 +212,7 @@ impl<K: Clone + Eq + Hash + Ord> WorkspaceIndex<K> {
         let Some(&entity) = inner.entity_keys.get(id) else { return Vec::new() };
         let mut out: Vec<Place<K>> = inner
             .files_of(entity)
-            .filter_map(|(file, entry)| {
+            .filter_map(|(file, entry, _)| {
                 let (_, intro) = entry.entities.iter().find(|(e, _)| *e == entity)?;
                 intro.map(|range| Place { file: file.clone(), range })
             })
@@ -221,29 +221,54 @@ impl<K: Clone + Eq + Hash + Ord> WorkspaceIndex<K> {
         out
     }
 
-    /// Every mention of the entity, in file and text order.
-    pub fn references(&self, id: &str) -> Vec<Reference<K>> {
+    /// How many mentions of the entity the workspace has.
+    pub fn mention_count(&self, id: &str) -> usize {
         let inner = self.read();
-        let Some(&entity) = inner.entity_keys.get(id) else { return Vec::new() };
-        let mut files: Vec<(&K, &FileEntry)> = inner.files_of(entity).collect();
-        files.sort_by(|a, b| a.0.cmp(b.0));
-        files
-            .into_iter()
-            .flat_map(|(file, entry)| {
-                entry.mentions.iter().filter(move |m| m.entity == entity).map(move |m| Reference {
-                    place: Place { file: file.clone(), range: m.range },
-                    form: m.form,
-                    introduction: m.introduction,
-                })
-            })
-            .collect()
+        let Some(&entity) = inner.entity_keys.get(id) else { return 0 };
+        inner.mentioned_in[entity as usize].values().map(|&(start, end)| (end - start) as usize).sum()
+    }
+
+    /// Visits every file that mentions the entity, in file order, with its mentions of it in text
+    /// order. Borrowed under the read lock, so that the busiest entity's thousands of mentions are
+    /// not copied on their way to a reply; `visit` must not call back into the index.
+    pub fn visit_references(&self, id: &str, mut visit: impl FnMut(&K, &[IndexedMention])) {
+        let inner = self.read();
+        let Some(&entity) = inner.entity_keys.get(id) else { return };
+        let order = self.file_order(&inner);
+        let mut files: Vec<(u32, FileKey, MentionSlice)> =
+            inner.mentioned_in[entity as usize].iter().map(|(&key, &slice)| (order[key as usize], key, slice)).collect();
+        files.sort_unstable();
+        for (_, key, slice) in files {
+            if let Some((file, _, mentions)) = inner.file_mentions(key, slice) {
+                visit(file, mentions);
+            }
+        }
+    }
+
+    /// The rank in file order of every file key `inner` has. Keys are never reused and only their
+    /// number grows, so ranks built for as many keys as there are now are still right.
+    fn file_order(&self, inner: &Inner<K>) -> Arc<Vec<u32>> {
+        let mut cached = self.file_order.lock().unwrap_or_else(|e| e.into_inner());
+        if cached.len() != inner.files.len() {
+            let mut keys: Vec<usize> = (0..inner.files.len()).collect();
+            keys.sort_unstable_by(|&a, &b| {
+                let file = |key: usize| inner.files[key].as_ref().map(|(file, _)| file);
+                file(a).cmp(&file(b))
+            });
+            let mut order = vec![0; keys.len()];
+            for (rank, key) in keys.into_iter().enumerate() {
+                order[key] = rank as u32;
+            }
+            *cached = Arc::new(order);
+        }
+        cached.clone()
     }
 
     /// The files that mention the entity, sorted.
     pub fn files_mentioning(&self, id: &str) -> Vec<K> {
         let inner = self.read();
         let Some(&entity) = inner.entity_keys.get(id) else { return Vec::new() };
-        let mut files: Vec<K> = inner.files_of(entity).map(|(file, _)| file.clone()).collect();
+        let mut files: Vec<K> = inner.files_of(entity).map(|(file, _, _)| file.clone()).collect();
         files.sort();
         files
     }
@@ -323,7 +348,7 @@ impl<K: Clone + Eq + Hash + Ord> Inner<K> {
         let key = self.entities.len() as EntityKey;
         self.entity_keys.insert(summary.id.clone(), key);
         self.entities.push(summary);
-        self.mentioned_in.push(HashSet::new());
+        self.mentioned_in.push(HashMap::new());
         key
     }
 
@@ -342,16 +367,20 @@ impl<K: Clone + Eq + Hash + Ord> Inner<K> {
             }
         };
         let keys: Vec<EntityKey> = article.entities.iter().map(|(summary, _)| self.intern(summary.clone())).collect();
+        let mut mentions: Vec<IndexedMention> = article
+            .mentions
+            .iter()
+            .map(|&(i, range, introduction)| IndexedMention { entity: keys[i as usize], range, introduction })
+            .collect();
+        mentions.sort_by_key(|m| m.entity);
         for &entity in &keys {
-            self.mentioned_in[entity as usize].insert(key);
+            let start = mentions.partition_point(|m| m.entity < entity);
+            let end = mentions.partition_point(|m| m.entity <= entity);
+            self.mentioned_in[entity as usize].insert(key, (start as u32, end as u32));
         }
         let entry = FileEntry {
             entities: keys.iter().zip(&article.entities).map(|(&k, (_, intro))| (k, *intro)).collect(),
-            mentions: article
-                .mentions
-                .iter()
-                .map(|&(i, range, form, introduction)| Mention { entity: keys[i as usize], range, form, introduction })
-                .collect(),
+            mentions,
             people: article.people,
         };
         let mut appeared = Vec::new();
@@ -390,21 +419,25 @@ impl<K: Clone + Eq + Hash + Ord> Inner<K> {
         vanished
     }
 
-    fn files_of(&self, entity: EntityKey) -> impl Iterator<Item = (&K, &FileEntry)> {
-        self.mentioned_in[entity as usize]
-            .iter()
-            .filter_map(|&key| self.files[key as usize].as_ref().map(|(file, entry)| (file, entry)))
+    /// The files that mention the entity, with their mentions of it.
+    fn files_of(&self, entity: EntityKey) -> impl Iterator<Item = (&K, &FileEntry, &[IndexedMention])> {
+        self.mentioned_in[entity as usize].iter().filter_map(|(&key, &slice)| self.file_mentions(key, slice))
+    }
+
+    fn file_mentions(&self, key: FileKey, (start, end): MentionSlice) -> Option<(&K, &FileEntry, &[IndexedMention])> {
+        let (file, entry) = self.files[key as usize].as_ref()?;
+        Some((file, entry, &entry.mentions[start as usize..end as usize]))
     }
 
     /// The first introduction of an entity in file order, else its first mention.
     fn first_place(&self, entity: EntityKey) -> Option<Place<K>> {
-        let (file, entry) = self.files_of(entity).min_by(|a, b| {
+        let (file, entry, mentions) = self.files_of(entity).min_by(|a, b| {
             let introduces =
                 |entry: &FileEntry| entry.entities.iter().any(|(e, intro)| *e == entity && intro.is_some());
             (!introduces(a.1), a.0).cmp(&(!introduces(b.1), b.0))
         })?;
         let intro = entry.entities.iter().find(|(e, _)| *e == entity).and_then(|(_, intro)| *intro);
-        let range = intro.or_else(|| entry.mentions.iter().find(|m| m.entity == entity).map(|m| m.range))?;
+        let range = intro.or_else(|| mentions.first().map(|m| m.range))?;
         Some(Place { file: file.clone(), range })
     }
 }
@@ -451,10 +484,13 @@ mod tests {
         index.insert("a", indexed(FIRST));
         index.insert("b", indexed(SECOND));
         assert_eq!(index.article_count("org:celac"), 2);
-        let refs: Vec<(&str, u32)> =
-            index.references("org:celac").iter().map(|r| (r.place.file, r.place.range.start.line)).collect();
-        // Line 2 holds the full name and the acronym.
-        assert_eq!(refs, [("a", 2), ("a", 2), ("a", 4), ("b", 2)]);
+        let mut refs: Vec<(&str, u32, bool)> = Vec::new();
+        index.visit_references("org:celac", |file, mentions| {
+            refs.extend(mentions.iter().map(|m| (*file, m.range.start.line, m.introduction)));
+        });
+        // Line 2 holds the full name and the acronym, the introduction.
+        assert_eq!(refs, [("a", 2, true), ("a", 2, true), ("a", 4, false), ("b", 2, false)]);
+        assert_eq!(index.mention_count("org:celac"), 4);
         let intros = index.introductions("org:celac");
         assert_eq!(intros.len(), 1);
         assert_eq!((intros[0].file, intros[0].range.start.line), ("a", 2));

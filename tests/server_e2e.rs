@@ -170,3 +170,68 @@ fn exit_after_a_refused_shutdown_is_a_failure() {
     server.notify("exit", json!(null));
     assert_eq!(server.wait_exit(), Some(1));
 }
+
+/// The server writes `textDocument/references` replies itself (bypassing tower-lsp-server's); they
+/// must read as any other reply, under the request's own id, and the requests tower-lsp-server
+/// refuses must still be refused.
+#[test]
+fn references_across_open_and_closed_files_and_refused_requests() {
+    let dir = tempfile::tempdir().unwrap();
+    let closed = dir.path().join("summit.txt");
+    std::fs::write(
+        &closed,
+        "Summit opens\n\nThe Community of Latin American and Caribbean States (CELAC) met in Bogotá.\n\nCELAC's ministers left early.\n",
+    )
+    .unwrap();
+    let mut server = Server::spawn();
+    let params = |doc: &str| {
+        json!({"textDocument": {"uri": doc}, "position": {"line": 2, "character": 1}, "context": {"includeDeclaration": true}})
+    };
+    let open = uri(&dir.path().join("trade.txt"));
+    let early = server.request("textDocument/references", params(&open));
+    assert_eq!(early["error"]["code"], -32002, "before initialize: {early}");
+
+    initialize(&mut server, dir.path());
+    let closed = uri(&closed);
+    server.diagnostics_where(&closed, |_| true);
+    server.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": open, "languageId": "plaintext", "version": 1, "text": "Trade\n\nCELAC ministers met again.\n"}}),
+    );
+    server.diagnostics_where(&open, |p| p["version"] == 1);
+
+    let body = json!({"jsonrpc": "2.0", "id": "refs-1", "method": "textDocument/references", "params": params(&open)});
+    server.send_raw(body.to_string().as_bytes());
+    let reply = server.wait_for("references", |m| m["id"] == "refs-1");
+    let places: Vec<(String, u64, u64)> = reply["result"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{reply}"))
+        .iter()
+        .map(|l| {
+            let start = &l["range"]["start"];
+            (l["uri"].as_str().unwrap().to_string(), start["line"].as_u64().unwrap(), start["character"].as_u64().unwrap())
+        })
+        .collect();
+    // This article first, then the closed one: its full name and acronym, then "CELAC's".
+    assert_eq!(
+        places,
+        [(open.clone(), 2, 0), (closed.clone(), 2, 4), (closed.clone(), 2, 54), (closed.clone(), 4, 0)],
+        "{reply}"
+    );
+    assert_eq!(reply["jsonrpc"], "2.0");
+
+    let nothing = server.request(
+        "textDocument/references",
+        json!({"textDocument": {"uri": open}, "position": {"line": 0, "character": 0}, "context": {"includeDeclaration": true}}),
+    );
+    assert_eq!(nothing["result"], json!(null), "{nothing}");
+    let invalid = server.request("textDocument/references", json!({"textDocument": {"uri": open}}));
+    assert_eq!(invalid["error"]["code"], -32602, "invalid params: {invalid}");
+
+    let shutdown = server.request("shutdown", json!(null));
+    assert_eq!(shutdown["result"], json!(null), "{shutdown}");
+    let late = server.request("textDocument/references", params(&open));
+    assert_eq!(late["error"]["code"], -32600, "after shutdown: {late}");
+    server.notify("exit", json!(null));
+    assert_eq!(server.wait_exit(), Some(0));
+}

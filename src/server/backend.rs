@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use tower_lsp_server::jsonrpc::Result;
+use tower_lsp_server::jsonrpc::{Error, ErrorCode, Result};
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
@@ -18,6 +18,7 @@ use crate::protocol::{self, Document};
 use crate::span::Span;
 use crate::text::PositionEncoding;
 
+#[derive(Clone)]
 pub struct Backend {
     state: Arc<State>,
 }
@@ -45,6 +46,20 @@ impl Backend {
             // Closed meanwhile, or the server is stopping: no result, and nothing went wrong.
             Err(Unavailable::Closed | Unavailable::ShuttingDown) => None,
         }
+    }
+
+    /// The answer to `textDocument/references` as JSON. [`super::Ordered`] sends it straight to
+    /// the output when it can (see [`super::locations`]).
+    pub async fn references_json(&self, params: ReferenceParams) -> Option<Vec<u8>> {
+        let position = params.text_document_position;
+        let uri = &position.text_document.uri;
+        let include_introduction = params.context.include_declaration;
+        self.with_analysis(uri, |analysis, document, _| {
+            let offset = document.offset(position.position);
+            navigation::references(&self.state, uri, analysis, document, offset, include_introduction)
+        })
+        .await
+        .flatten()
     }
 
     /// [`Self::with_current`] for requests that need the analysis and its context.
@@ -278,16 +293,13 @@ impl LanguageServer for Backend {
     }
 
     async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
-        let position = params.text_document_position;
-        let uri = &position.text_document.uri;
-        let include_introduction = params.context.include_declaration;
-        Ok(self
-            .with_analysis(uri, |analysis, document, _| {
-                let offset = document.offset(position.position);
-                navigation::references(&self.state, uri, analysis, document, offset, include_introduction)
-            })
-            .await
-            .filter(|l| !l.is_empty()))
+        // Only in-process (tests): the server answers through `references_json` itself.
+        let json = self.references_json(params).await;
+        json.map(|json| serde_json::from_slice(&json)).transpose().map_err(|err| Error {
+            code: ErrorCode::InternalError,
+            message: format!("newsls wrote references that do not read back: {err}").into(),
+            data: None,
+        })
     }
 
     async fn document_highlight(&self, params: DocumentHighlightParams) -> Result<Option<Vec<DocumentHighlight>>> {

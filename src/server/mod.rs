@@ -9,6 +9,7 @@ mod analyses;
 mod backend;
 mod documents;
 mod features;
+mod locations;
 mod navigation;
 mod settings;
 mod state;
@@ -36,6 +37,17 @@ pub struct Ordered<S> {
     inner: S,
     documents: Arc<DocumentStore>,
     shutdown_requested: Arc<AtomicBool>,
+    /// Where requests that skip tower-lsp-server's reply path are answered; `None` in-process.
+    direct: Option<Direct>,
+}
+
+/// The backend and output for requests answered straight to the output (see [`Backend::references_json`]).
+struct Direct {
+    backend: Backend,
+    outbox: Outbox,
+    /// True between an accepted `initialize` and the first `shutdown`: tower-lsp-server answers
+    /// the requests it rejects outside that window with the right errors.
+    serving: Arc<AtomicBool>,
 }
 
 fn params<T: DeserializeOwned>(request: &Request) -> Option<T> {
@@ -61,6 +73,33 @@ where
                 if let Some(p) = params(&request) {
                     self.documents.negotiate(&p);
                 }
+                if let Some(direct) = &self.direct {
+                    let serving = direct.serving.clone();
+                    let response = self.inner.call(request);
+                    return Box::pin(async move {
+                        let response = response.await;
+                        if let Ok(Some(answer)) = &response
+                            && answer.is_ok()
+                        {
+                            serving.store(true, Ordering::SeqCst);
+                        }
+                        response
+                    });
+                }
+            }
+            "textDocument/references" => {
+                if let Some(direct) = &self.direct
+                    && direct.serving.load(Ordering::SeqCst)
+                    && let Some(id) = request.id().cloned()
+                    && let Some(p) = params(&request)
+                {
+                    let backend = direct.backend.clone();
+                    let outbox = direct.outbox.clone();
+                    return Box::pin(async move {
+                        outbox.reply(&id, backend.references_json(p).await.as_deref());
+                        Ok(None)
+                    });
+                }
             }
             "textDocument/didOpen" => {
                 if let Some(p) = params(&request) {
@@ -78,6 +117,9 @@ where
                 }
             }
             "shutdown" => {
+                if let Some(direct) = &self.direct {
+                    direct.serving.store(false, Ordering::SeqCst);
+                }
                 // Only a shutdown the server accepted (not one before `initialize`) makes `exit` a success.
                 let accepted = self.shutdown_requested.clone();
                 let response = self.inner.call(request);
@@ -105,8 +147,10 @@ pub fn service() -> (Ordered<LspService<Backend>>, ClientSocket) {
 fn service_with(outbox: Option<Outbox>) -> (Ordered<LspService<Backend>>, ClientSocket) {
     let documents = Arc::new(DocumentStore::default());
     let store = documents.clone();
-    let (inner, socket) = LspService::new(move |client| Backend::new(client, store, outbox));
-    (Ordered { inner, documents, shutdown_requested: Arc::default() }, socket)
+    let backend_outbox = outbox.clone();
+    let (inner, socket) = LspService::new(move |client| Backend::new(client, store, backend_outbox));
+    let direct = outbox.map(|outbox| Direct { backend: inner.inner().clone(), outbox, serving: Arc::default() });
+    (Ordered { inner, documents, shutdown_requested: Arc::default(), direct }, socket)
 }
 
 pub fn run() -> ExitCode {

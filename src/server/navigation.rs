@@ -9,6 +9,7 @@ use tower_lsp_server::ls_types::{
     SymbolKind, TextEdit, Uri, WorkspaceEdit, WorkspaceSymbol,
 };
 
+use super::locations::LocationsJson;
 use super::state::{State, context, path_of};
 use crate::analysis::{Analysis, Context};
 use crate::article::Article;
@@ -138,8 +139,8 @@ fn glossary_location(state: &State, uri: &Uri, entity: &Entity) -> Option<Locati
     Some(Location { uri: Uri::from_file_path(&source.path)?, range: Range::new(position, position) })
 }
 
-/// Every mention of the entity at `offset` across the workspace: this document's from its live
-/// text, the others' from the index.
+/// Every mention of the entity at `offset` across the workspace, as a JSON `Location[]` (`None`
+/// for none): this document's from its live text, the others' from the index.
 pub fn references(
     state: &State,
     uri: &Uri,
@@ -147,24 +148,25 @@ pub fn references(
     document: &Document,
     offset: usize,
     include_introduction: bool,
-) -> Vec<Location> {
-    let Some(mention) = analysis.entities.mention_at(offset) else { return Vec::new() };
+) -> Option<Vec<u8>> {
+    let mention = analysis.entities.mention_at(offset)?;
     let entity = analysis.entities.entity_of(mention);
-    let mut out: Vec<Location> = analysis
-        .entities
-        .mentions_of(mention.entity)
-        .filter(|m| include_introduction || !m.introduction)
-        .map(|m| Location { uri: uri.clone(), range: document.range(m.span) })
-        .collect();
-    out.extend(
-        state
-            .workspace()
-            .references(&entity.id)
-            .into_iter()
-            .filter(|r| &r.place.file != uri && (include_introduction || !r.introduction))
-            .map(|r| location(r.place)),
-    );
-    out
+    let elsewhere = state.workspace().mention_count(&entity.id);
+    let mut json = LocationsJson::with_capacity(analysis.entities.mentions_of(mention.entity).count() + elsewhere);
+    json.file(uri);
+    for m in analysis.entities.mentions_of(mention.entity).filter(|m| include_introduction || !m.introduction) {
+        json.push(document.range(m.span));
+    }
+    state.workspace().visit_references(&entity.id, |file, mentions| {
+        if file == uri {
+            return;
+        }
+        json.file(file);
+        for m in mentions.iter().filter(|m| include_introduction || !m.introduction) {
+            json.push(lsp_range(m.range));
+        }
+    });
+    json.finish()
 }
 
 /// The mentions in this document of the entity at `offset`; its introduction as a write.

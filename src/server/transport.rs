@@ -3,7 +3,8 @@
 //! itself, answers a malformed one with a JSON-RPC parse error and JSON that is not a JSON-RPC
 //! message with an invalid-request error, and passes only well-formed messages on. All output
 //! goes through one writer a whole frame at a time, so replies never interleave. The server's own
-//! notifications can skip tower-lsp-server's output path through an [`Outbox`].
+//! notifications, and replies it writes itself, skip tower-lsp-server's output path through an
+//! [`Outbox`].
 
 use std::io::{self, Write};
 
@@ -12,6 +13,7 @@ use serde::de::IgnoredAny;
 use serde_json::Value;
 use tokio::io::{AsyncBufRead, AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::sync::mpsc;
+use tower_lsp_server::jsonrpc::Id;
 
 /// No client message is larger; a bigger Content-Length is answered with a parse error.
 const MAX_MESSAGE_BYTES: usize = 256 * 1024 * 1024;
@@ -118,6 +120,23 @@ impl Outbox {
         if let Ok(body) = serde_json::to_vec(&Notification { jsonrpc: "2.0", method, params }) {
             let _ = self.0.send(frame(&body));
         }
+    }
+
+    /// Answers request `id` with `result`, JSON already written (`None` for `null`).
+    pub fn reply(&self, id: &Id, result: Option<&[u8]>) {
+        let result = result.unwrap_or(b"null");
+        // An id is a number or a string, which always serialise.
+        let head = format!(
+            "{{\"jsonrpc\":\"2.0\",\"id\":{},\"result\":",
+            serde_json::to_string(id).unwrap_or_else(|_| "null".into())
+        );
+        let length = head.len() + result.len() + 1;
+        let mut out = format!("Content-Length: {length}\r\n\r\n").into_bytes();
+        out.reserve_exact(length);
+        out.extend_from_slice(head.as_bytes());
+        out.extend_from_slice(result);
+        out.push(b'}');
+        let _ = self.0.send(out);
     }
 }
 
