@@ -682,6 +682,7 @@ def time_navigation(server: Server, args, doc: dict, at: dict, prefix: str) -> d
             results = len(msg.obj.get("result") or [])
         out[f"{prefix}{key}_latency_ms"] = latencies
         out[f"{prefix}{key}_locations"] = results
+        out[f"{prefix}{key}_reply_bytes"] = len(msg.raw)
     return out
 
 
@@ -770,6 +771,7 @@ def summarize(runs: list[dict], args) -> dict:
                     "p99": percentile(values, 99),
                     "max": max(values),
                     "locations": last.get(f"{prefix}{key}_locations"),
+                    "reply_bytes": last.get(f"{prefix}{key}_reply_bytes"),
                     "entity": last.get(entity),
                     "entity_articles": last.get("navigation_entity_articles") if not prefix else None,
                 }
@@ -865,7 +867,8 @@ def print_table(summary: dict, runs: list[dict]) -> None:
             articles_note = f" (in {nav['entity_articles']:,} articles)" if nav["entity_articles"] is not None else ""
             add(
                 f"{label:44} {f(nav['p99']):>14} p50 {nav['p50']:.3f}, p99 {nav['p99']:.3f}, max {nav['max']:.3f} ms "
-                f"over {nav['n']} requests: {nav['locations']:,} locations of {nav['entity']}{articles_note}"
+                f"over {nav['n']} requests: {nav['locations']:,} locations of {nav['entity']}{articles_note}, "
+                f"{nav['reply_bytes'] or 0:,} B"
             )
     add(
         f"{'(d) memory after indexing: VmRSS / VmHWM':44} {summary['rss_after_index_mb']['median']:>11.1f} MB "
