@@ -235,8 +235,10 @@ impl<K: Clone + Eq + Hash + Ord> WorkspaceIndex<K> {
         let inner = self.read();
         let Some(&entity) = inner.entity_keys.get(id) else { return };
         let order = self.file_order(&inner);
-        let mut files: Vec<(u32, FileKey, MentionSlice)> =
-            inner.mentioned_in[entity as usize].iter().map(|(&key, &slice)| (order[key as usize], key, slice)).collect();
+        let mut files: Vec<(u32, FileKey, MentionSlice)> = inner.mentioned_in[entity as usize]
+            .iter()
+            .map(|(&key, &slice)| (order[key as usize], key, slice))
+            .collect();
         files.sort_unstable();
         for (_, key, slice) in files {
             if let Some((file, _, mentions)) = inner.file_mentions(key, slice) {

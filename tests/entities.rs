@@ -186,6 +186,15 @@ fn kb_json_is_an_array_of_records() {
     let human = newsls(&["kb", "Mercosur"]);
     assert!(String::from_utf8(human.stdout).unwrap().contains("Southern Common Market"));
     assert_eq!(newsls(&["kb", "no such organization anywhere"]).status.code(), Some(1));
+    // An exact match gets its card even when other records contain the query.
+    let caricom = String::from_utf8(newsls(&["kb", "CARICOM"]).stdout).unwrap();
+    assert!(caricom.starts_with("org:caricom\nCaribbean Community"), "{caricom}");
+    assert!(caricom.contains("Georgetown, Guyana"), "{caricom}");
+    let (card, others) = caricom.split_once("Also containing \"CARICOM\":").expect("the others after the card");
+    assert!(!card.contains("org:crosq") && others.contains("org:crosq"), "{caricom}");
+    // Without accents, as a keyboard without them types it.
+    let spanish = json(&["kb", "Comunidad", "de", "Estados", "Latinoamericanos", "y", "Caribenos", "--format", "json"]);
+    assert_eq!(spanish[0]["id"], "celac", "{spanish}");
     // The ids `entities` and hover cards print find their record; several words are one query.
     for query in [&["org:celac"][..], &["World", "Trade", "Organization"]] {
         let mut args = vec!["kb"];

@@ -184,9 +184,7 @@ fn references_across_open_and_closed_files_and_refused_requests() {
     )
     .unwrap();
     let mut server = Server::spawn();
-    let params = |doc: &str| {
-        json!({"textDocument": {"uri": doc}, "position": {"line": 2, "character": 1}, "context": {"includeDeclaration": true}})
-    };
+    let params = |doc: &str| json!({"textDocument": {"uri": doc}, "position": {"line": 2, "character": 1}, "context": {"includeDeclaration": true}});
     let open = uri(&dir.path().join("trade.txt"));
     let early = server.request("textDocument/references", params(&open));
     assert_eq!(early["error"]["code"], -32002, "before initialize: {early}");
@@ -209,7 +207,11 @@ fn references_across_open_and_closed_files_and_refused_requests() {
         .iter()
         .map(|l| {
             let start = &l["range"]["start"];
-            (l["uri"].as_str().unwrap().to_string(), start["line"].as_u64().unwrap(), start["character"].as_u64().unwrap())
+            (
+                l["uri"].as_str().unwrap().to_string(),
+                start["line"].as_u64().unwrap(),
+                start["character"].as_u64().unwrap(),
+            )
         })
         .collect();
     // This article first, then the closed one: its full name and acronym, then "CELAC's".

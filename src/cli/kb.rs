@@ -1,7 +1,7 @@
 //! `newsls kb [QUERY]`: the embedded knowledge base's records matching a query.
 //!
 //! Human output: one line per record (entity id, name, acronyms, kind), or the full card when
-//! exactly one record matches. JSON: one array of records in the schema of kb/README.md, each with
+//! one record matches, or one matches exactly (then the others that contain the query after it). JSON: one array of records in the schema of kb/README.md, each with
 //! a `"type"` of `organization`, `country` or `agency` (organizations first). Exit code 1 when
 //! nothing matches.
 
@@ -15,7 +15,7 @@ use crate::kb::{self, Record};
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum KbFormat {
-    /// One line per record; the whole card when one record matches.
+    /// One line per record; the whole card when one record matches, or one exactly.
     Human,
     /// One JSON array of records (kb/README.md schema plus "type").
     Json,
@@ -24,7 +24,7 @@ pub enum KbFormat {
 #[derive(clap::Args)]
 pub struct KbArgs {
     /// Part of an id (as printed: org:celac), name, alias, acronym or other-language name
-    /// (without case); exact matches first. Without it, every record. Several words are one
+    /// (without case or accents); exact matches first. Without it, every record. Several words are one
     /// query: `newsls kb World Trade Organization`.
     #[arg(num_args = 1..)]
     query: Vec<String>,
@@ -44,7 +44,13 @@ fn line(record: Record) -> String {
 
 pub fn run(args: &KbArgs) -> ExitCode {
     let query = args.query.join(" ");
-    let records = kb::search(&query);
+    let matches = kb::search(&query);
+    let records: Vec<Record> = matches.all().collect();
+    let card = match (&matches.exact[..], records.len()) {
+        ([only], _) => Some(*only),
+        (_, 1) => Some(records[0]),
+        _ => None,
+    };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let written = match args.format {
@@ -52,8 +58,17 @@ pub fn run(args: &KbArgs) -> ExitCode {
             let values: Vec<serde_json::Value> = records.iter().map(|r| r.to_json()).collect();
             serde_json::to_writer_pretty(&mut out, &values).map_err(io::Error::other).and_then(|_| writeln!(out))
         }
-        KbFormat::Human if records.len() == 1 => {
-            writeln!(out, "{}\n{}", records[0].entity_id(), crate::text::plain_text(&records[0].card_markdown()))
+        KbFormat::Human if let Some(record) = card => {
+            writeln!(out, "{}\n{}", record.entity_id(), crate::text::plain_text(&record.card_markdown())).and_then(
+                |_| {
+                    let others = &matches.partial;
+                    if others.is_empty() {
+                        return Ok(());
+                    }
+                    writeln!(out, "\nAlso containing {query:?}:")?;
+                    others.iter().try_for_each(|r| writeln!(out, "{}", line(*r)))
+                },
+            )
         }
         KbFormat::Human => records.iter().try_for_each(|r| writeln!(out, "{}", line(*r))),
     };
@@ -64,7 +79,7 @@ pub fn run(args: &KbArgs) -> ExitCode {
         eprintln!("newsls: cannot write output: {err}");
         return ExitCode::from(EXIT_TROUBLE);
     }
-    if records.is_empty() {
+    if matches.is_empty() {
         eprintln!("newsls: no knowledge-base record matches {query:?}");
         return ExitCode::from(1);
     }

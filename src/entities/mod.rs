@@ -263,7 +263,7 @@ pub fn slug(name: &str) -> String {
     out
 }
 
-fn fold_accent(c: char) -> char {
+pub(crate) fn fold_accent(c: char) -> char {
     match c {
         'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
         'é' | 'è' | 'ê' | 'ë' => 'e',

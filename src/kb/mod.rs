@@ -402,28 +402,50 @@ pub fn is_acronym_like(form: &str) -> bool {
     !form.contains(char::is_whitespace) && form.chars().filter(|c| c.is_uppercase()).count() >= 2
 }
 
-/// Records whose id, name, alias, acronym or other-language name contains `query` (without
-/// case); exact matches (by id or any form) first. An empty query gives every record.
-pub fn search(query: &str) -> Vec<Record> {
-    let q = query.trim().to_lowercase();
+/// Records whose id, name, alias, acronym or other-language name contains `query`, without
+/// case or accents, those that are it (by id or any form) apart. An empty query gives every record.
+pub fn search(query: &str) -> Matches {
+    let q = folded(query.trim());
     if q.is_empty() {
-        return all_records().collect();
+        return Matches { exact: Vec::new(), partial: all_records().collect() };
     }
-    let mut exact = Vec::new();
-    let mut partial = Vec::new();
+    let mut matches = Matches { exact: Vec::new(), partial: Vec::new() };
     for record in all_records() {
-        let forms = record.surface_forms();
+        let forms: Vec<String> = record.surface_forms().iter().map(|f| folded(f)).collect();
         // The entity id as `newsls kb` prints it ("org:celac"), or without its prefix ("celac").
         let id = record.entity_id();
         let bare_id = id.split_once(':').map_or(id.as_str(), |(_, bare)| bare);
-        if id == q || bare_id == q || forms.iter().any(|f| f.to_lowercase() == q) {
-            exact.push(record);
-        } else if id.contains(&q) || forms.iter().any(|f| f.to_lowercase().contains(&q)) {
-            partial.push(record);
+        if id == q || bare_id == q || forms.contains(&q) {
+            matches.exact.push(record);
+        } else if id.contains(&q) || forms.iter().any(|f| f.contains(&q)) {
+            matches.partial.push(record);
         }
     }
-    exact.extend(partial);
-    exact
+    matches
+}
+
+/// Records found by [`search`].
+pub struct Matches {
+    /// Those with an id, name or alias that is the query.
+    pub exact: Vec<Record>,
+    /// Those that only contain it (every record, for an empty query).
+    pub partial: Vec<Record>,
+}
+
+impl Matches {
+    /// Exact matches first.
+    pub fn all(&self) -> impl Iterator<Item = Record> + '_ {
+        self.exact.iter().chain(&self.partial).copied()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.exact.is_empty() && self.partial.is_empty()
+    }
+}
+
+/// Lower case without accents, so "Caribenos" finds "Caribeños" and "Sao Paulo" "São Paulo".
+fn folded(text: &str) -> String {
+    text.chars().flat_map(char::to_lowercase).map(crate::entities::fold_accent).collect()
 }
 
 #[cfg(test)]
@@ -480,7 +502,17 @@ mod tests {
     #[test]
     fn search_puts_exact_matches_first() {
         let found = search("alba");
-        assert_eq!(found[0].entity_id(), "org:alba");
-        assert!(search("caribbean").len() > 3);
+        assert_eq!(found.all().next().map(|r| r.entity_id()).as_deref(), Some("org:alba"));
+        assert_eq!(found.exact.len(), 1);
+        assert!(search("caribbean").partial.len() > 3);
+        assert!(search("").exact.is_empty() && !search("").is_empty());
+    }
+
+    #[test]
+    fn search_ignores_accents_both_ways() {
+        let ids = |query: &str| search(query).exact.iter().map(|r| r.entity_id()).collect::<Vec<_>>();
+        assert_eq!(ids("Comunidad del Caribe"), ["org:caricom"]);
+        assert_eq!(ids("comunidad de estados latinoamericanos y caribenos"), ["org:celac"]);
+        assert_eq!(ids("Communauté caribéenne"), ids("communaute caribeenne"));
     }
 }
