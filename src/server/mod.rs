@@ -54,6 +54,24 @@ fn params<T: DeserializeOwned>(request: &Request) -> Option<T> {
     request.params().and_then(|p| serde_json::from_value(p.clone()).ok())
 }
 
+type Answer = Pin<Box<dyn Future<Output = Result<Option<Response>, ExitedError>> + Send>>;
+
+/// The answer of `response`, setting `flag` when it is a success.
+fn flag_on_success(
+    response: impl Future<Output = Result<Option<Response>, ExitedError>> + Send + 'static,
+    flag: Arc<AtomicBool>,
+) -> Answer {
+    Box::pin(async move {
+        let response = response.await;
+        if let Ok(Some(answer)) = &response
+            && answer.is_ok()
+        {
+            flag.store(true, Ordering::SeqCst);
+        }
+        response
+    })
+}
+
 impl<S> Service<Request> for Ordered<S>
 where
     S: Service<Request, Response = Option<Response>, Error = ExitedError>,
@@ -61,7 +79,7 @@ where
 {
     type Response = Option<Response>;
     type Error = ExitedError;
-    type Future = Pin<Box<dyn Future<Output = Result<Option<Response>, ExitedError>> + Send>>;
+    type Future = Answer;
 
     fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
         self.inner.poll_ready(cx)
@@ -74,17 +92,7 @@ where
                     self.documents.negotiate(&p);
                 }
                 if let Some(direct) = &self.direct {
-                    let serving = direct.serving.clone();
-                    let response = self.inner.call(request);
-                    return Box::pin(async move {
-                        let response = response.await;
-                        if let Ok(Some(answer)) = &response
-                            && answer.is_ok()
-                        {
-                            serving.store(true, Ordering::SeqCst);
-                        }
-                        response
-                    });
+                    return flag_on_success(self.inner.call(request), direct.serving.clone());
                 }
             }
             "textDocument/references" => {
@@ -121,17 +129,7 @@ where
                     direct.serving.store(false, Ordering::SeqCst);
                 }
                 // Only a shutdown the server accepted (not one before `initialize`) makes `exit` a success.
-                let accepted = self.shutdown_requested.clone();
-                let response = self.inner.call(request);
-                return Box::pin(async move {
-                    let response = response.await;
-                    if let Ok(Some(answer)) = &response
-                        && answer.is_ok()
-                    {
-                        accepted.store(true, Ordering::SeqCst);
-                    }
-                    response
-                });
+                return flag_on_success(self.inner.call(request), self.shutdown_requested.clone());
             }
             _ => {}
         }
