@@ -32,8 +32,17 @@ enum Frame {
 }
 
 fn frame(body: &[u8]) -> Vec<u8> {
-    let mut out = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
-    out.extend_from_slice(body);
+    frame_of(&[body])
+}
+
+/// The frame of a body given in parts, copied once into it.
+fn frame_of(parts: &[&[u8]]) -> Vec<u8> {
+    let length: usize = parts.iter().map(|part| part.len()).sum();
+    let mut out = format!("Content-Length: {length}\r\n\r\n").into_bytes();
+    out.reserve_exact(length);
+    for part in parts {
+        out.extend_from_slice(part);
+    }
     out
 }
 
@@ -130,13 +139,7 @@ impl Outbox {
             "{{\"jsonrpc\":\"2.0\",\"id\":{},\"result\":",
             serde_json::to_string(id).unwrap_or_else(|_| "null".into())
         );
-        let length = head.len() + result.len() + 1;
-        let mut out = format!("Content-Length: {length}\r\n\r\n").into_bytes();
-        out.reserve_exact(length);
-        out.extend_from_slice(head.as_bytes());
-        out.extend_from_slice(result);
-        out.push(b'}');
-        let _ = self.0.send(out);
+        let _ = self.0.send(frame_of(&[head.as_bytes(), result, b"}"]));
     }
 }
 
