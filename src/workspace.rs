@@ -72,7 +72,7 @@ type EntityKey = u32;
 type FileKey = u32;
 
 /// A mention in an indexed file.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug)]
 pub struct IndexedMention {
     entity: EntityKey,
     pub range: LineRange,

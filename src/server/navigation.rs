@@ -151,11 +151,16 @@ pub fn references(
 ) -> Option<Vec<u8>> {
     let mention = analysis.entities.mention_at(offset)?;
     let entity = analysis.entities.entity_of(mention);
-    let elsewhere = state.workspace().mention_count(&entity.id);
-    let mut json = LocationsJson::with_capacity(analysis.entities.mentions_of(mention.entity).count() + elsewhere);
+    let here: Vec<Range> = analysis
+        .entities
+        .mentions_of(mention.entity)
+        .filter(|m| include_introduction || !m.introduction)
+        .map(|m| document.range(m.span))
+        .collect();
+    let mut json = LocationsJson::with_capacity(here.len() + state.workspace().mention_count(&entity.id));
     json.file(uri);
-    for m in analysis.entities.mentions_of(mention.entity).filter(|m| include_introduction || !m.introduction) {
-        json.push(document.range(m.span));
+    for range in here {
+        json.push(range);
     }
     state.workspace().visit_references(&entity.id, |file, mentions| {
         if file == uri {
