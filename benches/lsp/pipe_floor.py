@@ -17,6 +17,8 @@ import subprocess
 import sys
 import time
 
+from driver import percentile
+
 WRITER = r"""
 import sys
 size = int(sys.argv[1])
@@ -27,12 +29,6 @@ while sys.stdin.buffer.readline():
     out.write(frame)
     out.flush()
 """
-
-
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    rank = max(1, min(len(ordered), int(-(-p * len(ordered) // 100))))
-    return ordered[rank - 1]
 
 
 def measure(size: int, pipe_bytes: int, runs: int, warmup: int) -> list[float]:

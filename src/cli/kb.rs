@@ -1,8 +1,8 @@
 //! `newsls kb [QUERY]`: the embedded knowledge base's records matching a query.
 //!
 //! Human output: one line per record (entity id, name, acronyms, kind), or the full card when
-//! one record matches, or one matches exactly (then the others that contain the query after it). JSON: one array of records in the schema of kb/README.md, each with
-//! a `"type"` of `organization`, `country` or `agency` (organizations first). Exit code 1 when
+//! one record matches, or one matches exactly (then the others that contain the query after it).
+//! JSON: one array of records in the schema of kb/README.md, each with a `"type"` of `organization`, `country` or `agency` (organizations first). Exit code 1 when
 //! nothing matches.
 
 use std::io::{self, Write};
@@ -24,8 +24,8 @@ pub enum KbFormat {
 #[derive(clap::Args)]
 pub struct KbArgs {
     /// Part of an id (as printed: org:celac), name, alias, acronym or other-language name
-    /// (without case or accents); exact matches first. Without it, every record. Several words are one
-    /// query: `newsls kb World Trade Organization`.
+    /// (without case or accents); exact matches first. Without it, every record. Several words
+    /// are one query: `newsls kb World Trade Organization`.
     #[arg(num_args = 1..)]
     query: Vec<String>,
     #[arg(long, value_enum, default_value_t = KbFormat::Human)]
@@ -40,6 +40,16 @@ fn line(record: Record) -> String {
     };
     let acronyms = if acronyms.is_empty() { String::new() } else { format!(" ({acronyms})") };
     format!("{:<28} {}{acronyms} — {kind}", record.entity_id(), record.name())
+}
+
+/// The record's card, then the records that only contain the query.
+fn write_card(out: &mut impl Write, record: Record, others: &[Record], query: &str) -> io::Result<()> {
+    writeln!(out, "{}\n{}", record.entity_id(), crate::text::plain_text(&record.card_markdown()))?;
+    if !others.is_empty() {
+        writeln!(out, "\nAlso containing {query:?}:")?;
+        others.iter().try_for_each(|r| writeln!(out, "{}", line(*r)))?;
+    }
+    Ok(())
 }
 
 pub fn run(args: &KbArgs) -> ExitCode {
@@ -58,18 +68,7 @@ pub fn run(args: &KbArgs) -> ExitCode {
             let values: Vec<serde_json::Value> = records.iter().map(|r| r.to_json()).collect();
             serde_json::to_writer_pretty(&mut out, &values).map_err(io::Error::other).and_then(|_| writeln!(out))
         }
-        KbFormat::Human if let Some(record) = card => {
-            writeln!(out, "{}\n{}", record.entity_id(), crate::text::plain_text(&record.card_markdown())).and_then(
-                |_| {
-                    let others = &matches.partial;
-                    if others.is_empty() {
-                        return Ok(());
-                    }
-                    writeln!(out, "\nAlso containing {query:?}:")?;
-                    others.iter().try_for_each(|r| writeln!(out, "{}", line(*r)))
-                },
-            )
-        }
+        KbFormat::Human if let Some(record) = card => write_card(&mut out, record, &matches.partial, &query),
         KbFormat::Human => records.iter().try_for_each(|r| writeln!(out, "{}", line(*r))),
     };
     if let Err(err) = written.and_then(|_| out.flush()) {
