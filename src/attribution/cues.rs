@@ -75,6 +75,17 @@ pub(super) const ATTITUDE_ADJECTIVES: &[&str] = &[
     "enthusiastic", "grateful", "thankful", "suspicious", "unsure", "uncertain", "resigned", "committed",
 ];
 
+/// States of mind that are expressed: "expressed concern", "voiced support".
+#[rustfmt::skip]
+const STANCE_NOUNS: &[&str] = &[
+    "concern", "concerns", "support", "confidence", "skepticism", "scepticism", "doubt", "doubts", "optimism",
+    "pessimism", "hope", "hopes", "fear", "fears", "frustration", "dismay", "disappointment", "solidarity",
+    "astonishment", "surprise", "anger", "outrage", "regret", "sympathy", "opposition", "gratitude", "reservations",
+    "interest", "willingness", "displeasure", "alarm", "satisfaction", "condolences", "admiration", "reluctance",
+];
+/// At most this many words from "expressed" to its stance: "expressed cautious optimism".
+const STANCE_WINDOW: usize = 3;
+
 /// Verb forms that report a characterization with "as": "described the plan as reckless".
 #[rustfmt::skip]
 const CHARACTERIZING: &[&str] = &[
@@ -344,6 +355,12 @@ impl Sentence<'_> {
         {
             return true;
         }
+        // "expressed deep concern": the stance expressed is the content.
+        if self.lower(verb).starts_with("express")
+            && (verb + 1..(verb + 1 + STANCE_WINDOW).min(self.words.len())).any(|k| STANCE_NOUNS.contains(&self.lower(k)))
+        {
+            return true;
+        }
         match self.char_after(verb) {
             None => true,
             Some(',' | ':' | '"' | '“' | '”' | '«' | '—' | '–' | '.') => true,
@@ -449,7 +466,7 @@ impl Sentence<'_> {
     }
 
     /// A speech act or stance named as a noun with its holder: "his critique of", "Obama's
-    /// announcement", "their opposition to".
+    /// announcement", "their opposition to", "criticism from allies".
     fn possessed_speech(&self, i: usize) -> Option<Cue> {
         if !self.is(i, WordClass::SPEECH_NOUN) {
             return None;
@@ -457,8 +474,14 @@ impl Sentence<'_> {
         let holder = i.checked_sub(1).filter(|&h| self.clean_gap(h, i)).filter(|&h| {
             let w = &self.words[h];
             self.is(h, WordClass::POSSESSIVE) || (w.lower.ends_with("'s") && w.capitalized)
-        })?;
-        Some(self.cue(self.words[i].span, Some(self.words[holder].span), CueKind::NounPhrase))
+        });
+        // "drew criticism from Democrats": the holder follows.
+        let source = match holder {
+            Some(h) => self.words[h].span,
+            None if self.lower(i + 1) == "from" && self.clean_gap(i, i + 1) => self.object(i + 2)?,
+            None => return None,
+        };
+        Some(self.cue(self.words[i].span, Some(source), CueKind::NounPhrase))
     }
 
     /// A state of mind ascribed to a named holder with an adjective: "Barden's group is

@@ -222,6 +222,14 @@ fn noun_and_adjective_cues_and_relative_subjects() {
 }
 
 #[test]
+fn expressed_stances_and_speech_from_a_holder() {
+    let text = "Head\n\nThe governor expressed deep concern that the levee would fail.\n\nThe plan drew sharp criticism from the farm lobby.\n\nThe company expressed a strong interest in the deal.\n";
+    assert_eq!(source_of(text, "The governor expressed").as_deref(), Some("The governor"));
+    assert_eq!(source_of(text, "The plan drew").as_deref(), Some("the farm lobby"));
+    assert!(is_attributed(text, "The company expressed"));
+}
+
+#[test]
 fn vague_cues_in_a_named_sources_words_are_not_the_articles() {
     let text = "Head\n\nRuiz said the plan is expected to fail.\n\nThe plan is expected to fail, Ruiz said.\n\nThe efforts are expected to continue this week, with the mayor expected to visit the port on Friday.\n";
     assert_eq!(vague_cues(text), ["are expected"]);
