@@ -308,12 +308,19 @@ impl Sentence<'_> {
         if word.capitalized && !self.is_sentence_initial(head) {
             return self.has_complement(verb);
         }
-        if DOCUMENT_SOURCES.contains(&word.lower.as_ref()) {
+        if self.follows_document(verb) {
             return true; // "a Bloomberg poll shows", "the figures show"
         }
         // A comma is not enough after a common noun: "water storage projects, the biggest ...".
         let reported_clause = self.clause_follows(verb) && self.char_after(verb) != Some(',');
         reported_clause && !self.counted(head) || self.closing_tag(head, verb)
+    }
+
+    /// Right after a document or data, which report whatever follows: "a poll shows upstart
+    /// candidates leading", "the study found improvements".
+    fn follows_document(&self, verb: usize) -> bool {
+        verb.checked_sub(1)
+            .is_some_and(|head| self.clean_gap(head, verb) && DOCUMENT_SOURCES.contains(&self.lower(head)))
     }
 
     /// "..., new fundraising reports show.": a short subject after a comma and the verb last.
@@ -571,7 +578,7 @@ impl Sentence<'_> {
         if capitalized_mid_sentence
             || counted
             || prev.is_some_and(|p| self.is(p, WordClass::NON_REPORTING_BEFORE))
-            || (cue.ambiguous && !self.has_complement(i))
+            || (cue.ambiguous && !self.has_complement(i) && !self.follows_document(i))
             || (self.is(i, WordClass::NOUN_PRONE) && !has_prelude && !self.noun_prone_is_verb(i))
         {
             return None;

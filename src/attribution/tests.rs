@@ -55,9 +55,10 @@ fn according_to_and_noun_cues() {
 
 #[test]
 fn documents_and_data_as_sources() {
-    let text = "Head\n\nA Bloomberg poll shows most voters back the plan.\n\nThe report found that rents rose.\n";
+    let text = "Head\n\nA Bloomberg poll shows most voters back the plan.\n\nThe report found that rents rose.\n\nA new survey found broad support for the levy.\n";
     assert_eq!(source_of(text, "A Bloomberg poll").as_deref(), Some("A Bloomberg poll"));
     assert_eq!(source_of(text, "The report found").as_deref(), Some("The report"));
+    assert_eq!(source_of(text, "A new survey").as_deref(), Some("A new survey"));
 }
 
 #[test]
