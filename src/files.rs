@@ -58,7 +58,8 @@ pub fn walk(root: &Path, settings: &Settings) -> (Vec<PathBuf>, Vec<(PathBuf, St
             Ok(_) => {}
             Err(err) => {
                 let path = err_path(&err).unwrap_or_else(|| root.to_path_buf());
-                errors.push((path, err.to_string()));
+                let message = walk_error_message(&err, &path);
+                errors.push((path, message));
             }
         }
     }
@@ -117,6 +118,27 @@ fn err_path(err: &ignore::Error) -> Option<PathBuf> {
         ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => err_path(err),
         ignore::Error::Loop { child, .. } => Some(child.clone()),
         _ => None,
+    }
+}
+
+/// What went wrong at `path`, which the caller prints before it: `ignore`'s own messages name the
+/// path again, up to twice.
+fn walk_error_message(err: &ignore::Error, path: &Path) -> String {
+    match err {
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => walk_error_message(err, path),
+        ignore::Error::Loop { ancestor, .. } => {
+            format!("skipped: a symbolic link back to {}, which is already being checked", ancestor.display())
+        }
+        ignore::Error::Io(io) if io.kind() == std::io::ErrorKind::NotFound && path.is_symlink() => {
+            "skipped: a broken symbolic link (what it points to does not exist)".to_string()
+        }
+        ignore::Error::Io(io) if io.kind() == std::io::ErrorKind::PermissionDenied => {
+            "cannot read: permission denied (check the permissions of the file or folder)".to_string()
+        }
+        ignore::Error::Io(io) => format!("cannot read: {io}"),
+        other => other.to_string(),
     }
 }
 
@@ -194,6 +216,27 @@ mod tests {
         std::fs::remove_file(&path).unwrap();
         let err = read_article(&path, DEFAULT_MAX_FILE_SIZE).err().expect("an error, not a panic");
         assert!(err.to_string().starts_with("cannot read:"), "{err}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn broken_and_looping_links_are_named_once_with_what_is_wrong() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir(root.join("desk")).unwrap();
+        std::fs::write(root.join("desk/story.txt"), "Title\n\nBody.\n").unwrap();
+        std::os::unix::fs::symlink(root.join("missing.txt"), root.join("broken.txt")).unwrap();
+        std::os::unix::fs::symlink(root, root.join("desk/back")).unwrap();
+        let (paths, errors) = walk(root, &crate::config::Settings::defaults(root));
+        assert_eq!(paths, vec![root.join("desk/story.txt")]);
+        let message = |name: &str| {
+            errors.iter().find(|(path, _)| path.ends_with(name)).map(|(_, m)| m.clone()).unwrap_or_default()
+        };
+        assert_eq!(message("broken.txt"), "skipped: a broken symbolic link (what it points to does not exist)");
+        assert!(message("back").starts_with("skipped: a symbolic link back to "), "{errors:?}");
+        for (path, message) in &errors {
+            assert!(!message.contains(&*path.to_string_lossy()), "{message}");
+        }
     }
 
     #[test]
