@@ -571,6 +571,22 @@ fn emoji_columns_are_utf16_in_json_and_characters_in_human_output() {
 }
 
 #[test]
+fn human_carets_line_up_under_tabs_wide_characters_and_decomposed_accents() {
+    // A tab, two emoji (two columns each) and a decomposed "é" (e + U+0301, one column) before
+    // the flagged sentence; the carets must start under its first letter and be as wide as it.
+    let text = "Head\n\n\tFans 🎉🎉 cheered Jose\u{301}. Prices will double next year.\n";
+    let out = stdout(&newsls_stdin(&["check", "-"], text.as_bytes()));
+    let lines: Vec<&str> = out.lines().collect();
+    let at = lines.iter().position(|l| l.contains("warning[unattributed-claim]")).unwrap_or_else(|| panic!("{out}"));
+    let (shown, carets) = (&lines[at + 2]["3 | ".len()..], &lines[at + 3]["  | ".len()..]);
+    assert!(!shown.contains('\t'), "{shown:?}");
+    let sentence = "Prices will double next year.";
+    let before = &shown[..shown.find(sentence).unwrap()];
+    let columns = |s: &str| s.chars().filter(|&c| c != '\u{301}').map(|c| if c == '🎉' { 2 } else { 1 }).sum::<usize>();
+    assert_eq!(carets, format!("{}{}", " ".repeat(columns(before)), "^".repeat(sentence.len())), "{out}");
+}
+
+#[test]
 fn spanish_article() {
     let (diags, code) = diagnose("es-noticia.txt");
     assert_eq!(diags.len(), 1, "dijo and según attribute; only the last sentence is nobody's: {diags:#?}");

@@ -3,6 +3,8 @@
 use std::io::{self, Write};
 use std::path::Path;
 
+use unicode_width::UnicodeWidthStr;
+
 use crate::rules::Finding;
 use crate::text::LineIndex;
 
@@ -35,11 +37,26 @@ pub fn write(out: &mut impl Write, path: &Path, text: &str, findings: &[Finding]
         let (shown, offset) = window(line, lines.is_ascii(), col_chars, span_chars);
         let number = (start.line + 1).to_string();
         let pad = " ".repeat(number.len());
-        let underline =
-            " ".repeat(offset) + &"^".repeat(span_chars.min(MAX_SNIPPET_CHARS.saturating_sub(offset)).max(1));
-        writeln!(out, "{pad} |\n{number} | {shown}\n{pad} | {underline}\n")?;
+        let (before, rest) = shown.split_at(shown.char_indices().nth(offset).map_or(shown.len(), |(i, _)| i));
+        // Up to the cut, not under the "…" that marks it.
+        let span_shown = span_chars.min(MAX_SNIPPET_CHARS.saturating_sub(offset)).max(1);
+        let spanned = rest.char_indices().nth(span_shown).map_or(rest, |(i, _)| &rest[..i]);
+        let underline = " ".repeat(display_width(before)) + &"^".repeat(display_width(spanned).max(1));
+        writeln!(out, "{pad} |\n{number} | {}\n{pad} | {underline}\n", shown.replace('\t', TAB))?;
     }
     Ok(())
+}
+
+/// What a tab is shown as, so that the carets under a line line up whatever the terminal's tab stops.
+const TAB: &str = "    ";
+
+/// The columns `s` takes on a terminal once its tabs are [`TAB`]: wide characters (CJK, most
+/// emoji) take two, combining accents of decomposed letters none.
+fn display_width(s: &str) -> usize {
+    if s.is_ascii() {
+        return s.len() + s.bytes().filter(|&b| b == b'\t').count() * (TAB.len() - 1);
+    }
+    s.split('\t').map(UnicodeWidthStr::width).sum::<usize>() + s.matches('\t').count() * TAB.len()
 }
 
 /// The characters of `s`, counted only when it is not `ascii`: then they are its bytes.
