@@ -198,6 +198,15 @@ impl Settings {
         self.exclude.is_match(relative)
     }
 
+    /// Whether `path`, named on the command line rather than found by a walk (which never enters
+    /// an excluded folder), is excluded: it or a folder above it, up to the root, matches an
+    /// `exclude` glob. A path outside the root is not.
+    pub fn excludes_named(&self, path: &Path) -> bool {
+        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        let Ok(relative) = absolute.strip_prefix(&self.root) else { return false };
+        relative.ancestors().filter(|p| !p.as_os_str().is_empty()).any(|p| self.exclude.is_match(p))
+    }
+
     /// Whether any `exclude` glob is configured: without one, the walk tests no folder.
     pub fn excludes_anything(&self) -> bool {
         !self.exclude.is_empty()

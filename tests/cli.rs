@@ -966,3 +966,41 @@ fn a_closed_output_pipe_keeps_the_exit_code_of_the_check() {
         assert!(!stderr(&output).contains("cannot write"), "{}", stderr(&output));
     }
 }
+
+#[test]
+fn force_exclude_applies_exclude_to_named_files_folders_and_stdin() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path();
+    std::fs::write(ws.join("newsls.toml"), "exclude = [\"archive\", \"drafts/*.txt\"]\n").unwrap();
+    for folder in ["archive/2019", "drafts", "news"] {
+        std::fs::create_dir_all(ws.join(folder)).unwrap();
+    }
+    let story = "Head\n\nPrices will double next year.\n";
+    for file in ["archive/2019/old.txt", "drafts/d.txt", "news/a.txt"] {
+        std::fs::write(ws.join(file), story).unwrap();
+    }
+    let checked = |args: &[&str]| -> Vec<String> {
+        let (files, _, err) = check_json_in(ws, args);
+        let mut paths: Vec<String> =
+            files.iter().map(|f| f["path"].as_str().unwrap().trim_start_matches("./").to_string()).collect();
+        paths.sort();
+        assert!(!err.contains("newsls:"), "{err}");
+        paths
+    };
+    assert_eq!(checked(&["."]), ["news/a.txt"], "a walk leaves excluded files out");
+    assert_eq!(checked(&["archive/2019/old.txt", "news/a.txt"]), ["archive/2019/old.txt", "news/a.txt"]);
+    let forced = ["--force-exclude", "archive/2019/old.txt", "./drafts/d.txt", "archive", "news/a.txt"];
+    assert_eq!(checked(&forced), ["news/a.txt"]);
+
+    let named = ws.join("archive/2019/piped.txt");
+    let stdin = |extra: &[&str]| {
+        let mut args = vec!["check", "--format", "json", "--stdin-filename", named.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        args.push("-");
+        let output = newsls_stdin(&args, story.as_bytes());
+        (stdout(&output), exit_code(&output))
+    };
+    assert_eq!(stdin(&[]).1, 1, "without --force-exclude, stdin is checked");
+    let (out, code) = stdin(&["--force-exclude"]);
+    assert_eq!((out.trim(), code), ("[]", 0));
+}

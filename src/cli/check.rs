@@ -118,6 +118,10 @@ pub fn run(args: &CheckArgs) -> ExitCode {
                 return ExitCode::from(EXIT_TROUBLE);
             }
         };
+        let named = if is_stdin { args.stdin_filename.as_deref() } else { Some(path.as_path()) };
+        if args.force_exclude && named.is_some_and(|named| settings.excludes_named(named)) {
+            continue;
+        }
         let root = relative_root(args, &config_start);
         if args.baseline.is_none() && args.write_baseline.is_none() && default_baseline.is_none() {
             // The configuration's baseline; without a configuration, it lies where fingerprints

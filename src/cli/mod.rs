@@ -64,6 +64,10 @@ pub struct CheckArgs {
     /// The name to report for an article read from stdin.
     #[arg(long, value_name = "PATH")]
     stdin_filename: Option<PathBuf>,
+    /// Skip files and folders named here (and --stdin-filename) that newsls.toml's `exclude`
+    /// matches, as a walk would: for pre-commit hooks and editors, which name files one by one.
+    #[arg(long)]
+    force_exclude: bool,
     /// The least severe finding that makes the exit code 1.
     #[arg(long, value_enum, value_name = "SEVERITY", default_value_t = FailOn::Warning)]
     fail_on: FailOn,
