@@ -154,15 +154,26 @@ impl std::fmt::Display for ReadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ReadError::Io(err) => write!(f, "cannot read: {err}"),
-            ReadError::TooLarge { size, limit } => write!(
-                f,
-                "skipped: {} MB is above the {} MB limit for an article (raise max-file-size in newsls.toml if this is really one)",
-                size / (1024 * 1024),
-                limit / (1024 * 1024)
-            ),
+            ReadError::TooLarge { size, limit } => {
+                let (mut size_shown, mut limit_shown) = (megabytes(*size), megabytes(*limit));
+                if size_shown == limit_shown {
+                    (size_shown, limit_shown) = (format!("{size} bytes"), format!("{limit} bytes"));
+                }
+                write!(
+                    f,
+                    "skipped: {size_shown} is above the {limit_shown} limit for an article (raise max-file-size in \
+                     newsls.toml if this is really one)"
+                )
+            }
             ReadError::Binary => f.write_str("skipped: binary file (contains NUL bytes), not a text article"),
         }
     }
+}
+
+/// `bytes` in megabytes (of 1,048,576 bytes, as `max-file-size` defaults to 10), to a tenth below.
+fn megabytes(bytes: u64) -> String {
+    let tenths = bytes * 10 / (1024 * 1024);
+    if tenths % 10 == 0 { format!("{} MB", tenths / 10) } else { format!("{}.{} MB", tenths / 10, tenths % 10) }
 }
 
 /// An article's text, and whether it had to be read as Windows-1252 because it was not UTF-8.
@@ -237,6 +248,19 @@ mod tests {
         for (path, message) in &errors {
             assert!(!message.contains(&*path.to_string_lossy()), "{message}");
         }
+    }
+
+    #[test]
+    fn a_file_just_over_the_limit_does_not_read_as_being_at_it() {
+        let message = |size, limit| ReadError::TooLarge { size, limit }.to_string();
+        assert!(
+            message(10 * 1024 * 1024 + 1, 10 * 1024 * 1024)
+                .starts_with("skipped: 10485761 bytes is above the 10485760 bytes limit")
+        );
+        assert!(
+            message(23 * 1024 * 1024 / 2, 10 * 1024 * 1024).starts_with("skipped: 11.5 MB is above the 10 MB limit")
+        );
+        assert!(message(2_000, 1_000).starts_with("skipped: 2000 bytes is above the 1000 bytes limit"));
     }
 
     #[test]

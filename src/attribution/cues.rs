@@ -364,7 +364,8 @@ impl Sentence<'_> {
         }
         // "expressed deep concern": the stance expressed is the content.
         if self.lower(verb).starts_with("express")
-            && (verb + 1..(verb + 1 + STANCE_WINDOW).min(self.words.len())).any(|k| STANCE_NOUNS.contains(&self.lower(k)))
+            && (verb + 1..(verb + 1 + STANCE_WINDOW).min(self.words.len()))
+                .any(|k| STANCE_NOUNS.contains(&self.lower(k)))
         {
             return true;
         }
