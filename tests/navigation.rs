@@ -219,6 +219,21 @@ async fn code_lens_counts_the_articles_that_mention_an_introduced_entity() {
 }
 
 #[tokio::test]
+async fn lenses_are_refreshed_once_indexing_ends_and_counts_are_then_complete() {
+    let dir = workspace(&[("first.txt", "celac-first.txt"), ("second.txt", "celac-second.txt")]);
+    let mut client = Client::start(Answers::default());
+    let capabilities =
+        json!({"window": {"workDoneProgress": true}, "workspace": {"codeLens": {"refreshSupport": true}}});
+    client.initialize(dir.path(), capabilities).await;
+    client.wait_for("progress end", |m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end").await;
+    client.wait_for("a code lens refresh", |m| m["method"] == "workspace/codeLens/refresh").await;
+    let (doc, text) = open_fixture(&mut client, dir.path(), "first.txt").await;
+    let card = hover_text(&mut client, &doc, position(&text, "CELAC", 0, 0)).await;
+    assert!(card.contains("Mentioned in 2 articles of the workspace"), "{card}");
+    assert!(!card.contains("so far"), "indexing has ended: {card}");
+}
+
+#[tokio::test]
 async fn rename_of_a_workspace_entity_edits_every_article() {
     let (dir, mut client) = two_celac_articles_indexed().await;
     let (second, text) = open_fixture(&mut client, dir.path(), "second.txt").await;

@@ -93,6 +93,10 @@ fn flags(params: &InitializeParams) -> ClientFlags {
             .and_then(|t| t.hover.as_ref())
             .and_then(|h| h.content_format.as_ref())
             .is_some_and(|formats| !formats.is_empty() && !formats.contains(&MarkupKind::Markdown)),
+        code_lens_refresh: workspace
+            .and_then(|w| w.code_lens.as_ref())
+            .and_then(|c| c.refresh_support)
+            .unwrap_or(false),
     }
 }
 

@@ -109,7 +109,8 @@ pub fn card(state: &State, uri: &Uri, analysis: &Analysis, context: &Context, me
     };
     let count = state.workspace().article_count(&entity.id);
     if count > 0 {
-        card.push_str(&format!("  \nMentioned in {} of the workspace", articles(count)));
+        let so_far = if state.is_indexing() { " so far (the workspace is still being indexed)" } else { "" };
+        card.push_str(&format!("  \nMentioned in {} of the workspace{so_far}", articles(count)));
     }
     card
 }

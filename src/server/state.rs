@@ -3,7 +3,7 @@
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, LazyLock, Mutex, OnceLock, RwLock};
 use std::time::Duration;
 
@@ -43,6 +43,8 @@ pub struct ClientFlags {
     pub select_placeholder: bool,
     /// `textDocument.hover.contentFormat` offers plain text but not Markdown.
     pub plaintext_hover: bool,
+    /// `workspace.codeLens.refreshSupport`: the client asks for code lenses again when told to.
+    pub code_lens_refresh: bool,
 }
 
 /// What a workspace folder had when its configuration last read well.
@@ -63,6 +65,22 @@ pub struct Root {
 
 /// Open documents up to this size are analysed on the runtime's worker, larger ones on a blocking thread.
 const INLINE_ANALYSIS_BYTES: usize = 64 * 1024;
+/// One indexing run under way, counted in while it lives, however it ends.
+struct IndexingRun<'a>(&'a AtomicUsize);
+
+impl<'a> IndexingRun<'a> {
+    fn start(runs: &'a AtomicUsize) -> IndexingRun<'a> {
+        runs.fetch_add(1, Ordering::AcqRel);
+        IndexingRun(runs)
+    }
+}
+
+impl Drop for IndexingRun<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::AcqRel);
+    }
+}
+
 /// Files analysed per indexing step, between progress reports.
 const INDEX_BATCH: usize = 512;
 /// How long to wait for a client's answer before going on without it.
@@ -93,6 +111,8 @@ pub struct State {
     workspace: OnceLock<WorkspaceIndex<Uri>>,
     panic_reported: AtomicBool,
     progress_tokens: AtomicU64,
+    /// Indexing runs under way: until they end, counts of mentioning articles are partial.
+    indexing_runs: AtomicUsize,
     pub watcher: Mutex<Option<Watcher>>,
 }
 
@@ -207,6 +227,7 @@ impl State {
             workspace: OnceLock::new(),
             panic_reported: AtomicBool::new(false),
             progress_tokens: AtomicU64::new(0),
+            indexing_runs: AtomicUsize::new(0),
             watcher: Mutex::new(None),
         }
     }
@@ -551,6 +572,7 @@ impl State {
     /// Indexes every article under `roots` in the background. Work-done progress is shown once
     /// the client has accepted its token; indexing never waits for that answer.
     pub async fn index(self: &Arc<Self>, roots: Vec<PathBuf>) {
+        let run = IndexingRun::start(&self.indexing_runs);
         let mut pending_progress =
             self.flags().work_done_progress.then(|| tokio::spawn(self.clone().create_progress()));
         let mut progress = None;
@@ -638,6 +660,17 @@ impl State {
         if let Some(progress) = progress {
             progress.finish_with_message(format!("{total} articles indexed")).await;
         }
+        drop(run);
+        if self.flags().code_lens_refresh && !self.is_indexing() {
+            // Lenses shown while indexing counted only the articles indexed by then.
+            let client = self.client.clone();
+            tokio::spawn(async move { tokio::time::timeout(CLIENT_ANSWER_TIMEOUT, client.code_lens_refresh()).await });
+        }
+    }
+
+    /// Whether the workspace is still being indexed, so that what it counts is not yet complete.
+    pub fn is_indexing(&self) -> bool {
+        self.indexing_runs.load(Ordering::Acquire) > 0
     }
 
     async fn create_progress(
