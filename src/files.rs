@@ -173,7 +173,8 @@ impl std::fmt::Display for ReadError {
 /// `bytes` in megabytes (of 1,048,576 bytes, as `max-file-size` defaults to 10), to a tenth below.
 fn megabytes(bytes: u64) -> String {
     let tenths = bytes * 10 / (1024 * 1024);
-    if tenths % 10 == 0 { format!("{} MB", tenths / 10) } else { format!("{}.{} MB", tenths / 10, tenths % 10) }
+    let (whole, tenth) = (tenths / 10, tenths % 10);
+    if tenth == 0 { format!("{whole} MB") } else { format!("{whole}.{tenth} MB") }
 }
 
 /// An article's text, and whether it had to be read as Windows-1252 because it was not UTF-8.
