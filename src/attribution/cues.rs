@@ -62,7 +62,8 @@ pub(super) const SPEECH_NOUNS: &[&str] = &[
     "statement", "remarks", "comments", "critique", "criticism", "speech", "announcement", "argument", "message",
     "endorsement", "warning", "testimony", "accusation", "accusations", "allegations", "denial", "praise",
     "complaint", "prediction", "assessment", "explanation", "insistence", "admission", "apology", "rhetoric",
-    "suggestion", "declaration", "insults", "boast",
+    "suggestion", "declaration", "insults", "boast", "promise", "pledge", "vow", "vows", "proposal", "proposals",
+    "calls", "answer",
 ];
 
 /// Adjectives that ascribe a state of mind to their subject: "appreciative of", "confident that".

@@ -228,6 +228,9 @@ fn expressed_stances_and_speech_from_a_holder() {
     assert_eq!(source_of(text, "The governor expressed").as_deref(), Some("The governor"));
     assert_eq!(source_of(text, "The plan drew").as_deref(), Some("the farm lobby"));
     assert!(is_attributed(text, "The company expressed"));
+    let text = "Head\n\nThe mayor kept his promise to build a dam by 2030.\n\nThe council shelved her proposal to tax tourists.\n";
+    assert_eq!(source_of(text, "The mayor kept").as_deref(), Some("his"));
+    assert_eq!(source_of(text, "The council shelved").as_deref(), Some("her"));
 }
 
 #[test]
