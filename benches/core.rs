@@ -1,9 +1,11 @@
 //! The analysis core on one article: parse, attribute, run every rule at its default severity.
 //! `cargo bench --bench core`; throughput is reported in bytes of article text. Also the worst
-//! cases for time: one paragraph of thousands of quotations or claims.
+//! cases for time: one paragraph of thousands of quotations or claims, and the positions of the
+//! findings on such a paragraph.
 
 use criterion::{BenchmarkId, Criterion, Throughput, black_box, criterion_group, criterion_main};
 use newsls::analysis::Analysis;
+use newsls::text::{LineIndex, PositionEncoding};
 
 // The binary's allocator, so the figures are the binary's.
 #[global_allocator]
@@ -54,5 +56,32 @@ fn worst_cases(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, core, worst_cases);
+/// Every finding's range as LSP and `--format json` give it (UTF-16 columns) on a paragraph of
+/// Spanish on one line, at two sizes a tenth apart: each column is counted from a checkpoint
+/// near it, so the time grows with the size, not with its square.
+fn long_line_positions(c: &mut Criterion) {
+    let mut group = c.benchmark_group("long-line-positions");
+    group.sample_size(10);
+    for times in [2_000, 20_000] {
+        let text = format!("Titular\n\n{}\n", "El año será difícil para los niños de São Paulo. ".repeat(times));
+        let findings = Analysis::new(&text).findings(|r| Some(r.default_severity));
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(BenchmarkId::new("utf16", text.len()), &text, |b, text| {
+            b.iter(|| {
+                let lines = LineIndex::new(black_box(text));
+                findings
+                    .iter()
+                    .map(|f| {
+                        let start = lines.position(text, f.span.start, PositionEncoding::Utf16);
+                        let end = lines.position(text, f.span.end, PositionEncoding::Utf16);
+                        start.col + end.col
+                    })
+                    .fold(0u32, u32::wrapping_add)
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, core, worst_cases, long_line_positions);
 criterion_main!(benches);

@@ -34,7 +34,7 @@ pub fn write(out: &mut impl Write, path: &Path, text: &str, findings: &[Finding]
         )?;
         let span_end = finding.span.end.min(line_end).max(finding.span.start);
         let span_chars = char_count(&text[finding.span.start..span_end], lines.is_ascii()).max(1);
-        let (shown, offset) = window(line, lines.is_ascii(), col_chars, span_chars);
+        let (shown, offset) = window(line, finding.span.start - line_start);
         let number = (start.line + 1).to_string();
         let pad = " ".repeat(number.len());
         let (before, rest) = shown.split_at(shown.char_indices().nth(offset).map_or(shown.len(), |(i, _)| i));
@@ -64,23 +64,23 @@ fn char_count(s: &str, ascii: bool) -> usize {
     if ascii { s.len() } else { s.chars().count() }
 }
 
-/// The part of `line` to show and where the span starts in it, cut to fit; an ASCII line is cut
-/// by bytes, not walked character by character for every finding on it.
-fn window(line: &str, ascii: bool, col: usize, span_len: usize) -> (String, usize) {
-    let total = char_count(line, ascii);
-    if total <= MAX_SNIPPET_CHARS {
-        return (line.to_string(), col);
+/// The part of `line` to show and in how many characters the span starts, at byte `at`: all of
+/// it, or [`MAX_SNIPPET_CHARS`] from [`CONTEXT_CHARS`] before the span. Only the characters around the span
+/// are walked: a paragraph of megabytes on one line may hold thousands of findings.
+fn window(line: &str, at: usize) -> (String, usize) {
+    if line.len() <= MAX_SNIPPET_CHARS || line.chars().nth(MAX_SNIPPET_CHARS).is_none() {
+        return (line.to_string(), line[..at].chars().count());
     }
-    let from = col.saturating_sub(CONTEXT_CHARS);
-    let to = (from + MAX_SNIPPET_CHARS).min(total).max((col + span_len).min(from + MAX_SNIPPET_CHARS));
-    let mut shown: String =
-        if ascii { line[from..to].to_string() } else { line.chars().skip(from).take(to - from).collect() };
-    let mut offset = col - from;
+    let from = line[..at].char_indices().rev().nth(CONTEXT_CHARS - 1).map_or(0, |(i, _)| i);
+    let to = line[from..].char_indices().nth(MAX_SNIPPET_CHARS).map_or(line.len(), |(i, _)| from + i);
+    let mut shown = String::with_capacity(to - from + 2 * '…'.len_utf8());
+    let mut offset = line[from..at].chars().count();
     if from > 0 {
-        shown.insert(0, '…');
+        shown.push('…');
         offset += 1;
     }
-    if to < total {
+    shown.push_str(&line[from..to]);
+    if to < line.len() {
         shown.push('…');
     }
     (shown, offset)

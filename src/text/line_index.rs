@@ -25,7 +25,22 @@ pub struct LineIndex {
     /// The text is ASCII (most articles are): a UTF-16 column is the count of bytes, not counted
     /// character by character for every position asked for.
     ascii: bool,
+    /// On the long lines of a text that is not ASCII, the columns at every [`CHECKPOINT_BYTES`],
+    /// so that a column is counted from the nearest one before it: a paragraph of megabytes on
+    /// one line costs each of its thousands of positions a few hundred bytes, not the line.
+    checkpoints: Vec<Checkpoint>,
 }
+
+/// Columns counted from a line's start to the byte `byte` inside it.
+#[derive(Clone, Copy, Debug)]
+struct Checkpoint {
+    byte: usize,
+    utf16: u32,
+    chars: u32,
+}
+
+/// Bytes between checkpoints; lines shorter than this have none.
+const CHECKPOINT_BYTES: usize = 512;
 
 /// The byte range of every line break of `text` (`\n`, `\r\n` or a lone `\r`), in order. Found
 /// with memchr, which skips the text between breaks many bytes at a time.
@@ -42,7 +57,54 @@ pub fn line_breaks(text: &str) -> impl Iterator<Item = Range<usize>> {
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let line_starts = std::iter::once(0).chain(line_breaks(text).map(|line_break| line_break.end)).collect();
-        LineIndex { line_starts, len: text.len(), ascii: text.is_ascii() }
+        let mut index = LineIndex { line_starts, len: text.len(), ascii: text.is_ascii(), checkpoints: Vec::new() };
+        if !index.ascii {
+            index.checkpoints = index.checkpoints_of(text);
+        }
+        index
+    }
+
+    fn checkpoints_of(&self, text: &str) -> Vec<Checkpoint> {
+        let mut checkpoints = Vec::new();
+        for line in 0..self.line_starts.len() {
+            let (start, end) = self.line_span(text, line);
+            let (mut at, mut utf16, mut chars) = (start, 0, 0);
+            while end - at > CHECKPOINT_BYTES {
+                let mut next = at + CHECKPOINT_BYTES;
+                while !text.is_char_boundary(next) {
+                    next += 1;
+                }
+                let chunk = &text[at..next];
+                utf16 += utf16_len(chunk) as u32;
+                chars += chunk.chars().count() as u32;
+                checkpoints.push(Checkpoint { byte: next, utf16, chars });
+                at = next;
+            }
+        }
+        checkpoints
+    }
+
+    /// The last checkpoint at or before `offset` on the line starting at `line_start`, or the
+    /// line's start.
+    fn checkpoint_before(&self, line_start: usize, offset: usize) -> Checkpoint {
+        let after = self.checkpoints.partition_point(|c| c.byte <= offset);
+        match after.checked_sub(1).map(|i| self.checkpoints[i]) {
+            // Checkpoints lie inside their lines, so one past this line's start is on it.
+            Some(checkpoint) if checkpoint.byte > line_start => checkpoint,
+            _ => Checkpoint { byte: line_start, utf16: 0, chars: 0 },
+        }
+    }
+
+    /// The line of a byte offset (clamped to the text, and back to a char boundary), that line's
+    /// start, and the offset clamped to the line's end.
+    fn locate(&self, text: &str, offset: usize) -> (usize, usize, usize) {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
+        let (start, end) = self.line_span(text, line);
+        (line, start, offset.min(end).max(start))
     }
 
     pub fn line_count(&self) -> usize {
@@ -62,16 +124,13 @@ impl LineIndex {
 
     /// The position of a byte offset (clamped to the text, and back to a char boundary).
     pub fn position(&self, text: &str, offset: usize, encoding: PositionEncoding) -> LineCol {
-        let mut offset = offset.min(text.len());
-        while !text.is_char_boundary(offset) {
-            offset -= 1;
-        }
-        let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
-        let (start, end) = self.line_span(text, line);
-        let slice = &text[start..offset.min(end).max(start)];
+        let (line, start, offset) = self.locate(text, offset);
         let col = match encoding {
-            PositionEncoding::Utf16 if !self.ascii => utf16_len(slice),
-            PositionEncoding::Utf8 | PositionEncoding::Utf16 => slice.len(),
+            PositionEncoding::Utf16 if !self.ascii => {
+                let from = self.checkpoint_before(start, offset);
+                from.utf16 as usize + utf16_len(&text[from.byte..offset])
+            }
+            PositionEncoding::Utf8 | PositionEncoding::Utf16 => offset - start,
         };
         LineCol { line: line as u32, col: col as u32 }
     }
@@ -79,13 +138,14 @@ impl LineIndex {
     /// The position of a byte offset with the column in characters, as people count them (and
     /// terminals, compilers and editors' status lines show them).
     pub fn char_position(&self, text: &str, offset: usize) -> LineCol {
-        let bytes = self.position(text, offset, PositionEncoding::Utf8);
-        if self.ascii {
-            return bytes;
-        }
-        let (line_start, _) = self.line_span(text, bytes.line as usize);
-        let col = text[line_start..line_start + bytes.col as usize].chars().count();
-        LineCol { col: col as u32, ..bytes }
+        let (line, start, offset) = self.locate(text, offset);
+        let col = if self.ascii {
+            offset - start
+        } else {
+            let from = self.checkpoint_before(start, offset);
+            from.chars as usize + text[from.byte..offset].chars().count()
+        };
+        LineCol { line: line as u32, col: col as u32 }
     }
 
     /// Whether the text is ASCII, where bytes, characters and UTF-16 code units are one.
@@ -151,6 +211,35 @@ mod tests {
         #[test]
         fn utf16_len_counts_what_encode_utf16_yields(s in "\\PC*") {
             proptest::prop_assert_eq!(utf16_len(&s), s.encode_utf16().count());
+        }
+    }
+
+    proptest::proptest! {
+        /// Columns counted from checkpoints are those counted from the line's start, on lines long
+        /// enough to have several.
+        #[test]
+        fn columns_on_long_lines_are_counted_from_the_start(
+            line in "[aé😀 ]{3000,9000}",
+            breaks in proptest::collection::vec(0usize..9000, 0..3),
+            probes in proptest::collection::vec(0usize..20_000, 1..20),
+        ) {
+            let mut text = line.clone();
+            for at in breaks {
+                let mut at = at.min(text.len());
+                while !text.is_char_boundary(at) {
+                    at -= 1;
+                }
+                text.insert(at, '\n');
+            }
+            let index = LineIndex::new(&text);
+            for probe in probes {
+                let (line, start, offset) = index.locate(&text, probe);
+                let prefix = &text[start..offset];
+                let expected = LineCol { line: line as u32, col: prefix.encode_utf16().count() as u32 };
+                proptest::prop_assert_eq!(index.position(&text, probe, PositionEncoding::Utf16), expected);
+                let chars = LineCol { col: prefix.chars().count() as u32, ..expected };
+                proptest::prop_assert_eq!(index.char_position(&text, probe), chars);
+            }
         }
     }
 
