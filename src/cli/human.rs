@@ -65,8 +65,8 @@ fn char_count(s: &str, ascii: bool) -> usize {
 }
 
 /// The part of `line` to show and in how many characters the span starts, at byte `at`: all of
-/// it, or [`MAX_SNIPPET_CHARS`] from [`CONTEXT_CHARS`] before the span. Only the characters around the span
-/// are walked: a paragraph of megabytes on one line may hold thousands of findings.
+/// it, or [`MAX_SNIPPET_CHARS`] from [`CONTEXT_CHARS`] before the span. Only the characters
+/// around the span are walked: a paragraph of megabytes on one line may hold thousands of findings.
 fn window(line: &str, at: usize) -> (String, usize) {
     if line.len() <= MAX_SNIPPET_CHARS || line.chars().nth(MAX_SNIPPET_CHARS).is_none() {
         return (line.to_string(), line[..at].chars().count());

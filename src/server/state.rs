@@ -65,6 +65,11 @@ pub struct Root {
 
 /// Open documents up to this size are analysed on the runtime's worker, larger ones on a blocking thread.
 const INLINE_ANALYSIS_BYTES: usize = 64 * 1024;
+/// Files analysed per indexing step, between progress reports.
+const INDEX_BATCH: usize = 512;
+/// How long to wait for a client's answer before going on without it.
+const CLIENT_ANSWER_TIMEOUT: Duration = Duration::from_secs(2);
+
 /// One indexing run under way, counted in while it lives, however it ends.
 struct IndexingRun<'a>(&'a AtomicUsize);
 
@@ -80,11 +85,6 @@ impl Drop for IndexingRun<'_> {
         self.0.fetch_sub(1, Ordering::AcqRel);
     }
 }
-
-/// Files analysed per indexing step, between progress reports.
-const INDEX_BATCH: usize = 512;
-/// How long to wait for a client's answer before going on without it.
-const CLIENT_ANSWER_TIMEOUT: Duration = Duration::from_secs(2);
 
 pub struct State {
     pub client: Client,
