@@ -272,8 +272,11 @@ pub fn load(path: &Path) -> Result<Settings, ConfigError> {
         message: format!("cannot read: {err}"),
     })?;
     let file = parse(&text, path)?;
-    let root = path.parent().unwrap_or(Path::new("."));
-    Settings::from_file(root, &file, path)
+    // Absolute, as walked paths are made before they are tested: `--config newsls.toml` has the
+    // empty folder as its parent, which no absolute path starts with.
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let root = std::path::absolute(folder).unwrap_or_else(|_| folder.to_path_buf());
+    Settings::from_file(&root, &file, path)
 }
 
 /// The nearest `newsls.toml` in `start` (a file's folder, or a folder) or above it.

@@ -1004,3 +1004,19 @@ fn force_exclude_applies_exclude_to_named_files_folders_and_stdin() {
     let (out, code) = stdin(&["--force-exclude"]);
     assert_eq!((out.trim(), code), ("[]", 0));
 }
+
+#[test]
+fn a_config_named_relative_to_the_working_folder_still_excludes() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path();
+    std::fs::create_dir(ws.join("archive")).unwrap();
+    for file in ["a.txt", "archive/old.txt"] {
+        std::fs::write(ws.join(file), "Head\n\nPrices will double next year.\n").unwrap();
+    }
+    std::fs::write(ws.join("newsls.toml"), "exclude = [\"archive\"]\n").unwrap();
+    for config in ["newsls.toml", "./newsls.toml"] {
+        let (files, _, err) = check_json_in(ws, &["--config", config, "."]);
+        let paths: Vec<&str> = files.iter().map(|f| f["path"].as_str().unwrap()).collect();
+        assert_eq!(paths, ["./a.txt"], "--config {config}: {err}");
+    }
+}
