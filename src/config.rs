@@ -291,11 +291,106 @@ pub fn find(start: &Path) -> Option<PathBuf> {
 pub fn discover(start: &Path) -> Result<Settings, ConfigError> {
     match find(start) {
         Some(path) => load(&path),
-        None => {
-            let folder = if start.is_dir() { start } else { start.parent().unwrap_or(Path::new(".")) };
-            Ok(Settings::defaults(&std::path::absolute(folder).unwrap_or_else(|_| folder.to_path_buf())))
+        None => Ok(defaults_at(start)),
+    }
+}
+
+/// The defaults, rooted at `start`'s folder (`start` itself when it is one).
+pub fn defaults_at(start: &Path) -> Settings {
+    let folder = if start.is_dir() { start } else { start.parent().unwrap_or(Path::new(".")) };
+    Settings::defaults(&std::path::absolute(folder).unwrap_or_else(|_| folder.to_path_buf()))
+}
+
+/// Reads a nested `newsls.toml` into settings rooted at its folder.
+pub type LoadNested = dyn Fn(&Path) -> Result<Settings, ConfigError> + Send + Sync;
+
+/// The settings of every folder of a tree: a `newsls.toml` governs its folder and everything
+/// below it down to the next one, as ruff's configuration files do; a folder without one has
+/// its parent's. So `newsls check .`, `newsls check sub/` and an editor opened at either agree on
+/// every file. Each folder is looked at once; nested files are read only when `load` is given
+/// (`--config` names one configuration for everything).
+pub struct FolderSettings {
+    /// Absolute; `top` governs it and the folders above.
+    top_folder: PathBuf,
+    top: Arc<Settings>,
+    load: Option<Box<LoadNested>>,
+    folders: std::sync::Mutex<std::collections::HashMap<PathBuf, Arc<Settings>>>,
+    errors: std::sync::Mutex<Vec<ConfigError>>,
+}
+
+impl FolderSettings {
+    /// `top` for `top_folder`, and the nested configurations `load` reads below it.
+    pub fn new(top_folder: &Path, top: Arc<Settings>, load: Option<Box<LoadNested>>) -> FolderSettings {
+        FolderSettings {
+            top_folder: std::path::absolute(top_folder).unwrap_or_else(|_| top_folder.to_path_buf()),
+            top,
+            load,
+            folders: Default::default(),
+            errors: Default::default(),
         }
     }
+
+    /// The settings of the top folder.
+    pub fn top(&self) -> &Arc<Settings> {
+        &self.top
+    }
+
+    /// The settings that govern the files of `folder`; a folder outside the top's has the top's.
+    pub fn of_folder(&self, folder: &Path) -> Arc<Settings> {
+        let absolute;
+        let folder = if folder.is_absolute() {
+            folder
+        } else {
+            absolute = std::path::absolute(folder).unwrap_or_else(|_| folder.to_path_buf());
+            &absolute
+        };
+        if self.load.is_none() || folder == self.top_folder || !folder.starts_with(&self.top_folder) {
+            return self.top.clone();
+        }
+        if let Some(known) = lock(&self.folders).get(folder) {
+            return known.clone();
+        }
+        let parent = self.of_folder(folder.parent().unwrap_or(&self.top_folder));
+        let candidate = folder.join(FILE_NAME);
+        let settings = match self.load.as_ref().filter(|_| candidate.is_file()).map(|load| load(&candidate)) {
+            Some(Ok(settings)) => Arc::new(settings),
+            Some(Err(err)) => {
+                lock(&self.errors).push(err);
+                parent
+            }
+            None => parent,
+        };
+        lock(&self.folders).insert(folder.to_path_buf(), settings.clone());
+        settings
+    }
+
+    /// The settings that govern `file`.
+    pub fn of_file(&self, file: &Path) -> Arc<Settings> {
+        self.of_folder(file.parent().unwrap_or(Path::new(".")))
+    }
+
+    /// The nested configurations read so far that could not be used (their folders have the
+    /// settings above them), each once.
+    pub fn take_errors(&self) -> Vec<ConfigError> {
+        std::mem::take(&mut *lock(&self.errors))
+    }
+
+    /// The settings of the nested configurations read so far.
+    pub fn nested(&self) -> Vec<Arc<Settings>> {
+        let folders = lock(&self.folders);
+        let mut nested: Vec<Arc<Settings>> = Vec::new();
+        for settings in folders.values() {
+            if !Arc::ptr_eq(settings, &self.top) && !nested.iter().any(|known| Arc::ptr_eq(known, settings)) {
+                nested.push(settings.clone());
+            }
+        }
+        nested
+    }
+}
+
+/// A poisoned lock still holds a usable map: its writers never leave it half changed.
+fn lock<T>(mutex: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 #[cfg(test)]

@@ -3,10 +3,11 @@
 use std::borrow::Cow;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::slice::ParallelSliceMut;
 
-use crate::config::Settings;
+use crate::config::{FolderSettings, Settings};
 
 /// The extension of article files found by walking folders when no `include` globs are configured.
 /// A file named explicitly is checked whatever its extension.
@@ -15,12 +16,18 @@ pub const ARTICLE_EXTENSION: &str = "txt";
 /// Files above this size are skipped with a message: no article is that long.
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
 
-/// Every article under `root` (or `root` itself when it is a file) that `settings` selects,
-/// skipping what `.gitignore`, `.ignore` and hidden folders exclude, sorted. Walk errors
-/// (unreadable folders, symlink loops) are returned beside the paths.
-pub fn walk(root: &Path, settings: &Settings) -> (Vec<PathBuf>, Vec<(PathBuf, String)>) {
+/// A file and the settings that govern it.
+pub type Governed = (PathBuf, Arc<Settings>);
+
+/// Every article under `root` (or `root` itself when it is a file) that its folder's settings
+/// select, with those settings, skipping what `.gitignore`, `.ignore` and hidden folders exclude,
+/// sorted. Whether a folder is walked is for the settings of the folder holding it, so a
+/// configuration can exclude a subtree with a configuration of its own. Walk errors (unreadable
+/// folders, symlink loops) are returned beside the paths; nested configurations that could not
+/// be read are in `folders`' errors.
+pub fn walk(root: &Path, folders: &Arc<FolderSettings>) -> (Vec<Governed>, Vec<(PathBuf, String)>) {
     if root.is_file() {
-        return (vec![root.to_path_buf()], Vec::new());
+        return (vec![(root.to_path_buf(), folders.of_file(root))], Vec::new());
     }
     if !root.is_dir() {
         let message = "not a file or folder but a pipe or a device: to check what a command prints, pipe it to \
@@ -29,30 +36,25 @@ pub fn walk(root: &Path, settings: &Settings) -> (Vec<PathBuf>, Vec<(PathBuf, St
     }
     let mut paths = Vec::new();
     let mut errors = Vec::new();
-    let absolute_root = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
-    // The globs are relative to the settings' root; when the walk starts there (no newsls.toml,
-    // or the folder that holds it), a walked path relative to the walk's root is that already,
-    // with no absolute path to join and strip again for every file.
-    let glob_base = (absolute_root != settings.root).then_some(absolute_root);
+    let selection = Arc::new(Selection::new(root, folders.clone()));
     let mut builder = ignore::WalkBuilder::new(root);
     builder.follow_links(true).require_git(false);
-    if settings.excludes_anything() {
-        let settings = settings.clone();
-        let root = root.to_path_buf();
-        let glob_base = glob_base.clone();
-        builder.filter_entry(move |entry| {
-            let relative = entry.path().strip_prefix(&root).unwrap_or(entry.path());
-            !settings.excludes(&glob_path(glob_base.as_deref(), relative))
-        });
-    }
-    let walker = builder.build();
-    for entry in walker {
+    let filter = selection.clone();
+    builder.filter_entry(move |entry| {
+        let Some(relative) = entry.path().strip_prefix(&filter.root).ok().filter(|r| !r.as_os_str().is_empty()) else {
+            return true;
+        };
+        let settings = filter.settings_of(entry.path());
+        !settings.excludes_anything() || !settings.excludes(&filter.glob_path(&settings, relative))
+    });
+    for entry in builder.build() {
         match entry {
             Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
                 let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
+                let settings = selection.settings_of(entry.path());
                 // The filter has left out what the settings exclude.
-                if settings.includes(&glob_path(glob_base.as_deref(), relative)) {
-                    paths.push(entry.into_path());
+                if settings.includes(&selection.glob_path(&settings, relative)) {
+                    paths.push((entry.into_path(), settings));
                 }
             }
             Ok(_) => {}
@@ -64,16 +66,49 @@ pub fn walk(root: &Path, settings: &Settings) -> (Vec<PathBuf>, Vec<(PathBuf, St
         }
     }
     // On the thread pool, which is idle until the articles are read.
-    paths.par_sort_unstable_by(|a, b| walked_order(a, b));
+    paths.par_sort_unstable_by(|a, b| walked_order(&a.0, &b.0));
     (paths, errors)
 }
 
-/// The path the settings' globs are tested on: `relative` (to the walk's root) joined to `base`,
-/// or as it is without one.
-fn glob_path<'a>(base: Option<&Path>, relative: &'a Path) -> Cow<'a, Path> {
-    match base {
-        Some(base) => Cow::Owned(base.join(relative)),
-        None => Cow::Borrowed(relative),
+/// What one walk needs to test its entries against the settings of their folders.
+struct Selection {
+    root: PathBuf,
+    absolute_root: PathBuf,
+    folders: Arc<FolderSettings>,
+    /// The folder of the last entry and its settings: a folder's files come one after another.
+    last: std::sync::Mutex<Option<(PathBuf, Arc<Settings>)>>,
+}
+
+impl Selection {
+    fn new(root: &Path, folders: Arc<FolderSettings>) -> Selection {
+        let absolute_root = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
+        Selection { root: root.to_path_buf(), absolute_root, folders, last: Default::default() }
+    }
+
+    /// The settings of the folder holding the walked `path`.
+    fn settings_of(&self, path: &Path) -> Arc<Settings> {
+        let folder = path.parent().unwrap_or(&self.root);
+        let mut last = self.last.lock().unwrap_or_else(|e| e.into_inner());
+        match &*last {
+            Some((known, settings)) if known == folder => settings.clone(),
+            _ => {
+                let relative = folder.strip_prefix(&self.root).unwrap_or(folder);
+                let settings = self.folders.of_folder(&self.absolute_root.join(relative));
+                *last = Some((folder.to_path_buf(), settings.clone()));
+                settings
+            }
+        }
+    }
+
+    /// The path `settings`' globs are tested on for `relative` (to the walk's root). When the
+    /// walk starts at the settings' root (no newsls.toml, or the folder that holds it), that is
+    /// `relative` already, with no absolute path to join and strip again for every file.
+    fn glob_path<'a>(&self, settings: &Settings, relative: &'a Path) -> Cow<'a, Path> {
+        if self.absolute_root == settings.root {
+            Cow::Borrowed(relative)
+        } else {
+            Cow::Owned(self.absolute_root.join(relative))
+        }
     }
 }
 
@@ -239,7 +274,9 @@ mod tests {
         std::fs::write(root.join("desk/story.txt"), "Title\n\nBody.\n").unwrap();
         std::os::unix::fs::symlink(root.join("missing.txt"), root.join("broken.txt")).unwrap();
         std::os::unix::fs::symlink(root, root.join("desk/back")).unwrap();
-        let (paths, errors) = walk(root, &crate::config::Settings::defaults(root));
+        let settings = Arc::new(crate::config::Settings::defaults(root));
+        let (paths, errors) = walk(root, &Arc::new(FolderSettings::new(root, settings, None)));
+        let paths: Vec<PathBuf> = paths.into_iter().map(|(path, _)| path).collect();
         assert_eq!(paths, vec![root.join("desk/story.txt")]);
         let message = |name: &str| {
             errors.iter().find(|(path, _)| path.ends_with(name)).map(|(_, m)| m.clone()).unwrap_or_default()

@@ -659,7 +659,7 @@ fn language_setting_overrides_detection() {
         "--format",
         "compact",
         "--config",
-        "tests/fixtures/config/language-en/newsls.toml",
+        "tests/config-fixtures/language-en/newsls.toml",
         &fixture("es-dialogo.txt"),
     ]);
     let out = stdout(&output);
@@ -672,7 +672,7 @@ fn language_setting_overrides_detection() {
 #[test]
 fn bad_language_setting_is_exit_two_naming_the_choices() {
     let output =
-        newsls(&["check", "--config", "tests/fixtures/config/bad-language/newsls.toml", &fixture("es-dialogo.txt")]);
+        newsls(&["check", "--config", "tests/config-fixtures/bad-language/newsls.toml", &fixture("es-dialogo.txt")]);
     assert_eq!(exit_code(&output), 2);
     let err = stderr(&output);
     assert!(
@@ -817,7 +817,7 @@ fn folders_are_walked_for_txt_honouring_gitignore() {
 
 #[test]
 fn config_rule_off() {
-    let (files, code, err) = check_json(&["tests/fixtures/config/off"]);
+    let (files, code, err) = check_json(&["tests/config-fixtures/off"]);
     assert_eq!(files.len(), 1, "{err}");
     assert_eq!(files[0]["diagnostics"], serde_json::json!([]));
     assert_eq!(code, 0);
@@ -825,30 +825,30 @@ fn config_rule_off() {
 
 #[test]
 fn config_rule_error() {
-    let (files, code, _) = check_json(&["tests/fixtures/config/error/article.txt"]);
+    let (files, code, _) = check_json(&["tests/config-fixtures/error/article.txt"]);
     let diags = files[0]["diagnostics"].as_array().unwrap();
     assert_eq!(diags.len(), 1);
     assert_eq!(diags[0]["code"], "unattributed-claim");
     assert_eq!(diags[0]["severity"], 1);
     assert_eq!(code, 1);
-    let out = stdout(&newsls(&["check", "tests/fixtures/config/error/article.txt"]));
+    let out = stdout(&newsls(&["check", "tests/config-fixtures/error/article.txt"]));
     assert!(out.contains(":3:1: error[unattributed-claim]"), "{out}");
 }
 
 #[test]
 fn config_flag_overrides_discovery() {
     let output =
-        newsls(&["check", "--config", "tests/fixtures/config/off/newsls.toml", &fixture("claim-prediction.txt")]);
+        newsls(&["check", "--config", "tests/config-fixtures/off/newsls.toml", &fixture("claim-prediction.txt")]);
     assert_eq!(exit_code(&output), 0, "{}", stdout(&output));
     assert_eq!(stdout(&output), "");
 }
 
 #[test]
 fn broken_config_is_exit_two_with_line_and_column() {
-    let output = newsls(&["check", "tests/fixtures/config/broken"]);
+    let output = newsls(&["check", "tests/config-fixtures/broken"]);
     assert_eq!(exit_code(&output), 2);
     let err = stderr(&output);
-    assert!(err.contains("tests/fixtures/config/broken/newsls.toml:2:22:"), "{err}");
+    assert!(err.contains("tests/config-fixtures/broken/newsls.toml:2:22:"), "{err}");
     assert!(err.contains("unknown variant `loud`"), "{err}");
 }
 
@@ -1003,6 +1003,65 @@ fn force_exclude_applies_exclude_to_named_files_folders_and_stdin() {
     assert_eq!(stdin(&[]).1, 1, "without --force-exclude, stdin is checked");
     let (out, code) = stdin(&["--force-exclude"]);
     assert_eq!((out.trim(), code), ("[]", 0));
+}
+
+/// A subfolder's `newsls.toml` governs the files below it, wherever the check starts; the one
+/// above decides whether the subfolder is walked at all; `--config` names one for everything.
+#[test]
+fn a_nested_newsls_toml_governs_its_folder_from_every_starting_point() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path();
+    for folder in ["desk/drafts", "archive"] {
+        std::fs::create_dir_all(ws.join(folder)).unwrap();
+    }
+    let story = "Head\n\nPrices will double next year, critics say.\n\nThe WTO met on Monday.\n";
+    for file in ["top.txt", "desk/story.txt", "desk/drafts/draft.txt", "archive/old.txt"] {
+        std::fs::write(ws.join(file), story).unwrap();
+    }
+    std::fs::write(ws.join("newsls.toml"), "exclude = [\"archive\"]\n[rules]\nvague-attribution = \"off\"\n").unwrap();
+    std::fs::write(ws.join("desk/newsls.toml"), "exclude = [\"drafts\"]\n[rules]\nundefined-acronym = \"error\"\n")
+        .unwrap();
+    // Each checked file (as seen from `ws`) with its rules and their levels.
+    let checked = |from: &str, args: &[&str]| -> Vec<String> {
+        let (files, _, err) = check_json_in(&ws.join(from), args);
+        assert!(!err.contains("newsls:"), "{err}");
+        let mut seen: Vec<String> = files
+            .iter()
+            .map(|f| {
+                let path = Path::new(from).join(f["path"].as_str().unwrap().trim_start_matches("./"));
+                let mut rules: Vec<String> = f["diagnostics"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|d| format!("{}={}", d["code"].as_str().unwrap(), d["severity"]))
+                    .collect();
+                rules.sort();
+                format!("{} {}", path.display().to_string().trim_start_matches("./"), rules.join(" "))
+            })
+            .collect();
+        seen.sort();
+        seen
+    };
+    let desk = "desk/story.txt unattributed-claim=3 undefined-acronym=1 vague-attribution=3";
+    let top = "top.txt unattributed-claim=3 undefined-acronym=3";
+    assert_eq!(checked(".", &["."]), [desk, top], "the desk's own rules; drafts and archive are not walked");
+    assert_eq!(checked(".", &["desk"]), [desk]);
+    assert_eq!(checked("desk", &["."]), [desk]);
+    assert_eq!(checked(".", &["desk/story.txt"]), [desk]);
+    assert_eq!(
+        checked(".", &["--config", "newsls.toml", "."]),
+        [
+            "desk/drafts/draft.txt unattributed-claim=3 undefined-acronym=3",
+            "desk/story.txt unattributed-claim=3 undefined-acronym=3",
+            top
+        ],
+        "--config: the one configuration, whose exclude knows no drafts"
+    );
+
+    std::fs::write(ws.join("desk/newsls.toml"), "[rules]\nundefined-acronym = \"loud\"\n").unwrap();
+    let output = newsls_in(ws, &["check", "."]);
+    assert_eq!(exit_code(&output), 2);
+    assert!(stderr(&output).contains("desk/newsls.toml:2:21: unknown variant `loud`"), "{}", stderr(&output));
 }
 
 #[test]

@@ -708,3 +708,33 @@ fn findings_on_a_terminal_never_follow_the_progress_bar_on_its_line() {
         assert!(after.is_empty() || after.starts_with(['\r', '\u{1b}', '\n']), "glued: {:.120}", after);
     }
 }
+
+#[test]
+fn a_nested_configuration_keeps_its_own_baseline_from_every_starting_point() {
+    // news/ has a newsls.toml of its own: its baseline lies beside it and its fingerprints are
+    // relative to it, whether the check starts above news/, at it or inside it.
+    let dir = market_under_news_with_config("");
+    std::fs::copy(root().join(CI).join("market.txt"), dir.path().join("top.txt")).unwrap();
+    std::fs::write(dir.path().join("news/newsls.toml"), "").unwrap();
+    let output = newsls_in(dir.path(), &["check", "--write-baseline", "news/.newsls-baseline.json", "news"]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let text = std::fs::read_to_string(dir.path().join("news/.newsls-baseline.json")).unwrap();
+    assert!(text.contains("\"path\": \"market.txt\""), "{text}");
+    let reported = |from: &Path, path: &str| -> Vec<String> {
+        let output = newsls_in(from, &["check", "--format", "json", path]);
+        let mut files: Vec<String> = json(&output)
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| !f["diagnostics"].as_array().unwrap().is_empty())
+            .map(|f| f["path"].as_str().unwrap().trim_start_matches("./").to_string())
+            .collect();
+        files.sort();
+        files
+    };
+    assert_eq!(reported(dir.path(), "."), ["top.txt"], "news/market.txt is accepted by news/'s baseline");
+    assert!(reported(dir.path(), "news").is_empty());
+    assert!(reported(&dir.path().join("news"), ".").is_empty());
+    let output = newsls_in(dir.path(), &["check", "."]);
+    assert!(stderr(&output).contains("more in the baseline"), "{}", stderr(&output));
+}

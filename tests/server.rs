@@ -702,3 +702,35 @@ async fn accepting_a_claim_records_it_in_the_baseline_for_the_editor_and_for_che
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(stdout.contains("claim.txt:5:1") && !stdout.contains("claim.txt:3:1"), "{stdout}");
 }
+
+/// A subfolder's `newsls.toml` governs the documents below it in the editor as in `newsls check`,
+/// live; a broken one is reported and the settings above it apply meanwhile.
+#[tokio::test]
+async fn a_nested_newsls_toml_governs_its_folder_live() {
+    let dir = workspace(&[
+        ("newsls.toml", "[rules]\nunattributed-claim = \"error\"\n"),
+        ("desk/newsls.toml", "[rules]\nunattributed-claim = \"hint\"\n"),
+    ]);
+    let mut client = Client::start(Answers::default());
+    client.initialize(dir.path(), json!({})).await;
+    let top = uri(&dir.path().join("a.txt"));
+    let desk = uri(&dir.path().join("desk/b.txt"));
+    client.open(&top, ARTICLE, 1).await;
+    let params = client.diagnostics_where(&top, |p| p["version"] == 1).await;
+    assert_eq!(params["diagnostics"][0]["severity"], 1);
+    client.open(&desk, ARTICLE, 1).await;
+    let params = client.diagnostics_where(&desk, |p| p["version"] == 1).await;
+    assert_eq!(params["diagnostics"][0]["severity"], 4, "the desk's own level: {params}");
+
+    let nested = dir.path().join("desk/newsls.toml");
+    fs::write(&nested, "[rules]\nunattributed-claim = \"warning\"\n").unwrap();
+    client.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": uri(&nested), "type": 2}]})).await;
+    client.diagnostics_where(&desk, |p| p["diagnostics"][0]["severity"] == 2).await;
+
+    fs::write(&nested, "[rules]\nunattributed-claim = \"loud\"\n").unwrap();
+    client.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": uri(&nested), "type": 2}]})).await;
+    let message = client.wait_for("showMessage", |m| m["method"] == "window/showMessage").await;
+    let text = message["params"]["message"].as_str().unwrap();
+    assert!(text.contains("desk/newsls.toml:2:") && text.contains("loud"), "{text}");
+    client.diagnostics_where(&desk, |p| p["diagnostics"][0]["severity"] == 1).await;
+}

@@ -32,6 +32,7 @@ struct Checked {
     findings: Vec<Finding>,
     /// Each finding's baseline fingerprint, when a baseline or SARIF needs them (else empty).
     fingerprints: Vec<String>,
+    baseline: Option<usize>,
 }
 
 enum Source {
@@ -46,6 +47,8 @@ struct Input {
     /// Makes the path relative to the configuration root (or the working folder), when
     /// fingerprints or shards need it: most runs never do.
     relative_paths: Arc<RelativePaths>,
+    /// The baseline that accepts its findings, in [`Baselines`].
+    baseline: Option<usize>,
 }
 
 impl Input {
@@ -62,29 +65,76 @@ impl Input {
     }
 }
 
-/// The settings for `path`: from `--config`, else the nearest `newsls.toml` above it.
-fn settings_for(args: &CheckArgs, path: &Path) -> Result<Arc<Settings>, ConfigError> {
-    match &args.config {
-        Some(file) => config::load(file),
-        None => config::discover(path),
-    }
-    .map(Arc::new)
+/// The configuration a named path starts from, looked up once.
+struct StartingConfig {
+    settings: Arc<Settings>,
+    /// The folder fingerprints and shards are relative to: that of `--config` or of the nearest
+    /// `newsls.toml`, else the working folder.
+    root: PathBuf,
+    /// Whether there is a configuration file, or only the defaults.
+    configured: bool,
 }
 
-/// The folder fingerprints and shards are relative to: that of `--config` or of the nearest
-/// `newsls.toml`, else the working folder.
-fn relative_root(args: &CheckArgs, start: &Path) -> PathBuf {
-    let config_file = args.config.clone().or_else(|| config::find(start));
-    config_file
-        .and_then(|file| std::path::absolute(&file).ok()?.parent().map(Path::to_path_buf))
+/// The settings for `start`: from `--config`, else the nearest `newsls.toml` above it.
+fn starting_config(args: &CheckArgs, start: &Path) -> Result<StartingConfig, ConfigError> {
+    let file = args.config.clone().or_else(|| config::find(start));
+    let settings = match &file {
+        Some(file) => config::load(file)?,
+        None => config::defaults_at(start),
+    };
+    let root = file
+        .as_ref()
+        .and_then(|file| std::path::absolute(file).ok()?.parent().map(Path::to_path_buf))
         .or_else(|| std::env::current_dir().ok())
-        .unwrap_or_default()
+        .unwrap_or_default();
+    Ok(StartingConfig { settings: Arc::new(settings), root, configured: file.is_some() })
+}
+
+/// The nested configurations a walk reads: none when `--config` names the one for everything.
+fn nested_loader(args: &CheckArgs) -> Option<Box<config::LoadNested>> {
+    args.config.is_none().then(|| Box::new(config::load) as Box<config::LoadNested>)
+}
+
+/// The baselines of a run, each file read once: `--baseline`'s, else those of the
+/// configurations that govern the checked files.
+#[derive(Default)]
+struct Baselines {
+    loaded: Vec<Baseline>,
+    /// Each file asked for, and where it is in `loaded` (`None`: missing or empty).
+    by_file: std::collections::HashMap<PathBuf, Option<usize>>,
+}
+
+impl Baselines {
+    /// The baseline in `file`, read the first time it is asked for.
+    fn index_of(&mut self, file: &Path) -> Result<Option<usize>, String> {
+        if let Some(&known) = self.by_file.get(file) {
+            return Ok(known);
+        }
+        let loaded = if file.is_file() { Baseline::load(file)? } else { Baseline::default() };
+        Ok(self.add(file, loaded))
+    }
+
+    /// Keeps `loaded`, read from `file`, unless it accepts nothing.
+    fn add(&mut self, file: &Path, loaded: Baseline) -> Option<usize> {
+        let index = (!loaded.is_empty()).then(|| {
+            self.loaded.push(loaded);
+            self.loaded.len() - 1
+        });
+        self.by_file.insert(file.to_path_buf(), index);
+        index
+    }
+
+    fn suppressed(&self) -> usize {
+        self.loaded.iter().map(|b| b.suppressed).sum()
+    }
 }
 
 pub fn run(args: &CheckArgs) -> ExitCode {
-    let mut baseline = match &args.baseline {
+    let mut baselines = Baselines::default();
+    // Named on the command line, it must exist; a configuration's need not.
+    let explicit_baseline = match &args.baseline {
         Some(file) => match Baseline::load(file) {
-            Ok(baseline) => Some(baseline),
+            Ok(loaded) => baselines.add(file, loaded),
             Err(message) => {
                 eprintln!("newsls: {message}");
                 return ExitCode::from(EXIT_TROUBLE);
@@ -99,20 +149,23 @@ pub fn run(args: &CheckArgs) -> ExitCode {
             return ExitCode::from(EXIT_TROUBLE);
         }
     }
+    // Without either flag, each file's configuration's baseline (newsls.toml's `baseline`, else
+    // .newsls-baseline.json beside it, or in the folder fingerprints are relative to when there
+    // is no configuration) applies when it exists: what the editor accepted stays accepted.
+    let default_baselines = args.baseline.is_none() && args.write_baseline.is_none();
     // The knowledge-base automaton builds while the folders are walked, not while the first
     // batch's threads wait for it.
     rayon::spawn(crate::entities::warm_up);
     let mut recorder = args.write_baseline.as_ref().map(|_| Recorder::default());
     let mut inputs = Vec::new();
     let mut trouble = Vec::new();
-    let mut default_baseline: Option<Result<Baseline, String>> = None;
     for path in &args.paths {
         let is_stdin = path.as_os_str() == "-";
         let stdin_name = args.stdin_filename.clone().unwrap_or_else(|| PathBuf::from("<stdin>"));
         let config_start =
             if is_stdin { args.stdin_filename.clone().unwrap_or_else(|| ".".into()) } else { path.clone() };
-        let settings = match settings_for(args, &config_start) {
-            Ok(settings) => settings,
+        let StartingConfig { settings, root, configured } = match starting_config(args, &config_start) {
+            Ok(config) => config,
             Err(err) => {
                 eprintln!("newsls: {err}");
                 return ExitCode::from(EXIT_TROUBLE);
@@ -122,38 +175,55 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         if args.force_exclude && named.is_some_and(|named| settings.excludes_named(named)) {
             continue;
         }
-        let root = relative_root(args, &config_start);
-        if args.baseline.is_none() && args.write_baseline.is_none() && default_baseline.is_none() {
-            // The configuration's baseline; without a configuration, it lies where fingerprints
-            // are relative to.
-            let configured = args.config.is_some() || config::find(&config_start).is_some();
-            let file = if configured { settings.baseline.clone() } else { root.join(config::DEFAULT_BASELINE) };
-            default_baseline = Some(if file.is_file() { Baseline::load(&file) } else { Ok(Baseline::default()) });
-        }
-        let relative_paths = Arc::new(RelativePaths::new(&root));
+        // Without a configuration, the baseline lies where fingerprints are relative to.
+        let top_baseline = if configured { settings.baseline.clone() } else { root.join(config::DEFAULT_BASELINE) };
+        let top_relative_paths = Arc::new(RelativePaths::new(&root));
+        let mut nested_relative_paths: Vec<(Arc<Settings>, Arc<RelativePaths>)> = Vec::new();
+        let mut input = |source: Source, governing: Arc<Settings>| -> Result<Input, String> {
+            let nested = !Arc::ptr_eq(&governing, &settings);
+            // Fingerprints are relative to the configuration that governs the file, unless one
+            // baseline named on the command line takes them all.
+            let relative_paths = if nested && default_baselines {
+                match nested_relative_paths.iter().find(|(known, _)| Arc::ptr_eq(known, &governing)) {
+                    Some((_, paths)) => paths.clone(),
+                    None => {
+                        let paths = Arc::new(RelativePaths::new(&governing.root));
+                        nested_relative_paths.push((governing.clone(), paths.clone()));
+                        paths
+                    }
+                }
+            } else {
+                top_relative_paths.clone()
+            };
+            let baseline = if default_baselines {
+                baselines.index_of(if nested { &governing.baseline } else { &top_baseline })?
+            } else {
+                explicit_baseline
+            };
+            Ok(Input { source, settings: governing, relative_paths, baseline })
+        };
+        let mut walked = Vec::new();
         if is_stdin {
-            inputs.push(Input { source: Source::Stdin(stdin_name), settings, relative_paths });
+            walked.push((Source::Stdin(stdin_name), settings.clone()));
         } else if !path.exists() {
             trouble.push((path.clone(), "no such file or folder".to_string()));
         } else {
-            let (paths, errors) = files::walk(path, &settings);
-            inputs.extend(paths.into_iter().map(|p| Input {
-                source: Source::File(p),
-                settings: settings.clone(),
-                relative_paths: relative_paths.clone(),
-            }));
+            let folders = Arc::new(config::FolderSettings::new(path, settings.clone(), nested_loader(args)));
+            let (paths, errors) = files::walk(path, &folders);
+            if let Some(err) = folders.take_errors().first() {
+                eprintln!("newsls: {err}");
+                return ExitCode::from(EXIT_TROUBLE);
+            }
+            walked.extend(paths.into_iter().map(|(p, governing)| (Source::File(p), governing)));
             trouble.extend(errors);
         }
-    }
-    // Without either flag, the configuration's baseline (newsls.toml's `baseline`, else
-    // .newsls-baseline.json in the folder fingerprints are relative to) applies when it exists:
-    // what the editor accepted stays accepted.
-    if let Some(loaded) = default_baseline {
-        match loaded {
-            Ok(loaded) => baseline = Some(loaded).filter(|b| !b.is_empty()),
-            Err(message) => {
-                eprintln!("newsls: {message}");
-                return ExitCode::from(EXIT_TROUBLE);
+        for (source, governing) in walked {
+            match input(source, governing) {
+                Ok(input) => inputs.push(input),
+                Err(message) => {
+                    eprintln!("newsls: {message}");
+                    return ExitCode::from(EXIT_TROUBLE);
+                }
             }
         }
     }
@@ -174,7 +244,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     let relative_to_cwd = RelativePaths::new(&std::env::current_dir().unwrap_or_default());
     let mut progress = Progress::new(inputs.len());
     let mut done = 0;
-    let wants_fingerprints = baseline.is_some() || recorder.is_some() || matches!(args.format, Format::Sarif);
+    let wants_fingerprints = !baselines.loaded.is_empty() || recorder.is_some() || matches!(args.format, Format::Sarif);
 
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(output::UntilClosed::new(stdout.lock()));
@@ -214,7 +284,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
                                 });
                             }
                         }
-                        if let Some(baseline) = &mut baseline {
+                        if let Some(baseline) = checked.baseline.map(|i| &mut baselines.loaded[i]) {
                             let keep: Vec<bool> =
                                 checked.fingerprints.iter().map(|fp| !baseline.suppresses(fp)).collect();
                             let mut keep_iter = keep.iter();
@@ -271,8 +341,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         eprintln!("newsls: {}: {message}", path.display());
     }
     if matches!(args.format, Format::Human) {
-        let suppressed = baseline.as_ref().map_or(0, |b| b.suppressed);
-        eprintln!("{}", counts.summary(suppressed));
+        eprintln!("{}", counts.summary(baselines.suppressed()));
     }
     if let (Some(recorder), Some(file)) = (&recorder, &args.write_baseline) {
         if let Err(err) = recorder.write(file) {
@@ -321,7 +390,7 @@ fn check_input(input: &Input, wants_fingerprints: bool) -> Result<Checked, (Path
     } else {
         (String::new(), Vec::new())
     };
-    Ok(Checked { path: path.clone(), relative, text, findings, fingerprints })
+    Ok(Checked { path: path.clone(), relative, text, findings, fingerprints, baseline: input.baseline })
 }
 
 /// One file's output in `format`; JSON and SARIF without the comma that separates it from the

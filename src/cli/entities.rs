@@ -72,15 +72,6 @@ struct JsonFile {
     entities: Vec<JsonEntity>,
 }
 
-/// The glossary and file selection for `path`: `--glossary FILE` over the nearest newsls.toml's.
-fn settings_for(args: &EntitiesArgs, path: &Path) -> Result<config::Settings, config::ConfigError> {
-    let mut settings = config::discover(path)?;
-    if let Some(file) = &args.glossary {
-        settings.glossary = Arc::new(config::glossary_from_file(file)?);
-    }
-    Ok(settings)
-}
-
 fn json_file(path: &Path, text: &str, found: &ArticleEntities) -> JsonFile {
     let lines = LineIndex::new(text);
     let document = Document { text, lines: &lines, encoding: PositionEncoding::Utf16 };
@@ -138,21 +129,37 @@ type Unreadable = (PathBuf, String);
 pub fn run(args: &EntitiesArgs) -> ExitCode {
     let mut trouble: Vec<(PathBuf, String)> = Vec::new();
     let mut inputs: Vec<(PathBuf, Arc<Glossary>, u64)> = Vec::new();
+    // `--glossary FILE` stands in for every configuration's glossary.
+    let glossary = match args.glossary.as_deref().map(config::glossary_from_file).transpose() {
+        Ok(glossary) => glossary.map(Arc::new),
+        Err(err) => {
+            eprintln!("newsls: {err}");
+            return ExitCode::from(EXIT_TROUBLE);
+        }
+    };
     for path in &args.paths {
         if !path.exists() {
             trouble.push((path.clone(), "no such file or folder".into()));
             continue;
         }
-        let settings = match settings_for(args, path) {
-            Ok(settings) => settings,
+        let settings = match config::discover(path) {
+            Ok(settings) => Arc::new(settings),
             Err(err) => {
                 eprintln!("newsls: {err}");
                 return ExitCode::from(EXIT_TROUBLE);
             }
         };
-        let (paths, errors) = files::walk(path, &settings);
+        let folders = Arc::new(config::FolderSettings::new(path, settings, Some(Box::new(config::load))));
+        let (paths, errors) = files::walk(path, &folders);
+        if let Some(err) = folders.take_errors().first() {
+            eprintln!("newsls: {err}");
+            return ExitCode::from(EXIT_TROUBLE);
+        }
         trouble.extend(errors);
-        inputs.extend(paths.into_iter().map(|p| (p, settings.glossary.clone(), settings.max_file_size)));
+        inputs.extend(paths.into_iter().map(|(p, settings)| {
+            let glossary = glossary.clone().unwrap_or_else(|| settings.glossary.clone());
+            (p, glossary, settings.max_file_size)
+        }));
     }
     // Two passes: people introduced in one article are recognised by full name in the others.
     let first: Vec<Result<(PathBuf, String, Article, ArticleEntities), Unreadable>> = inputs

@@ -24,7 +24,7 @@ use super::transport::Outbox;
 use super::watch::Watcher;
 use crate::analysis::{Analysis, Context};
 use crate::baseline;
-use crate::config::{self, ConfigFile, Settings};
+use crate::config::{self, ConfigFile, FolderSettings, Settings};
 use crate::entities::KnownPeople;
 use crate::files;
 use crate::protocol::{self, Document};
@@ -53,11 +53,12 @@ struct LastGood {
     settings: Arc<Settings>,
 }
 
-/// A workspace folder with its `newsls.toml` (the last good one) and effective settings.
+/// A workspace folder with its `newsls.toml` (the last good one) and effective settings, and
+/// those of its subfolders with a `newsls.toml` of their own.
 pub struct Root {
     pub path: PathBuf,
     file: ConfigFile,
-    pub settings: Arc<Settings>,
+    folders: Arc<FolderSettings>,
     /// The glossary file `newsls.toml` names, watched even while it is missing or broken (when
     /// `settings` had to do without it), so that its return applies.
     glossary_file: Option<PathBuf>,
@@ -261,18 +262,25 @@ impl State {
         })
     }
 
-    /// The settings of the innermost workspace folder holding `path`, if one does.
+    /// The settings that govern `path` in the innermost workspace folder holding it, if one does:
+    /// the nearest `newsls.toml` above it in that folder.
     fn root_settings(&self, path: &Path) -> Option<Arc<Settings>> {
+        let folders = self.folders_holding(path)?;
+        Some(folders.of_file(path))
+    }
+
+    /// The settings of the folders of the innermost workspace folder holding `path`.
+    fn folders_holding(&self, path: &Path) -> Option<Arc<FolderSettings>> {
         let roots = lock(&self.roots);
         let root = roots.iter().filter(|r| path.starts_with(&r.path)).max_by_key(|r| r.path.as_os_str().len())?;
-        Some(root.settings.clone())
+        Some(root.folders.clone())
     }
 
     /// Sets the workspace folders, keeping the last good configuration of folders already known.
     pub async fn set_roots(&self, paths: Vec<PathBuf>) {
         let previous: Vec<(PathBuf, LastGood)> = lock(&self.roots)
             .iter()
-            .map(|r| (r.path.clone(), LastGood { file: r.file.clone(), settings: r.settings.clone() }))
+            .map(|r| (r.path.clone(), LastGood { file: r.file.clone(), settings: r.folders.top().clone() }))
             .collect();
         let mut roots = Vec::new();
         let mut errors = Vec::new();
@@ -327,7 +335,28 @@ impl State {
         if let Err(message) = settings.read_accepted() {
             errors.push(format!("{message}; until then, no finding is taken as accepted"));
         }
-        (Root { path, file, settings: Arc::new(settings), glossary_file }, errors)
+        let folders = Arc::new(FolderSettings::new(&path, Arc::new(settings), Some(self.nested_loader(&path))));
+        (Root { path, file, folders, glossary_file }, errors)
+    }
+
+    /// Reads a `newsls.toml` below the workspace folder `root` as the CLI does, with the client's
+    /// settings over it; a glossary file or baseline the client names stays the workspace
+    /// folder's. A baseline that does not read is no reason to refuse the rest.
+    fn nested_loader(&self, root: &Path) -> Box<config::LoadNested> {
+        let mut client = lock(&self.client_settings).clone();
+        client.glossary_file = client.glossary_file.map(|file| root.join(file));
+        client.baseline = client.baseline.map(|file| root.join(file));
+        Box::new(move |path: &Path| {
+            let text = std::fs::read_to_string(path).map_err(|err| config::ConfigError {
+                path: path.to_path_buf(),
+                line_col: None,
+                message: format!("cannot read: {err}"),
+            })?;
+            let merged = client.over(&config::parse(&text, path)?);
+            let mut settings = Settings::from_file(path.parent().unwrap_or(Path::new("/")), &merged, path)?;
+            settings.read_accepted().ok();
+            Ok(settings)
+        })
     }
 
     /// Asks the client for the `newsls` settings section, if it can answer; never waits long.
@@ -580,15 +609,23 @@ impl State {
         let walked = roots.clone();
         let listed = tokio::task::spawn_blocking(move || {
             let mut found = Vec::new();
+            let mut errors = Vec::new();
             for root in walked {
-                let settings = state.settings_for(Some(&root));
-                let (paths, _errors) = files::walk(&root, &settings);
-                found.extend(paths.into_iter().map(|p| (p, settings.clone())));
+                let Some(folders) = state.folders_holding(&root) else { continue };
+                let (paths, _errors) = files::walk(&root, &folders);
+                found.extend(paths);
+                errors.extend(folders.take_errors());
             }
-            found
+            (found, errors)
         })
         .await
         .unwrap_or_default();
+        let (listed, config_errors) = listed;
+        for error in config_errors {
+            self.client
+                .show_message(MessageType::ERROR, format!("newsls: {error} (going on with the settings above it)"))
+                .await;
+        }
         // What the walk no longer selects (an exclude put back, a file deleted unseen) goes.
         let selected: FxHashSet<&Path> = listed.iter().map(|(path, _)| path.as_path()).collect();
         self.forget_closed(|path| roots.iter().any(|root| path.starts_with(root)) && !selected.contains(path)).await;
@@ -778,12 +815,15 @@ impl State {
     }
 
     /// Whether `path` is a `newsls.toml`, or the glossary file or the baseline a root's
-    /// configuration names.
+    /// configuration or a nested one names.
     fn is_configuration(&self, path: &Path) -> bool {
+        let named = |settings: &Settings| settings.glossary_file.as_deref() == Some(path) || settings.baseline == path;
         path.file_name().is_some_and(|n| n == config::FILE_NAME)
-            || lock(&self.roots)
-                .iter()
-                .any(|root| root.glossary_file.as_deref() == Some(path) || root.settings.baseline == path)
+            || lock(&self.roots).iter().any(|root| {
+                root.glossary_file.as_deref() == Some(path)
+                    || named(root.folders.top())
+                    || root.folders.nested().iter().any(|nested| named(nested))
+            })
     }
 
     /// Files created, changed, deleted or renamed on disk.
