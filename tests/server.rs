@@ -734,3 +734,36 @@ async fn a_nested_newsls_toml_governs_its_folder_live() {
     assert!(text.contains("desk/newsls.toml:2:") && text.contains("loud"), "{text}");
     client.diagnostics_where(&desk, |p| p["diagnostics"][0]["severity"] == 1).await;
 }
+
+/// Accepting a finding under a subfolder with its own `newsls.toml` records it in that folder's
+/// baseline, relative to it, where `newsls check` run from the workspace folder looks.
+#[tokio::test]
+async fn accepting_under_a_nested_newsls_toml_records_in_its_baseline() {
+    let text = "Prices\n\nPrices will double next year.\n\nThe mill will close in May.\n";
+    let dir = workspace(&[("desk/newsls.toml", ""), ("desk/claim.txt", text)]);
+    let mut client = Client::start(Answers::default());
+    client.initialize(dir.path(), json!({})).await;
+    let doc = uri(&dir.path().join("desk/claim.txt"));
+    client.open(&doc, text, 1).await;
+    let params = client.diagnostics_where(&doc, |p| codes(p).len() == 2).await;
+    let actions = code_actions(&mut client, &doc, &params["diagnostics"][0]).await;
+    let accept =
+        actions.as_array().unwrap().iter().find(|a| a["command"]["command"] == "newsls.acceptFinding").unwrap();
+    assert_eq!(accept["title"], "Accept as the reporter's own (record it in desk/.newsls-baseline.json)");
+    let command = &accept["command"];
+    client
+        .request("workspace/executeCommand", json!({"command": command["command"], "arguments": command["arguments"]}))
+        .await;
+    client.diagnostics_where(&doc, |p| codes(p).len() == 1).await;
+    let recorded = fs::read_to_string(dir.path().join("desk/.newsls-baseline.json")).unwrap();
+    assert!(recorded.contains("\"path\": \"claim.txt\""), "{recorded}");
+    assert!(!dir.path().join(".newsls-baseline.json").exists());
+
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_newsls"))
+        .current_dir(dir.path())
+        .args(["check", "--format", "compact", "."])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("claim.txt:5:1") && !stdout.contains("claim.txt:3:1"), "{stdout}");
+}

@@ -386,11 +386,14 @@ impl LanguageServer for Backend {
         let uri = params.text_document.uri.clone();
         let select_placeholder = self.state.flags().select_placeholder;
         let path = path_of(&uri);
+        // Named from the workspace folder: a subfolder's newsls.toml has a baseline of its own.
+        let workspace_folder = path.as_deref().and_then(|path| self.state.workspace_folder_of(path));
         let actions = self
             .with_current(&uri, |current, document| {
                 let asked = Span::new(document.offset(params.range.start), document.offset(params.range.end));
                 let settings = &current.settings;
-                let baseline_name = baseline::relative_path(&settings.baseline, &settings.root);
+                let from = workspace_folder.as_deref().unwrap_or(&settings.root);
+                let baseline_name = baseline::relative_path(&settings.baseline, from);
                 current
                     .shown_findings()
                     .iter()

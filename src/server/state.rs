@@ -271,9 +271,18 @@ impl State {
 
     /// The settings of the folders of the innermost workspace folder holding `path`.
     fn folders_holding(&self, path: &Path) -> Option<Arc<FolderSettings>> {
+        self.with_root_holding(path, |root| root.folders.clone())
+    }
+
+    /// The innermost workspace folder holding `path`.
+    pub fn workspace_folder_of(&self, path: &Path) -> Option<PathBuf> {
+        self.with_root_holding(path, |root| root.path.clone())
+    }
+
+    fn with_root_holding<T>(&self, path: &Path, f: impl FnOnce(&Root) -> T) -> Option<T> {
         let roots = lock(&self.roots);
         let root = roots.iter().filter(|r| path.starts_with(&r.path)).max_by_key(|r| r.path.as_os_str().len())?;
-        Some(root.folders.clone())
+        Some(f(root))
     }
 
     /// Sets the workspace folders, keeping the last good configuration of folders already known.
