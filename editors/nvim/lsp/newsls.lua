@@ -6,7 +6,10 @@ return {
   -- Articles are plain text. `newsarticle` is the opt-in filetype of ftdetect/newsls.lua
   -- (vim.g.newsls_filetype = 'newsarticle').
   filetypes = { 'text', 'newsarticle' },
-  root_markers = { 'newsls.toml', '.git' },
+  -- The outermost newsls.toml above the buffer (a subfolder may have its own), else .git.
+  root_dir = function(bufnr, on_dir)
+    on_dir(require('newsls').workspace_root(bufnr))
+  end,
   -- The mention-count code lenses and the fixes' placeholders run these on the client side.
   commands = require('newsls').commands,
   capabilities = { experimental = { selectPlaceholder = true } },

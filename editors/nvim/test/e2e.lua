@@ -406,6 +406,28 @@ test('opt-in filetype newsarticle for *.txt under newsls.toml only', function()
   vim.fn.delete(outside_dir, 'rf')
 end)
 
+test('an article under a subfolder with a newsls.toml of its own joins the workspace, under its rules', function()
+  local desk = path('desk')
+  vim.fn.mkdir(desk, 'p')
+  vim.fn.writefile({ '[rules]', 'unattributed-claim = "error"' }, vim.fs.joinpath(desk, 'newsls.toml'))
+  local story = vim.fs.joinpath(desk, 'desk-story.txt')
+  vim.fn.writefile({ 'Desk', '', 'Prices will double next year.' }, story)
+  vim.cmd.edit(vim.fn.fnameescape(story))
+  local buf = vim.api.nvim_get_current_buf()
+  eq(workspace, require('newsls').workspace_root(buf), 'workspace_root')
+  local attached = wait_for('newsls to attach', function()
+    return vim.lsp.get_clients({ bufnr = buf, name = 'newsls' })[1]
+  end)
+  eq(client.id, attached.id, 'the workspace\'s client')
+  local diagnostics = wait_for('diagnostics', function()
+    local found = vim.diagnostic.get(buf)
+    return #found > 0 and found
+  end)
+  eq(vim.diagnostic.severity.ERROR, diagnostics[1].severity, 'the desk\'s own level')
+  vim.cmd.buffer(ferry)
+  vim.api.nvim_buf_delete(buf, { force = true })
+end)
+
 test('the server shuts down cleanly', function()
   -- Nothing unsaved may block; the buffer was restored by undo but is still 'modified'.
   vim.bo[ferry].modified = false

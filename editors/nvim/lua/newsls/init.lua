@@ -13,6 +13,28 @@ function M.article_root(bufnr)
   return vim.fs.root(name, { 'newsls.toml' })
 end
 
+--- The workspace folder of a buffer: the outermost folder above it holding newsls.toml (within
+--- its git repository, if it is in one), so that a desk's subfolder with a newsls.toml of its own
+--- is indexed with the rest of the newsroom's articles; else its git repository; else nil.
+---@param bufnr integer
+---@return string?
+function M.workspace_root(bufnr)
+  local name = vim.api.nvim_buf_get_name(bufnr)
+  if name == '' then
+    return nil
+  end
+  local git = vim.fs.root(name, '.git')
+  local outermost
+  local configs = vim.fs.find('newsls.toml', { path = vim.fs.dirname(name), upward = true, type = 'file', limit = math.huge })
+  for _, file in ipairs(configs) do
+    local folder = vim.fs.dirname(file)
+    if not git or vim.startswith(folder .. '/', git .. '/') then
+      outermost = folder
+    end
+  end
+  return outermost or git
+end
+
 --- Whether a buffer is a news article: filetype newsarticle, or text under a newsls.toml folder.
 ---@param bufnr integer
 ---@return boolean
