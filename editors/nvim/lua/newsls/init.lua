@@ -25,8 +25,8 @@ function M.workspace_root(bufnr)
   end
   local git = vim.fs.root(name, '.git')
   local outermost
-  local configs = vim.fs.find('newsls.toml', { path = vim.fs.dirname(name), upward = true, type = 'file', limit = math.huge })
-  for _, file in ipairs(configs) do
+  local above = { path = vim.fs.dirname(name), upward = true, type = 'file', limit = math.huge }
+  for _, file in ipairs(vim.fs.find('newsls.toml', above)) do
     local folder = vim.fs.dirname(file)
     if not git or vim.startswith(folder .. '/', git .. '/') then
       outermost = folder
