@@ -1079,3 +1079,21 @@ fn a_config_named_relative_to_the_working_folder_still_excludes() {
         assert_eq!(paths, ["./a.txt"], "--config {config}: {err}");
     }
 }
+
+#[test]
+fn human_carets_run_to_the_cut_of_a_snippet_cut_on_both_sides() {
+    // A sentence far into a long line, running past the snippet's right cut: the carets end under
+    // the last character shown, just before the "…".
+    let filler = "The council met. ".repeat(6);
+    let sentence = format!("Prices will double next year{}.", " and more".repeat(20));
+    let text = format!("Head\n\n{filler}{sentence} The mayor said so.\n");
+    let out = stdout(&newsls_stdin(&["check", "-"], text.as_bytes()));
+    let lines: Vec<&str> = out.lines().collect();
+    let at = lines.iter().position(|l| l.contains("[unattributed-claim]")).unwrap_or_else(|| panic!("{out}"));
+    let (shown, carets) = (&lines[at + 2]["3 | ".len()..], &lines[at + 3]["  | ".len()..]);
+    assert!(shown.starts_with('…') && shown.ends_with('…'), "{shown}");
+    let start = shown.find("Prices").unwrap();
+    let before = shown[..start].chars().count();
+    let to_cut = shown[start..].chars().count() - 1;
+    assert_eq!(carets, format!("{}{}", " ".repeat(before), "^".repeat(to_cut)), "{out}");
+}

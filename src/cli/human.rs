@@ -34,12 +34,13 @@ pub fn write(out: &mut impl Write, path: &Path, text: &str, findings: &[Finding]
         )?;
         let span_end = finding.span.end.min(line_end).max(finding.span.start);
         let span_chars = char_count(&text[finding.span.start..span_end], lines.is_ascii()).max(1);
-        let (shown, offset) = window(line, finding.span.start - line_start);
+        let Window { shown, offset, cut_after } = window(line, finding.span.start - line_start);
         let number = (start.line + 1).to_string();
         let pad = " ".repeat(number.len());
         let (before, rest) = shown.split_at(shown.char_indices().nth(offset).map_or(shown.len(), |(i, _)| i));
         // Up to the cut, not under the "…" that marks it.
-        let span_shown = span_chars.min(MAX_SNIPPET_CHARS.saturating_sub(offset)).max(1);
+        let up_to_cut = if cut_after { rest.chars().count() - 1 } else { usize::MAX };
+        let span_shown = span_chars.min(up_to_cut).max(1);
         let spanned = rest.char_indices().nth(span_shown).map_or(rest, |(i, _)| &rest[..i]);
         let underline = " ".repeat(display_width(before)) + &"^".repeat(display_width(spanned).max(1));
         writeln!(out, "{pad} |\n{number} | {}\n{pad} | {underline}\n", shown.replace('\t', TAB))?;
@@ -64,12 +65,21 @@ fn char_count(s: &str, ascii: bool) -> usize {
     if ascii { s.len() } else { s.chars().count() }
 }
 
-/// The part of `line` to show and in how many characters the span starts, at byte `at`: all of
-/// it, or [`MAX_SNIPPET_CHARS`] from [`CONTEXT_CHARS`] before the span. Only the characters
-/// around the span are walked: a paragraph of megabytes on one line may hold thousands of findings.
-fn window(line: &str, at: usize) -> (String, usize) {
+/// The part of a line shown under a finding.
+struct Window {
+    shown: String,
+    /// In how many characters of `shown` the span starts.
+    offset: usize,
+    /// Whether the line goes on past `shown`, which then ends in "…".
+    cut_after: bool,
+}
+
+/// The part of `line` to show for a span at byte `at`: all of it, or [`MAX_SNIPPET_CHARS`] from
+/// [`CONTEXT_CHARS`] before the span. Only the characters around the span are walked: a
+/// paragraph of megabytes on one line may hold thousands of findings.
+fn window(line: &str, at: usize) -> Window {
     if line.len() <= MAX_SNIPPET_CHARS || line.chars().nth(MAX_SNIPPET_CHARS).is_none() {
-        return (line.to_string(), line[..at].chars().count());
+        return Window { shown: line.to_string(), offset: line[..at].chars().count(), cut_after: false };
     }
     let from = line[..at].char_indices().rev().nth(CONTEXT_CHARS - 1).map_or(0, |(i, _)| i);
     let to = line[from..].char_indices().nth(MAX_SNIPPET_CHARS).map_or(line.len(), |(i, _)| from + i);
@@ -80,8 +90,9 @@ fn window(line: &str, at: usize) -> (String, usize) {
         offset += 1;
     }
     shown.push_str(&line[from..to]);
-    if to < line.len() {
+    let cut_after = to < line.len();
+    if cut_after {
         shown.push('…');
     }
-    (shown, offset)
+    Window { shown, offset, cut_after }
 }
