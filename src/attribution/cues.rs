@@ -158,6 +158,18 @@ impl Sentence<'_> {
         self.text[self.words[a].span.end..self.words[b].span.start].chars().all(char::is_whitespace)
     }
 
+    /// Whether word `a` is a plural possessive after a determiner, glued to word `b` by its
+    /// apostrophe: "the farmers' union", "the workers’ party".
+    fn plural_possessive_gap(&self, a: usize, b: usize) -> bool {
+        let gap = &self.text[self.words[a].span.end..self.words[b].span.start];
+        let after_apostrophe = gap.strip_prefix('\'').or_else(|| gap.strip_prefix('’'));
+        after_apostrophe.is_some_and(|rest| !rest.is_empty() && rest.chars().all(char::is_whitespace))
+            && self.lower(a).ends_with('s')
+            && a > 0
+            && self.is(a - 1, WordClass::DETERMINER)
+            && self.clean_gap(a - 1, a)
+    }
+
     fn word(&self, i: usize) -> Option<&Word<'_>> {
         self.words.get(i)
     }
@@ -207,7 +219,7 @@ impl Sentence<'_> {
         let mut k = j;
         let insider = self.insider_subject(j);
         let head_is_name = head.capitalized;
-        while k > 0 && j - k < MAX_NP_WORDS && self.clean_gap(k - 1, k) {
+        while k > 0 && j - k < MAX_NP_WORDS && (self.clean_gap(k - 1, k) || self.plural_possessive_gap(k - 1, k)) {
             let prev = &self.words[k - 1];
             let extends = if head_is_name {
                 prev.capitalized || self.is(k - 1, WordClass::LEFT_NP_GLUE)
@@ -257,7 +269,8 @@ impl Sentence<'_> {
         let mut end = None;
         let mut i = start;
         while i < self.words.len() && i - start < MAX_NP_WORDS {
-            if i > start && (!self.clean_gap(i - 1, i) || RIGHT_NP_STOP.contains(&self.lower(i))) {
+            let glued = |i: usize| self.clean_gap(i - 1, i) || self.plural_possessive_gap(i - 1, i);
+            if i > start && (!glued(i) || RIGHT_NP_STOP.contains(&self.lower(i))) {
                 break;
             }
             end = Some(i);

@@ -307,3 +307,11 @@ fn insiders_and_unidentified_officials_are_vague_sources() {
     assert_eq!(vague, expected.map(|(w, v)| (w.to_string(), v)));
     assert_eq!(source_of(text, "The deal").as_deref(), Some("a person familiar with the talks"));
 }
+
+#[test]
+fn plural_possessives_stay_in_the_source() {
+    let text = "Head\n\nPrices will double, the farmers' union said.\n\nThe plan will fail, the workers’ party said.\n\nThe mill will close, said the miners' union.\n";
+    assert_eq!(source_of(text, "Prices will double").as_deref(), Some("the farmers' union"));
+    assert_eq!(source_of(text, "The plan will fail").as_deref(), Some("the workers’ party"));
+    assert_eq!(source_of(text, "The mill will close").as_deref(), Some("the miners' union"));
+}
