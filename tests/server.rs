@@ -642,10 +642,12 @@ async fn accepting_takes_the_editors_text_of_an_open_file_and_the_saved_text_of_
     let answer = client.response("workspace/executeCommand", accept(&open, 2, 29)).await;
     assert!(answer["error"].is_null(), "{answer}");
     client.diagnostics_where(&open, |p| codes(p).len() == 1).await;
-    // A closed file's finding is found in its saved text.
+    // A closed file's finding is found in its saved text, and its diagnostics follow.
     let closed = uri(&dir.path().join("closed.txt"));
+    client.diagnostics_where(&closed, |p| codes(p).len() == 1).await;
     let answer = client.response("workspace/executeCommand", accept(&closed, 2, 27)).await;
     assert!(answer["error"].is_null(), "{answer}");
+    client.diagnostics_where(&closed, |p| codes(p).is_empty()).await;
     let recorded = fs::read_to_string(dir.path().join(".newsls-baseline.json")).unwrap();
     assert!(recorded.contains("\"path\": \"open.txt\"") && recorded.contains("Prices will double"), "{recorded}");
     assert!(recorded.contains("\"path\": \"closed.txt\"") && recorded.contains("The mill will close"), "{recorded}");
@@ -766,4 +768,39 @@ async fn accepting_under_a_nested_newsls_toml_records_in_its_baseline() {
         .unwrap();
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(stdout.contains("claim.txt:5:1") && !stdout.contains("claim.txt:3:1"), "{stdout}");
+}
+
+/// The watcher's report of the baseline the server wrote itself, accepting a finding, is no
+/// reason to index the whole workspace again; the baseline changed by anyone else is.
+#[tokio::test]
+async fn the_baseline_an_accept_wrote_does_not_reindex_the_workspace() {
+    let text = "Prices\n\nPrices will double next year.\n\nThe mill will close in May.\n";
+    let dir = workspace(&[("claim.txt", text), ("other.txt", text)]);
+    let mut client = Client::start(Answers::default());
+    client.initialize(dir.path(), json!({"window": {"workDoneProgress": true}})).await;
+    let is_progress =
+        |kind: &'static str| move |m: &Value| m["method"] == "$/progress" && m["params"]["value"]["kind"] == kind;
+    client.wait_for("the first indexing's end", is_progress("end")).await;
+    let doc = uri(&dir.path().join("claim.txt"));
+    client.open(&doc, text, 1).await;
+    let params = client.diagnostics_where(&doc, |p| codes(p).len() == 2).await;
+    let actions = code_actions(&mut client, &doc, &params["diagnostics"][0]).await;
+    let accept =
+        actions.as_array().unwrap().iter().find(|a| a["command"]["command"] == "newsls.acceptFinding").unwrap();
+    let command = &accept["command"];
+    client
+        .request("workspace/executeCommand", json!({"command": command["command"], "arguments": command["arguments"]}))
+        .await;
+    client.diagnostics_where(&doc, |p| codes(p).len() == 1).await;
+    client.seen.retain(|m| !is_progress("begin")(m));
+
+    let baseline = dir.path().join(".newsls-baseline.json");
+    client.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": uri(&baseline), "type": 2}]})).await;
+    // Then the baseline goes (a checkout): the accepted finding is back, after one indexing.
+    fs::remove_file(&baseline).unwrap();
+    client.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": uri(&baseline), "type": 3}]})).await;
+    client.diagnostics_where(&doc, |p| codes(p).len() == 2).await;
+    client.wait_for("the indexing's end", is_progress("end")).await;
+    let begun = client.seen.iter().filter(|m| is_progress("begin")(m)).count();
+    assert_eq!(begun, 1, "one indexing, for the baseline's removal only");
 }

@@ -100,6 +100,9 @@ pub struct State {
     /// (its baseline read once) so that such a file's cached analysis is reused; forgotten when
     /// the client settings or the folders change.
     outside_settings: DashMap<PathBuf, Arc<Settings>>,
+    /// Baselines as the server last wrote them (accepting a finding): the watcher's report of
+    /// that write is not a change to re-index the workspace for.
+    own_writes: DashMap<PathBuf, Vec<u8>>,
     pub flags: RwLock<ClientFlags>,
     /// Bumped by every edit or file event of a document; an analysis publishes only if its
     /// generation is still the newest, so stale diagnostics never overwrite fresh ones.
@@ -221,6 +224,7 @@ impl State {
             roots: RwLock::new(Vec::new()),
             client_settings: RwLock::new(ClientSettings::default()),
             outside_settings: DashMap::new(),
+            own_writes: DashMap::new(),
             flags: RwLock::new(ClientFlags::default()),
             generations: DashMap::new(),
             publish_lock: tokio::sync::Mutex::new(()),
@@ -818,8 +822,15 @@ impl State {
         }
         .ok_or_else(|| format!("No {rule} finding is shown there now: nothing to accept."))?;
         baseline::accept(&settings.baseline, entry)?;
+        if let Ok(written) = std::fs::read(&settings.baseline) {
+            self.own_writes.insert(settings.baseline.clone(), written);
+        }
         self.reload_roots().await;
-        self.schedule(uri);
+        if self.documents.is_open(&uri) {
+            self.schedule(uri);
+        } else {
+            self.refresh_from_disk(path);
+        }
         Ok(())
     }
 
@@ -837,6 +848,8 @@ impl State {
 
     /// Files created, changed, deleted or renamed on disk.
     pub async fn files_changed(self: &Arc<Self>, mut paths: Vec<PathBuf>) {
+        // A baseline as this server wrote it has been applied already, by the accept that wrote it.
+        paths.retain(|path| !self.is_own_write(path));
         let config_changed = paths.iter().any(|p| self.is_configuration(p));
         if config_changed {
             self.reload_roots().await;
@@ -856,6 +869,18 @@ impl State {
                 self.forget_under(&path).await;
             }
         }
+    }
+
+    /// Whether `path` holds what the server last wrote to it; once it holds anything else, the
+    /// write is forgotten.
+    fn is_own_write(&self, path: &Path) -> bool {
+        let Some(written) = self.own_writes.get(path) else { return false };
+        let same = std::fs::read(path).is_ok_and(|now| now == *written);
+        drop(written);
+        if !same {
+            self.own_writes.remove(path);
+        }
+        same
     }
 
     pub fn stop_watching(&self) {
