@@ -804,3 +804,17 @@ async fn the_baseline_an_accept_wrote_does_not_reindex_the_workspace() {
     let begun = client.seen.iter().filter(|m| is_progress("begin")(m)).count();
     assert_eq!(begun, 1, "one indexing, for the baseline's removal only");
 }
+
+/// A file opened outside every workspace folder (a lone file in VS Code) is governed by the
+/// nearest `newsls.toml` above it, as `newsls check` would read it.
+#[tokio::test]
+async fn a_file_outside_the_workspace_folders_gets_the_newsls_toml_above_it() {
+    let dir = workspace(&[]);
+    let elsewhere = workspace(&[("newsls.toml", "[rules]\nunattributed-claim = \"error\"\n")]);
+    let mut client = Client::start(Answers::default());
+    client.initialize(dir.path(), json!({})).await;
+    let lone = uri(&elsewhere.path().join("desk/lone.txt"));
+    client.open(&lone, ARTICLE, 1).await;
+    let params = client.diagnostics_where(&lone, |p| p["version"] == 1).await;
+    assert_eq!(params["diagnostics"][0]["severity"], 1, "{params}");
+}

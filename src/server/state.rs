@@ -255,12 +255,20 @@ impl State {
         path.and_then(|path| self.root_settings(path)).unwrap_or_else(|| {
             let root = path.and_then(Path::parent).unwrap_or(Path::new("/"));
             let settings = self.outside_settings.entry(root.to_path_buf()).or_insert_with(|| {
-                let merged = lock(&self.client_settings).over(&ConfigFile::default());
-                let mut settings = Settings::from_file(root, &merged, Path::new("client settings"))
-                    .unwrap_or_else(|_| Settings::defaults(root));
-                // A file outside every workspace folder: its folder's baseline applies if it reads.
-                settings.read_accepted().ok();
-                Arc::new(settings)
+                // The nearest newsls.toml above, as `newsls check` finds it (not watched: no
+                // workspace folder holds it), else the defaults; the client's settings over either.
+                let configured = config::find(root).and_then(|file| {
+                    let folder = file.parent()?.to_path_buf();
+                    self.config_loader(&folder)(&file).ok()
+                });
+                Arc::new(configured.unwrap_or_else(|| {
+                    let merged = lock(&self.client_settings).over(&ConfigFile::default());
+                    let mut settings = Settings::from_file(root, &merged, Path::new("client settings"))
+                        .unwrap_or_else(|_| Settings::defaults(root));
+                    // Its folder's baseline applies if it reads.
+                    settings.read_accepted().ok();
+                    settings
+                }))
             });
             settings.clone()
         })
@@ -348,14 +356,14 @@ impl State {
         if let Err(message) = settings.read_accepted() {
             errors.push(format!("{message}; until then, no finding is taken as accepted"));
         }
-        let folders = Arc::new(FolderSettings::new(&path, Arc::new(settings), Some(self.nested_loader(&path))));
+        let folders = Arc::new(FolderSettings::new(&path, Arc::new(settings), Some(self.config_loader(&path))));
         (Root { path, file, folders, glossary_file }, errors)
     }
 
-    /// Reads a `newsls.toml` below the workspace folder `root` as the CLI does, with the client's
-    /// settings over it; a glossary file or baseline the client names stays the workspace
-    /// folder's. A baseline that does not read is no reason to refuse the rest.
-    fn nested_loader(&self, root: &Path) -> Box<config::LoadNested> {
+    /// Reads a `newsls.toml` below the workspace folder `root` (or outside every one, in its
+    /// folder `root`) as the CLI does, with the client's settings over it; a glossary file or
+    /// baseline the client names stays `root`'s. A baseline that does not read is no reason to refuse the rest.
+    fn config_loader(&self, root: &Path) -> Box<config::LoadNested> {
         let mut client = lock(&self.client_settings).clone();
         client.glossary_file = client.glossary_file.map(|file| root.join(file));
         client.baseline = client.baseline.map(|file| root.join(file));
