@@ -52,6 +52,9 @@ pub struct ConfigFile {
     pub include: Option<Vec<String>>,
     /// Globs of files and folders never checked.
     pub exclude: Option<Vec<String>>,
+    /// `exclude` applies to files and folders named on the command line too, as with
+    /// `--force-exclude`.
+    pub force_exclude: Option<bool>,
     /// In bytes; larger files are skipped with a message.
     pub max_file_size: Option<u64>,
     /// Entities of the newsroom's own (`[[glossary]]` tables).
@@ -107,6 +110,8 @@ pub struct Settings {
     severities: Vec<(&'static str, Option<Severity>)>,
     include: GlobSet,
     exclude: GlobSet,
+    /// Whether `exclude` also leaves out what is named on the command line.
+    pub force_exclude: bool,
     pub max_file_size: u64,
     pub glossary: Arc<Glossary>,
     /// The file the glossary's entries come from besides the configuration itself.
@@ -156,6 +161,7 @@ impl Settings {
             severities,
             include,
             exclude,
+            force_exclude: file.force_exclude.unwrap_or(false),
             max_file_size: file.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE),
             glossary: Arc::new(Glossary::with_sources(entries)),
             glossary_file,

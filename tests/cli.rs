@@ -1003,6 +1003,11 @@ fn force_exclude_applies_exclude_to_named_files_folders_and_stdin() {
     assert_eq!(stdin(&[]).1, 1, "without --force-exclude, stdin is checked");
     let (out, code) = stdin(&["--force-exclude"]);
     assert_eq!((out.trim(), code), ("[]", 0));
+
+    // The same from the configuration, for every run.
+    std::fs::write(ws.join("newsls.toml"), "exclude = [\"archive\", \"drafts/*.txt\"]\nforce-exclude = true\n")
+        .unwrap();
+    assert_eq!(checked(&forced[1..]), ["news/a.txt"]);
 }
 
 /// A subfolder's `newsls.toml` governs the files below it, wherever the check starts; the one

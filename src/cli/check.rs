@@ -172,7 +172,8 @@ pub fn run(args: &CheckArgs) -> ExitCode {
             }
         };
         let named = if is_stdin { args.stdin_filename.as_deref() } else { Some(path.as_path()) };
-        if args.force_exclude && named.is_some_and(|named| settings.excludes_named(named)) {
+        let force_exclude = args.force_exclude || settings.force_exclude;
+        if force_exclude && named.is_some_and(|named| settings.excludes_named(named)) {
             continue;
         }
         // Without a configuration, the baseline lies where fingerprints are relative to.

@@ -65,7 +65,8 @@ pub struct CheckArgs {
     #[arg(long, value_name = "PATH")]
     stdin_filename: Option<PathBuf>,
     /// Skip files and folders named here (and --stdin-filename) that newsls.toml's `exclude`
-    /// matches, as a walk would: for pre-commit hooks and editors, which name files one by one.
+    /// matches, as a walk would: for pre-commit hooks and editors, which name files one by one
+    /// (also `force-exclude = true` in newsls.toml).
     #[arg(long)]
     force_exclude: bool,
     /// The least severe finding that makes the exit code 1.
