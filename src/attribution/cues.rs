@@ -54,7 +54,12 @@ const MAX_NP_WORDS: usize = 7;
 pub(super) const CLAUSE_WORDS: &[&str] = &["that", "which", "who", "because", "but", "while", "when", "if", "as", "and", "or", "than", "so"];
 /// Verb forms whose sense with a plain noun-phrase object is not reporting: "added a striker",
 /// "posted a loss".
-const OBJECT_NOT_SPEECH: &[&str] = &["add", "adds", "added", "adding", "post", "posts", "posted", "posting"];
+#[rustfmt::skip]
+const OBJECT_NOT_SPEECH: &[&str] = &[
+    "add", "adds", "added", "adding", "post", "posts", "posted", "posting",
+    // "expressed its age"; "expressed the belief that ..." reports, and so do stances.
+    "express", "expresses", "expressed", "expressing",
+];
 
 /// Speech acts and stances as nouns, attributed to the holder who precedes them: "his critique".
 #[rustfmt::skip]
@@ -83,6 +88,7 @@ const STANCE_NOUNS: &[&str] = &[
     "pessimism", "hope", "hopes", "fear", "fears", "frustration", "dismay", "disappointment", "solidarity",
     "astonishment", "surprise", "anger", "outrage", "regret", "sympathy", "opposition", "gratitude", "reservations",
     "interest", "willingness", "displeasure", "alarm", "satisfaction", "condolences", "admiration", "reluctance",
+    "inclination", "desire", "wish", "intention", "readiness",
 ];
 /// At most this many words from "expressed" to its stance: "expressed cautious optimism".
 const STANCE_WINDOW: usize = 3;

@@ -315,3 +315,11 @@ fn plural_possessives_stay_in_the_source() {
     assert_eq!(source_of(text, "The plan will fail").as_deref(), Some("the workers’ party"));
     assert_eq!(source_of(text, "The mill will close").as_deref(), Some("the miners' union"));
 }
+
+#[test]
+fn expressing_a_thing_is_not_reporting_it() {
+    let text = "Head\n\nThe bridge expressed its age.\n\nThe mayor expressed the belief that the bridge will fall.\n\nThe mayor expressed her hope that it holds.\n";
+    assert!(!is_attributed(text, "The bridge expressed"));
+    assert_eq!(source_of(text, "The mayor expressed the belief").as_deref(), Some("The mayor"));
+    assert_eq!(source_of(text, "The mayor expressed her hope").as_deref(), Some("The mayor"));
+}
