@@ -3,6 +3,7 @@
 mod support;
 
 use std::fs;
+use std::path::Path;
 
 use serde_json::{Value, json};
 use support::in_process::{Answers, Client};
@@ -31,6 +32,28 @@ async fn code_actions(client: &mut Client, doc: &str, diagnostic: &Value) -> Val
     let params =
         json!({"textDocument": {"uri": doc}, "range": diagnostic["range"], "context": {"diagnostics": [diagnostic]}});
     client.request("textDocument/codeAction", params).await
+}
+
+/// The quick fix that accepts `diagnostic`, and its command run.
+async fn accept_with_quick_fix(client: &mut Client, doc: &str, diagnostic: &Value) -> Value {
+    let actions = code_actions(client, doc, diagnostic).await;
+    let accept =
+        actions.as_array().unwrap().iter().find(|a| a["command"]["command"] == "newsls.acceptFinding").unwrap().clone();
+    let command = &accept["command"];
+    client
+        .request("workspace/executeCommand", json!({"command": command["command"], "arguments": command["arguments"]}))
+        .await;
+    accept
+}
+
+/// What `newsls check --format compact .` prints in `dir`.
+fn check_compact_in(dir: &Path) -> String {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_newsls"))
+        .current_dir(dir)
+        .args(["check", "--format", "compact", "."])
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
 #[tokio::test]
@@ -664,14 +687,9 @@ async fn accepting_a_claim_records_it_in_the_baseline_for_the_editor_and_for_che
     client.open(&doc, text, 1).await;
     let params = client.diagnostics_where(&doc, |p| codes(p).len() == 2).await;
     let diagnostic = params["diagnostics"][0].clone();
-    let actions = code_actions(&mut client, &doc, &diagnostic).await;
-    let accept =
-        actions.as_array().unwrap().iter().find(|a| a["command"]["command"] == "newsls.acceptFinding").unwrap();
+    let accept = accept_with_quick_fix(&mut client, &doc, &diagnostic).await;
     assert_eq!(accept["title"], "Accept as the reporter's own (record it in .newsls-baseline.json)");
     let command = &accept["command"];
-    client
-        .request("workspace/executeCommand", json!({"command": command["command"], "arguments": command["arguments"]}))
-        .await;
     let after = client.diagnostics_where(&doc, |p| codes(p).len() == 1).await;
     assert_eq!(after["diagnostics"][0]["range"]["start"]["line"], 4, "the other claim is still reported");
     let recorded = fs::read_to_string(dir.path().join(".newsls-baseline.json")).unwrap();
@@ -696,12 +714,7 @@ async fn accepting_a_claim_records_it_in_the_baseline_for_the_editor_and_for_che
     assert!(!outside.path().join(".newsls-baseline.json").exists());
 
     // newsls check in the same folder agrees.
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_newsls"))
-        .current_dir(dir.path())
-        .args(["check", "--format", "compact", "."])
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stdout = check_compact_in(dir.path());
     assert!(stdout.contains("claim.txt:5:1") && !stdout.contains("claim.txt:3:1"), "{stdout}");
 }
 
@@ -748,25 +761,14 @@ async fn accepting_under_a_nested_newsls_toml_records_in_its_baseline() {
     let doc = uri(&dir.path().join("desk/claim.txt"));
     client.open(&doc, text, 1).await;
     let params = client.diagnostics_where(&doc, |p| codes(p).len() == 2).await;
-    let actions = code_actions(&mut client, &doc, &params["diagnostics"][0]).await;
-    let accept =
-        actions.as_array().unwrap().iter().find(|a| a["command"]["command"] == "newsls.acceptFinding").unwrap();
+    let accept = accept_with_quick_fix(&mut client, &doc, &params["diagnostics"][0]).await;
     assert_eq!(accept["title"], "Accept as the reporter's own (record it in desk/.newsls-baseline.json)");
-    let command = &accept["command"];
-    client
-        .request("workspace/executeCommand", json!({"command": command["command"], "arguments": command["arguments"]}))
-        .await;
     client.diagnostics_where(&doc, |p| codes(p).len() == 1).await;
     let recorded = fs::read_to_string(dir.path().join("desk/.newsls-baseline.json")).unwrap();
     assert!(recorded.contains("\"path\": \"claim.txt\""), "{recorded}");
     assert!(!dir.path().join(".newsls-baseline.json").exists());
 
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_newsls"))
-        .current_dir(dir.path())
-        .args(["check", "--format", "compact", "."])
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stdout = check_compact_in(dir.path());
     assert!(stdout.contains("claim.txt:5:1") && !stdout.contains("claim.txt:3:1"), "{stdout}");
 }
 
@@ -784,13 +786,7 @@ async fn the_baseline_an_accept_wrote_does_not_reindex_the_workspace() {
     let doc = uri(&dir.path().join("claim.txt"));
     client.open(&doc, text, 1).await;
     let params = client.diagnostics_where(&doc, |p| codes(p).len() == 2).await;
-    let actions = code_actions(&mut client, &doc, &params["diagnostics"][0]).await;
-    let accept =
-        actions.as_array().unwrap().iter().find(|a| a["command"]["command"] == "newsls.acceptFinding").unwrap();
-    let command = &accept["command"];
-    client
-        .request("workspace/executeCommand", json!({"command": command["command"], "arguments": command["arguments"]}))
-        .await;
+    accept_with_quick_fix(&mut client, &doc, &params["diagnostics"][0]).await;
     client.diagnostics_where(&doc, |p| codes(p).len() == 1).await;
     client.seen.retain(|m| !is_progress("begin")(m));
 
