@@ -814,3 +814,23 @@ async fn a_file_outside_the_workspace_folders_gets_the_newsls_toml_above_it() {
     let params = client.diagnostics_where(&lone, |p| p["version"] == 1).await;
     assert_eq!(params["diagnostics"][0]["severity"], 1, "{params}");
 }
+
+/// A nested configuration's broken baseline is said, as a workspace folder's is, and its
+/// settings still apply.
+#[tokio::test]
+async fn a_nested_configurations_broken_baseline_is_reported() {
+    let dir = workspace(&[
+        ("desk/newsls.toml", "[rules]\nunattributed-claim = \"error\"\n"),
+        ("desk/.newsls-baseline.json", "<<<<<<< HEAD\n{ broken"),
+        ("desk/a.txt", ARTICLE),
+    ]);
+    let mut client = Client::start(Answers::default());
+    client.initialize(dir.path(), json!({})).await;
+    let message = client.wait_for("showMessage", |m| m["method"] == "window/showMessage").await;
+    let text = message["params"]["message"].as_str().unwrap();
+    assert!(text.contains("desk/.newsls-baseline.json:1:1: not a newsls baseline"), "{text}");
+    let doc = uri(&dir.path().join("desk/a.txt"));
+    client.open(&doc, ARTICLE, 1).await;
+    let params = client.diagnostics_where(&doc, |p| p["version"] == 1).await;
+    assert_eq!(params["diagnostics"][0]["severity"], 1, "the desk's newsls.toml applies");
+}

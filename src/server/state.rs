@@ -103,6 +103,8 @@ pub struct State {
     /// Baselines as the server last wrote them (accepting a finding): the watcher's report of
     /// that write is not a change to re-index the workspace for.
     own_writes: DashMap<PathBuf, Vec<u8>>,
+    /// Baselines of nested configurations that did not read, said after the next walk.
+    baseline_troubles: Arc<std::sync::Mutex<Vec<String>>>,
     pub flags: RwLock<ClientFlags>,
     /// Bumped by every edit or file event of a document; an analysis publishes only if its
     /// generation is still the newest, so stale diagnostics never overwrite fresh ones.
@@ -225,6 +227,7 @@ impl State {
             client_settings: RwLock::new(ClientSettings::default()),
             outside_settings: DashMap::new(),
             own_writes: DashMap::new(),
+            baseline_troubles: Arc::default(),
             flags: RwLock::new(ClientFlags::default()),
             generations: DashMap::new(),
             publish_lock: tokio::sync::Mutex::new(()),
@@ -362,11 +365,13 @@ impl State {
 
     /// Reads a `newsls.toml` below the workspace folder `root` (or outside every one, in its
     /// folder `root`) as the CLI does, with the client's settings over it; a glossary file or
-    /// baseline the client names stays `root`'s. A baseline that does not read is no reason to refuse the rest.
+    /// baseline the client names stays `root`'s. A baseline that does not read is no reason to
+    /// refuse the rest: it is said after the walk, as a root's is.
     fn config_loader(&self, root: &Path) -> Box<config::LoadNested> {
         let mut client = lock(&self.client_settings).clone();
         client.glossary_file = client.glossary_file.map(|file| root.join(file));
         client.baseline = client.baseline.map(|file| root.join(file));
+        let troubles = self.baseline_troubles.clone();
         Box::new(move |path: &Path| {
             let text = std::fs::read_to_string(path).map_err(|err| config::ConfigError {
                 path: path.to_path_buf(),
@@ -375,7 +380,10 @@ impl State {
             })?;
             let merged = client.over(&config::parse(&text, path)?);
             let mut settings = Settings::from_file(path.parent().unwrap_or(Path::new("/")), &merged, path)?;
-            settings.read_accepted().ok();
+            if let Err(message) = settings.read_accepted() {
+                let mut troubles = troubles.lock().unwrap_or_else(|e| e.into_inner());
+                troubles.push(format!("{message}; until then, no finding under it is taken as accepted"));
+            }
             Ok(settings)
         })
     }
@@ -646,6 +654,10 @@ impl State {
             self.client
                 .show_message(MessageType::ERROR, format!("newsls: {error} (going on with the settings above it)"))
                 .await;
+        }
+        let baseline_troubles = std::mem::take(&mut *self.baseline_troubles.lock().unwrap_or_else(|e| e.into_inner()));
+        for trouble in baseline_troubles {
+            self.client.show_message(MessageType::ERROR, format!("newsls: {trouble}")).await;
         }
         // What the walk no longer selects (an exclude put back, a file deleted unseen) goes.
         let selected: FxHashSet<&Path> = listed.iter().map(|(path, _)| path.as_path()).collect();
