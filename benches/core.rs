@@ -57,8 +57,9 @@ fn worst_cases(c: &mut Criterion) {
 }
 
 /// Every finding's range as LSP and `--format json` give it (UTF-16 columns) on a paragraph of
-/// Spanish on one line, at two sizes a tenth apart: each column is counted from a checkpoint
-/// near it, so the time grows with the size, not with its square.
+/// Spanish on one line, at two sizes a tenth apart, and their offsets read back from those
+/// positions: each is counted from a checkpoint near it, so the time grows with the size, not
+/// with its square.
 fn long_line_positions(c: &mut Criterion) {
     let mut group = c.benchmark_group("long-line-positions");
     group.sample_size(10);
@@ -77,6 +78,18 @@ fn long_line_positions(c: &mut Criterion) {
                         start.col + end.col
                     })
                     .fold(0u32, u32::wrapping_add)
+            })
+        });
+        // And back, as every request's position is read: from a checkpoint too.
+        let lines = LineIndex::new(&text);
+        let positions: Vec<_> =
+            findings.iter().map(|f| lines.position(&text, f.span.start, PositionEncoding::Utf16)).collect();
+        group.bench_with_input(BenchmarkId::new("utf16-offsets", text.len()), &text, |b, text| {
+            b.iter(|| {
+                positions
+                    .iter()
+                    .map(|&p| lines.offset(black_box(text), p, PositionEncoding::Utf16))
+                    .fold(0, usize::wrapping_add)
             })
         });
     }

@@ -161,14 +161,26 @@ impl LineIndex {
             return self.len;
         }
         let (start, end) = self.line_span(text, line);
-        let mut units = 0usize;
-        for (i, ch) in text[start..end].char_indices() {
-            let width = match encoding {
-                PositionEncoding::Utf8 => ch.len_utf8(),
-                PositionEncoding::Utf16 => ch.len_utf16(),
-            };
-            if units + width > pos.col as usize {
-                return start + i;
+        let col = pos.col as usize;
+        if self.ascii || encoding == PositionEncoding::Utf8 {
+            let mut offset = start.saturating_add(col).min(end);
+            while !text.is_char_boundary(offset) {
+                offset -= 1;
+            }
+            return offset;
+        }
+        // From the last checkpoint of the line at or before the column, as `position` counts.
+        let first = self.checkpoints.partition_point(|c| c.byte <= start);
+        let on_line = &self.checkpoints[first..self.checkpoints.partition_point(|c| c.byte < end)];
+        let from = match on_line.partition_point(|c| c.utf16 as usize <= col).checked_sub(1) {
+            Some(i) => on_line[i],
+            None => Checkpoint { byte: start, utf16: 0, chars: 0 },
+        };
+        let mut units = from.utf16 as usize;
+        for (i, ch) in text[from.byte..end].char_indices() {
+            let width = ch.len_utf16();
+            if units + width > col {
+                return from.byte + i;
             }
             units += width;
         }
@@ -239,8 +251,25 @@ mod tests {
                 proptest::prop_assert_eq!(index.position(&text, probe, PositionEncoding::Utf16), expected);
                 let chars = LineCol { col: prefix.chars().count() as u32, ..expected };
                 proptest::prop_assert_eq!(index.char_position(&text, probe), chars);
+                // And back: the position's offset, and any column, as counted from the line's start.
+                proptest::prop_assert_eq!(index.offset(&text, expected, PositionEncoding::Utf16), offset);
+                let any = LineCol { col: (probe % 12_000) as u32, ..expected };
+                proptest::prop_assert_eq!(index.offset(&text, any, PositionEncoding::Utf16), offset_from_start(&text, &index, any));
             }
         }
+    }
+
+    /// The offset of a UTF-16 position, counted from its line's start.
+    fn offset_from_start(text: &str, index: &LineIndex, pos: LineCol) -> usize {
+        let (start, end) = index.line_span(text, pos.line as usize);
+        let mut units = 0;
+        for (i, ch) in text[start..end].char_indices() {
+            if units + ch.len_utf16() > pos.col as usize {
+                return start + i;
+            }
+            units += ch.len_utf16();
+        }
+        end
     }
 
     #[test]
