@@ -377,8 +377,9 @@ fn load_entries(path: &Path) -> Result<Vec<Entry>, String> {
     Ok(file.findings)
 }
 
-/// Adds one accepted finding to the baseline at `path` (made if missing), written atomically.
-pub fn accept(path: &Path, entry: Entry) -> Result<(), String> {
+/// Adds one accepted finding to the baseline at `path` (made if missing), written atomically;
+/// returns the bytes written, so that the writer can tell its own write from anyone else's.
+pub fn accept(path: &Path, entry: Entry) -> Result<Vec<u8>, String> {
     let mut recorder = Recorder::default();
     if path.exists() {
         for existing in load_entries(path)? {
@@ -386,7 +387,9 @@ pub fn accept(path: &Path, entry: Entry) -> Result<(), String> {
         }
     }
     recorder.add(entry);
-    recorder.write(path).map_err(|err| format!("{}: cannot write the baseline: {err}", path.display()))
+    let written = recorder.to_json().into_bytes();
+    write_atomically(path, &written).map_err(|err| format!("{}: cannot write the baseline: {err}", path.display()))?;
+    Ok(written)
 }
 
 /// Findings collected for `--write-baseline`.

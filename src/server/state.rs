@@ -841,10 +841,8 @@ impl State {
             }
         }
         .ok_or_else(|| format!("No {rule} finding is shown there now: nothing to accept."))?;
-        baseline::accept(&settings.baseline, entry)?;
-        if let Ok(written) = std::fs::read(&settings.baseline) {
-            self.own_writes.insert(settings.baseline.clone(), written);
-        }
+        let written = baseline::accept(&settings.baseline, entry)?;
+        self.own_writes.insert(settings.baseline.clone(), written);
         self.reload_roots().await;
         if self.documents.is_open(&uri) {
             self.schedule(uri);
