@@ -270,14 +270,19 @@ fn parse_toml<T: serde::de::DeserializeOwned>(text: &str, path: &Path) -> Result
     })
 }
 
-/// Reads and validates the configuration file at `path`, whose folder is the root of its globs.
-pub fn load(path: &Path) -> Result<Settings, ConfigError> {
+/// Reads and parses the configuration file at `path`.
+pub fn read(path: &Path) -> Result<ConfigFile, ConfigError> {
     let text = std::fs::read_to_string(path).map_err(|err| ConfigError {
         path: path.to_path_buf(),
         line_col: None,
         message: format!("cannot read: {err}"),
     })?;
-    let file = parse(&text, path)?;
+    parse(&text, path)
+}
+
+/// Reads and validates the configuration file at `path`, whose folder is the root of its globs.
+pub fn load(path: &Path) -> Result<Settings, ConfigError> {
+    let file = read(path)?;
     // Absolute, as walked paths are made before they are tested: `--config newsls.toml` has the
     // empty folder as its parent, which no absolute path starts with.
     let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));

@@ -373,12 +373,7 @@ impl State {
         client.baseline = client.baseline.map(|file| root.join(file));
         let troubles = self.baseline_troubles.clone();
         Box::new(move |path: &Path| {
-            let text = std::fs::read_to_string(path).map_err(|err| config::ConfigError {
-                path: path.to_path_buf(),
-                line_col: None,
-                message: format!("cannot read: {err}"),
-            })?;
-            let merged = client.over(&config::parse(&text, path)?);
+            let merged = client.over(&config::read(path)?);
             let mut settings = Settings::from_file(path.parent().unwrap_or(Path::new("/")), &merged, path)?;
             if let Err(message) = settings.read_accepted() {
                 let mut troubles = troubles.lock().unwrap_or_else(|e| e.into_inner());
