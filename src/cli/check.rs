@@ -82,11 +82,11 @@ fn starting_config(args: &CheckArgs, start: &Path) -> Result<StartingConfig, Con
         Some(file) => config::load(file)?,
         None => config::defaults_at(start),
     };
-    let root = file
-        .as_ref()
-        .and_then(|file| std::path::absolute(file).ok()?.parent().map(Path::to_path_buf))
-        .or_else(|| std::env::current_dir().ok())
-        .unwrap_or_default();
+    // A configuration's settings are rooted at its folder already.
+    let root = match &file {
+        Some(_) => settings.root.clone(),
+        None => std::env::current_dir().unwrap_or_default(),
+    };
     Ok(StartingConfig { settings: Arc::new(settings), root, configured: file.is_some() })
 }
 
