@@ -92,6 +92,43 @@ const STANCE_NOUNS: &[&str] = &[
 ];
 /// At most this many words from "expressed" to its stance: "expressed cautious optimism".
 const STANCE_WINDOW: usize = 3;
+/// Verb forms that report only with a stance after them: "raised concerns", "voiced doubts", but
+/// "raised taxes", "aired a documentary".
+#[rustfmt::skip]
+const STANCE_ONLY: &[&str] = &[
+    "raise", "raises", "raised", "raising", "voice", "voices", "voiced", "voicing", "air", "airs", "aired", "airing",
+];
+/// What is raised or aired as a stance: "raised questions about", "aired grievances".
+#[rustfmt::skip]
+const RAISED_STANCES: &[&str] = &[
+    "questions", "concern", "concerns", "doubts", "objections", "alarm", "fears", "suspicions", "criticism",
+    "complaints", "grievances", "opposition", "support", "frustration", "worries", "misgivings", "reservations",
+    "possibility", "prospect",
+];
+/// Common nouns for people and for the bodies that speak for them, which hold and voice stances:
+/// "the senator raised concerns", "the union voiced support".
+#[rustfmt::skip]
+const STANCE_HOLDERS: &[&str] = &[
+    "senator", "senators", "governor", "governors", "mayor", "president", "minister", "ministers", "lawmaker",
+    "lawmakers", "legislator", "legislators", "leader", "leaders", "spokesman", "spokeswoman", "spokesperson",
+    "candidate", "candidates", "judge", "judges", "prosecutor", "prosecutors", "lawyer", "lawyers", "attorney",
+    "attorneys", "chairman", "chairwoman", "secretary", "ambassador", "director", "executive", "executives",
+    "member", "members", "voters", "parents", "students", "teachers", "workers", "farmers", "protesters",
+    "demonstrators", "group", "groups", "union", "unions", "party", "committee", "council", "ministry",
+    "government", "administration", "company", "campaign", "agency", "commission", "court", "board",
+    "association", "coalition", "department", "nominee", "delegates", "residents", "diplomat", "economist",
+];
+/// Verb forms that name what their object is: "called climate change a hoax", "labeled him a liar".
+#[rustfmt::skip]
+const NAMING: &[&str] = &[
+    "call", "calls", "called", "calling", "label", "labels", "labeled", "labelled", "labeling", "labelling",
+    "brand", "brands", "branded", "branding", "dub", "dubs", "dubbed", "dubbing",
+];
+/// At most this many words of object between a naming verb and the name it gives.
+const NAMED_OBJECT_WINDOW: usize = 5;
+/// Particles and prepositions after "call" that make it another verb: "called off a strike",
+/// "called for a ban" (which the ordinary complement test reads).
+const NOT_A_NAMED_OBJECT: &[&str] = &["off", "up", "out", "in", "on", "back", "for", "to", "at", "into", "upon"];
 
 /// Verb forms that report a characterization with "as": "described the plan as reckless".
 #[rustfmt::skip]
@@ -193,9 +230,10 @@ impl Sentence<'_> {
         self.text[self.span.start..self.words[i].span.start].chars().all(|c| !c.is_alphanumeric())
     }
 
-    /// The next non-space character after word `i`, or `None` at the sentence's end.
+    /// The next non-space character after word `i`, or `None` at the sentence's end or when the
+    /// sentence has no word `i`.
     pub(super) fn char_after(&self, i: usize) -> Option<char> {
-        self.text[self.words[i].span.end..self.span.end].chars().find(|c| !c.is_whitespace())
+        self.text[self.words.get(i)?.span.end..self.span.end].chars().find(|c| !c.is_whitespace())
     }
 
     fn char_before(&self, i: usize) -> Option<char> {
@@ -214,13 +252,7 @@ impl Sentence<'_> {
 
     /// The subject of the verb at `verb`, read leftwards: "President Vladimir Putin", "a company spokesman".
     fn subject(&self, verb: usize) -> Option<Span> {
-        let mut j = verb.checked_sub(1)?;
-        while self.is_prelude(j, verb) && self.clean_gap(j, j + 1) {
-            j = j.checked_sub(1)?;
-        }
-        if !self.clean_gap(j, j + 1) || self.is(j, WordClass::NON_REPORTING_BEFORE) || self.is(j, WordClass::BE_FORM) {
-            return None;
-        }
+        let j = self.subject_head(verb)?;
         let head = &self.words[j];
         let mut k = j;
         let insider = self.insider_subject(j);
@@ -241,6 +273,31 @@ impl Sentence<'_> {
             k -= 1;
         }
         Some(self.span_of(insider.map_or(k, |first| first.min(k)), j))
+    }
+
+    /// The last word of the subject of the verb at `verb`, past its adverbs and auxiliaries.
+    fn subject_head(&self, verb: usize) -> Option<usize> {
+        let mut j = verb.checked_sub(1)?;
+        while self.is_prelude(j, verb) && self.clean_gap(j, j + 1) {
+            j = j.checked_sub(1)?;
+        }
+        let blocked =
+            !self.clean_gap(j, j + 1) || self.is(j, WordClass::NON_REPORTING_BEFORE) || self.is(j, WordClass::BE_FORM);
+        (!blocked).then_some(j)
+    }
+
+    /// Whether the subject of the verb at `verb` is someone rather than something: a name, a
+    /// personal pronoun, "who", or a word for people ("critics", "officials"). "Critics raised
+    /// concerns" attributes; "the merger raises concerns" does not.
+    fn personal_subject(&self, verb: usize) -> bool {
+        self.subject_head(verb).is_some_and(|head| {
+            let word = self.lower(head);
+            self.words[head].capitalized
+                || matches!(word, "he" | "she" | "they" | "we" | "i" | "who")
+                || self.lexicon.vague_sources.contains(&word)
+                || self.lexicon.institutional_sources.contains(&word)
+                || STANCE_HOLDERS.contains(&word)
+        })
     }
 
     /// The start of "a person familiar with", "sources close to" before the object that ends at
@@ -382,12 +439,30 @@ impl Sentence<'_> {
         {
             return true;
         }
+        let within = |window: usize| verb + 1..(verb + 1 + window).min(self.words.len());
         // "expressed deep concern": the stance expressed is the content.
         if self.lower(verb).starts_with("express")
-            && (verb + 1..(verb + 1 + STANCE_WINDOW).min(self.words.len()))
-                .any(|k| STANCE_NOUNS.contains(&self.lower(k)))
+            && within(STANCE_WINDOW).any(|k| STANCE_NOUNS.contains(&self.lower(k)))
         {
             return true;
+        }
+        if STANCE_ONLY.contains(&self.lower(verb)) {
+            return self.personal_subject(verb)
+                && within(STANCE_WINDOW).any(|k| RAISED_STANCES.contains(&self.lower(k)));
+        }
+        if NAMING.contains(&self.lower(verb)) {
+            if self.names_its_object(verb) {
+                return true;
+            }
+            // "called an election", "calls a meeting": summoning, not saying; but "calling an
+            // “instant classic”" names.
+            let quote_after_article = matches!(self.char_after(verb + 1), Some('"' | '“' | '\'' | '‘'));
+            if self.lower(verb).starts_with("call")
+                && matches!(self.lower(verb + 1), "a" | "an")
+                && !quote_after_article
+            {
+                return false;
+            }
         }
         match self.char_after(verb) {
             None => true,
@@ -403,6 +478,15 @@ impl Sentence<'_> {
                 self.clean_gap(verb, verb + 1) && opens && !object_only
             }),
         }
+    }
+
+    /// "called climate change a hoax": an object, then "a" or "an" opening the name given to it,
+    /// all in one run of words.
+    fn names_its_object(&self, verb: usize) -> bool {
+        let object_start = verb + 1;
+        (object_start + 1..(object_start + 1 + NAMED_OBJECT_WINDOW).min(self.words.len()))
+            .take_while(|&k| self.clean_gap(k - 1, k) && !NOT_A_NAMED_OBJECT.contains(&self.lower(k - 1)))
+            .any(|k| matches!(self.lower(k), "a" | "an"))
     }
 
     /// A finite verb or modal among the few words from `start`: a clause, not just a noun phrase.

@@ -323,3 +323,31 @@ fn expressing_a_thing_is_not_reporting_it() {
     assert_eq!(source_of(text, "The mayor expressed the belief").as_deref(), Some("The mayor"));
     assert_eq!(source_of(text, "The mayor expressed her hope").as_deref(), Some("The mayor"));
 }
+
+#[test]
+fn naming_something_reports_the_namer() {
+    let text = "Head\n\nThe senator has called the levy a tax on farmers.\n\nThe mayor labeled the audit a witch hunt.\n\nThe union called off a strike at the port.\n\nThe governor called an election for March.\n\nFans are calling it an “instant classic.”\n\nThe dam will hold, the engineer called.\n";
+    assert_eq!(source_of(text, "The senator has called").as_deref(), Some("The senator"));
+    assert_eq!(source_of(text, "Fans are calling").as_deref(), Some("Fans"));
+    assert_eq!(source_of(text, "The dam will hold").as_deref(), Some("the engineer"));
+    assert_eq!(source_of(text, "The mayor labeled").as_deref(), Some("The mayor"));
+    assert!(!is_attributed(text, "The union called off"));
+    assert!(!is_attributed(text, "The governor called an election"));
+}
+
+#[test]
+fn raising_a_stance_is_reported_only_by_someone() {
+    let text = "Head\n\nFarmers raised concerns about the new levy.\n\nThe senator voiced doubts that the dam would hold.\n\nThe merger raises concerns about prices.\n\nThe council raised taxes on landlords.\n\nThe station aired a documentary on the flood.\n";
+    assert_eq!(source_of(text, "Farmers raised").as_deref(), Some("Farmers"));
+    assert_eq!(source_of(text, "The senator voiced").as_deref(), Some("The senator"));
+    assert!(!is_attributed(text, "The merger raises"));
+    assert!(!is_attributed(text, "The council raised"));
+    assert!(!is_attributed(text, "The station aired"));
+}
+
+#[test]
+fn rebukes_report_who_delivers_them() {
+    let text = "Head\n\nThe judge chastised the ministry for the delays.\n\nThe ruling drew a sharp reprimand from the bar association.\n";
+    assert_eq!(source_of(text, "The judge chastised").as_deref(), Some("The judge"));
+    assert!(!is_attributed(text, "The ruling drew a sharp reprimand"));
+}
