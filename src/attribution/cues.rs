@@ -40,8 +40,10 @@ pub(super) const LEFT_NP_GLUE: &[&str] = &[
     "the", "a", "an", "of", "and", "for", "de", "del", "la", "el", "da", "do", "dos", "das", "former", "top",
     "senior", "chief", "deputy", "general", "vice", "acting", "then", "his", "her", "their", "its", "our",
 ];
-pub(super) const DETERMINERS: &[&str] =
-    &["the", "a", "an", "his", "her", "their", "its", "our", "this", "that", "el", "la", "o", "a"];
+pub(super) const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "this", "that", "el", "la", "los", "las", "un", "una",
+    "unos", "unas", "o", "os", "um", "uma", "uns", "umas",
+];
 /// Words that end a source noun phrase read rightwards: "said Putin in an interview".
 #[rustfmt::skip]
 const RIGHT_NP_STOP: &[&str] = &[
@@ -162,13 +164,27 @@ const UNIDENTIFYING_MODIFIERS: &[&str] = &[
     "high-ranking", "anonymous", "unnamed", "current",
 ];
 
+/// A reporting verb's gerund, which a form of "be" makes progressive rather than passive: "is
+/// calling", "está diciendo", "está afirmando".
+fn is_gerund(form: &str) -> bool {
+    form.ends_with("ing") || form.ends_with("ndo")
+}
+
 /// "familiar with", "close to", "briefed on": what an unnamed source knows, standing for who it is.
 fn is_insider_phrase(adjective: &str, preposition: &str) -> bool {
     matches!(
         (adjective, preposition),
         ("familiar", "with") | ("close", "to") | ("knowledgeable", "about") | ("briefed", "on")
+            // "fuentes cercanas a", "fontes próximas ao", "fontes ligadas à"
+            | ("cercanas" | "cercanos" | "próximas" | "próximos" | "allegadas" | "allegados", "a" | "al")
+            | ("conocedoras" | "conocedores", "de" | "del")
+            | ("próximas" | "próximos" | "ligadas" | "ligados", "ao" | "à" | "do" | "da" | "de")
     )
 }
+
+/// Spanish and Portuguese "of", with the article it contracts: what follows names whom a source
+/// speaks for ("fuentes de la oposición").
+const ROMANCE_OF: &[&str] = &["de", "del", "do", "da", "dos", "das"];
 
 const NUMBER_WORDS: &[&str] =
     &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "another", "both"];
@@ -247,7 +263,7 @@ impl Sentence<'_> {
     /// Whether word `i` stands between a subject and the verb at `verb`: an adverb or auxiliary, or
     /// a form of "be" before a progressive ("is calling for").
     fn is_prelude(&self, i: usize, verb: usize) -> bool {
-        self.is(i, WordClass::VERB_PRELUDE) || (self.lower(verb).ends_with("ing") && self.is(i, WordClass::BE_FORM))
+        self.is(i, WordClass::VERB_PRELUDE) || (is_gerund(self.lower(verb)) && self.is(i, WordClass::BE_FORM))
     }
 
     /// The subject of the verb at `verb`, read leftwards: "President Vladimir Putin", "a company spokesman".
@@ -347,9 +363,20 @@ impl Sentence<'_> {
         let first_index = self.words.partition_point(|w| w.span.start < source.start);
         let inside = self.words[first_index..].iter().take_while(|w| source.contains_span(w.span)).count();
         let np = &self.words[first_index..first_index + inside];
-        let (Some(first), Some(head)) = (np.first(), np.last()) else {
+        // English puts the head last ("diplomatic sources"), Spanish and Portuguese first, after
+        // its determiners ("las fuentes diplomáticas", "fontes do governo").
+        let romance = self.lexicon.language != Language::English;
+        let head_index = if romance {
+            np.iter().position(|w| {
+                !DETERMINERS.contains(&w.lower.as_ref()) && !VAGUE_QUANTIFIERS.contains(&w.lower.as_ref())
+            })
+        } else {
+            np.len().checked_sub(1)
+        };
+        let (Some(first), Some(head_index)) = (np.first(), head_index) else {
             return false;
         };
+        let head = &np[head_index];
         if VAGUE_QUANTIFIERS.contains(&first.lower.as_ref()) && np.len() > 1 {
             return true;
         }
@@ -360,6 +387,11 @@ impl Sentence<'_> {
         // "officials said" and "a senior official said" name no one; "mine officials" and "a
         // White House aide" the body they speak for.
         if self.lexicon.institutional_sources.contains(&head.lower.as_ref()) {
+            if romance {
+                // "fuentes diplomáticas" name no one; "fuentes del Gobierno", "fontes do Itamaraty"
+                // the body they speak for.
+                return np[head_index + 1..].iter().all(|w| !w.capitalized && !ROMANCE_OF.contains(&w.lower.as_ref()));
+            }
             return np[..np.len() - 1].iter().all(|w| UNIDENTIFYING_MODIFIERS.contains(&w.lower.as_ref()));
         }
         let named =
@@ -649,7 +681,7 @@ impl Sentence<'_> {
         let form: &str = &self.words[i].lower;
         let cue = self.lexicon.verbs[form];
         let span = self.words[i].span;
-        let progressive = form.ends_with("ing");
+        let progressive = is_gerund(form);
         // Adverbs and auxiliaries between the subject and this word ("has also detailed") show it
         // is a verb, however often the form is a noun.
         let mut first_prelude = i;
@@ -660,14 +692,17 @@ impl Sentence<'_> {
             first_prelude -= 1;
         }
         let has_prelude = first_prelude < i;
+        if cue.needs_auxiliary && !(first_prelude..i).any(|k| self.is(k, WordClass::AUXILIARY)) {
+            return None; // "lo dicho", "el citado informe"
+        }
         // "The carmaker reportedly plans": the stance is reported by nobody in particular.
         if let Some(hedge) = (first_prelude..i).find(|&k| self.is(k, WordClass::VAGUE_ADVERB)) {
             return Some(self.cue(self.words[hedge].span, None, CueKind::HedgeAdverb));
         }
         let passive = !progressive && (first_prelude..i).any(|k| self.is(k, WordClass::BE_FORM));
         if passive {
-            // "was endorsed by the Times": the agent is the source.
-            if self.lower(i + 1) == "by" {
+            // "was endorsed by the Times", "fue criticado por la oposición": the agent is the source.
+            if self.lexicon.agent_prepositions.contains(&self.lower(i + 1)) {
                 return Some(self.cue(span, self.object(i + 2), CueKind::Verb(cue.class)));
             }
             let impersonal = first_prelude > 0 && self.lower(first_prelude - 1) == "it"; // "it is believed"

@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
+use super::conjugation;
 use crate::language::Language;
 
 /// How a reporting verb relates its subject to the content.
@@ -25,6 +26,9 @@ pub struct VerbCue {
     /// The verb has common senses that are not reporting ("added 200 jobs", "a noted author"), so it
     /// needs a reporting frame around it to count.
     pub ambiguous: bool,
+    /// A Spanish or Portuguese participle, which reports only after an auxiliary: "ha dicho",
+    /// "foi criticado pelo", not "lo dicho".
+    pub needs_auxiliary: bool,
 }
 
 /// (lemma, class, ambiguous). Inflections are generated, with the irregular ones listed below.
@@ -250,46 +254,92 @@ pub const NOUN_PRONE_FORMS: &[&str] = &[
     "reference", "speech", "regret", "regrets", "lobby", "beg", "tout", "praise", "praises",
 ];
 
-/// Spanish reporting verbs, as the inflected forms news copy uses.
+/// Spanish reporting verbs as infinitives, (lemma, class, ambiguous) as for English: every
+/// third-person form is generated ([`conjugation`]), the irregular ones listed below.
 #[rustfmt::skip]
-const SPANISH_VERBS: &[(&str, VerbClass)] = {
+const SPANISH_VERBS: &[(&str, VerbClass, bool)] = {
     use VerbClass::*;
     &[
-        ("dijo", Speech), ("dice", Speech), ("dicen", Speech), ("dijeron", Speech), ("decía", Speech),
-        ("afirmó", Speech), ("afirma", Speech), ("afirmaron", Speech), ("señaló", Speech), ("señala", Speech),
-        ("señalaron", Speech), ("declaró", Speech), ("declara", Speech), ("declararon", Speech), ("aseguró", Speech),
-        ("asegura", Speech), ("aseguraron", Speech), ("explicó", Speech), ("explica", Speech), ("indicó", Speech),
-        ("indica", Speech), ("añadió", Speech), ("agregó", Speech), ("sostuvo", Speech), ("sostiene", Speech),
-        ("advirtió", Speech), ("advierte", Speech), ("destacó", Speech), ("destaca", Speech), ("subrayó", Speech),
-        ("recordó", Speech), ("reiteró", Speech), ("manifestó", Speech), ("expresó", Speech), ("anunció", Speech),
-        ("comentó", Speech), ("precisó", Speech), ("apuntó", Speech), ("admitió", Speech), ("reconoció", Speech),
-        ("negó", Speech), ("denunció", Speech), ("criticó", Speech), ("insistió", Speech), ("respondió", Speech),
-        ("preguntó", Speech), ("escribió", Speech), ("informó", Speech), ("confirmó", Speech), ("aclaró", Speech),
-        ("opinó", Speech), ("enfatizó", Speech), ("prometió", Speech), ("reafirmó", Speech), ("cree", Cognition),
-        ("creen", Cognition), ("considera", Cognition), ("consideró", Cognition), ("estima", Cognition),
-        ("estimó", Cognition), ("espera", Cognition), ("teme", Cognition), ("muestra", Evidence),
-        ("muestran", Evidence), ("mostró", Evidence), ("revela", Evidence), ("reveló", Evidence),
+        ("decir", Speech, false), ("afirmar", Speech, false), ("señalar", Speech, false), ("declarar", Speech, false),
+        ("asegurar", Speech, false), ("explicar", Speech, false), ("indicar", Speech, false), ("añadir", Speech, false),
+        ("agregar", Speech, false), ("sostener", Speech, false), ("advertir", Speech, false), ("destacar", Speech, true),
+        ("subrayar", Speech, false), ("recordar", Speech, false), ("reiterar", Speech, false), ("manifestar", Speech, false),
+        ("expresar", Speech, false), ("anunciar", Speech, false), ("comentar", Speech, false), ("precisar", Speech, true),
+        ("apuntar", Speech, true), ("admitir", Speech, false), ("reconocer", Speech, false), ("negar", Speech, false),
+        ("denunciar", Speech, false), ("criticar", Speech, false), ("insistir", Speech, false), ("responder", Speech, false),
+        ("preguntar", Speech, false), ("escribir", Speech, false), ("informar", Speech, false), ("confirmar", Speech, false),
+        ("aclarar", Speech, false), ("opinar", Speech, false), ("enfatizar", Speech, false), ("prometer", Speech, false),
+        ("reafirmar", Speech, false), ("alertar", Speech, true), ("detallar", Speech, false), ("sugerir", Speech, false),
+        ("proponer", Speech, false), ("pedir", Speech, false), ("exigir", Speech, false), ("reclamar", Speech, false),
+        ("acusar", Speech, false), ("calificar", Speech, false), ("concluir", Speech, false), ("relatar", Speech, false),
+        ("replicar", Speech, false), ("argumentar", Speech, false), ("lamentar", Speech, false), ("valorar", Speech, true),
+        ("defender", Speech, true), ("cuestionar", Speech, false), ("rechazar", Speech, false), ("anticipar", Speech, true),
+        ("adelantar", Speech, true), ("pronosticar", Speech, false), ("puntualizar", Speech, false), ("remarcar", Speech, false),
+        ("resaltar", Speech, false), ("acotar", Speech, false), ("tuitear", Speech, false), ("sentenciar", Speech, true),
+        ("elogiar", Speech, false), ("condenar", Speech, true), ("celebrar", Speech, true),
+        ("creer", Cognition, false), ("considerar", Cognition, false), ("estimar", Cognition, false),
+        ("esperar", Cognition, false), ("temer", Cognition, false), ("pensar", Cognition, false),
+        ("prever", Cognition, false), ("calcular", Cognition, true),
+        ("mostrar", Evidence, false), ("revelar", Evidence, false),
     ]
 };
 
-/// Portuguese reporting verbs, as the inflected forms news copy uses.
+/// Spanish verbs that do not follow their conjugation: their third-person forms, participle last.
 #[rustfmt::skip]
-const PORTUGUESE_VERBS: &[(&str, VerbClass)] = {
+const SPANISH_IRREGULAR: &[(&str, &[&str])] = &[
+    ("decir", &["dice", "dicen", "dijo", "dijeron", "decía", "decían", "dirá", "dirán", "diría", "dirían", "diciendo", "dicho"]),
+    ("sostener", &["sostiene", "sostienen", "sostuvo", "sostuvieron", "sostenía", "sostenían", "sostendrá", "sostendría", "sosteniendo", "sostenido"]),
+    ("advertir", &["advierte", "advierten", "advirtió", "advirtieron", "advertía", "advertían", "advertirá", "advertiría", "advirtiendo", "advertido"]),
+    ("recordar", &["recuerda", "recuerdan", "recordó", "recordaron", "recordaba", "recordaban", "recordará", "recordaría", "recordando", "recordado"]),
+    ("manifestar", &["manifiesta", "manifiestan", "manifestó", "manifestaron", "manifestaba", "manifestará", "manifestando", "manifestado"]),
+    ("negar", &["niega", "niegan", "negó", "negaron", "negaba", "negaban", "negará", "negaría", "negando", "negado"]),
+    ("sugerir", &["sugiere", "sugieren", "sugirió", "sugirieron", "sugería", "sugerirá", "sugeriría", "sugiriendo", "sugerido"]),
+    ("proponer", &["propone", "proponen", "propuso", "propusieron", "proponía", "propondrá", "propondría", "proponiendo", "propuesto"]),
+    ("pedir", &["pide", "piden", "pidió", "pidieron", "pedía", "pedían", "pedirá", "pediría", "pidiendo", "pedido"]),
+    ("creer", &["cree", "creen", "creyó", "creyeron", "creía", "creían", "creerá", "creería", "creyendo", "creído"]),
+    ("pensar", &["piensa", "piensan", "pensó", "pensaron", "pensaba", "pensaban", "pensará", "pensaría", "pensando", "pensado"]),
+    ("mostrar", &["muestra", "muestran", "mostró", "mostraron", "mostraba", "mostrará", "mostraría", "mostrando", "mostrado"]),
+    ("concluir", &["concluye", "concluyen", "concluyó", "concluyeron", "concluía", "concluirá", "concluiría", "concluyendo", "concluido"]),
+    ("defender", &["defiende", "defienden", "defendió", "defendieron", "defendía", "defenderá", "defendería", "defendiendo", "defendido"]),
+    ("prever", &["prevé", "prevén", "previó", "previeron", "preveía", "preverá", "prevería", "previendo", "previsto"]),
+    ("escribir", &["escribe", "escriben", "escribió", "escribieron", "escribía", "escribirá", "escribiría", "escribiendo", "escrito"]),
+];
+
+/// Portuguese reporting verbs as infinitives, as [`SPANISH_VERBS`].
+#[rustfmt::skip]
+const PORTUGUESE_VERBS: &[(&str, VerbClass, bool)] = {
     use VerbClass::*;
     &[
-        ("disse", Speech), ("diz", Speech), ("dizem", Speech), ("disseram", Speech), ("afirmou", Speech),
-        ("afirmaram", Speech), ("declarou", Speech), ("declararam", Speech), ("explicou", Speech),
-        ("ressaltou", Speech), ("destacou", Speech), ("salientou", Speech), ("assegurou", Speech),
-        ("garantiu", Speech), ("acrescentou", Speech), ("completou", Speech), ("observou", Speech),
-        ("lembrou", Speech), ("reiterou", Speech), ("anunciou", Speech), ("comentou", Speech), ("informou", Speech),
-        ("confirmou", Speech), ("negou", Speech), ("criticou", Speech), ("advertiu", Speech), ("alertou", Speech),
-        ("sustentou", Speech), ("respondeu", Speech), ("perguntou", Speech), ("escreveu", Speech),
-        ("admitiu", Speech), ("reconheceu", Speech), ("prometeu", Speech), ("defendeu", Speech),
-        ("acredita", Cognition), ("acreditam", Cognition), ("avalia", Cognition), ("avaliou", Cognition),
-        ("considera", Cognition), ("considerou", Cognition), ("mostra", Evidence), ("mostram", Evidence),
-        ("mostrou", Evidence), ("revelou", Evidence), ("aponta", Evidence), ("apontou", Evidence),
+        ("dizer", Speech, false), ("afirmar", Speech, false), ("declarar", Speech, false), ("explicar", Speech, false),
+        ("ressaltar", Speech, false), ("destacar", Speech, true), ("salientar", Speech, false), ("assegurar", Speech, false),
+        ("garantir", Speech, true), ("acrescentar", Speech, false), ("completar", Speech, true), ("observar", Speech, true),
+        ("lembrar", Speech, false), ("reiterar", Speech, false), ("anunciar", Speech, false), ("comentar", Speech, false),
+        ("informar", Speech, false), ("confirmar", Speech, false), ("negar", Speech, false), ("criticar", Speech, false),
+        ("advertir", Speech, false), ("alertar", Speech, false), ("sustentar", Speech, true), ("responder", Speech, false),
+        ("perguntar", Speech, false), ("escrever", Speech, false), ("admitir", Speech, false), ("reconhecer", Speech, false),
+        ("prometer", Speech, false), ("defender", Speech, true), ("relatar", Speech, false), ("argumentar", Speech, false),
+        ("ponderar", Speech, false), ("frisar", Speech, false), ("enfatizar", Speech, false), ("sugerir", Speech, false),
+        ("propor", Speech, false), ("pedir", Speech, false), ("exigir", Speech, false), ("cobrar", Speech, true),
+        ("acusar", Speech, false), ("classificar", Speech, true), ("concluir", Speech, false), ("opinar", Speech, false),
+        ("rebater", Speech, false), ("questionar", Speech, false), ("rejeitar", Speech, false), ("detalhar", Speech, false),
+        ("esclarecer", Speech, false), ("insistir", Speech, false), ("lamentar", Speech, false), ("elogiar", Speech, false),
+        ("denunciar", Speech, false), ("condenar", Speech, true), ("divulgar", Speech, true), ("tuitar", Speech, false),
+        ("acreditar", Cognition, false), ("avaliar", Cognition, false), ("considerar", Cognition, false),
+        ("estimar", Cognition, false), ("temer", Cognition, false), ("crer", Cognition, false), ("prever", Cognition, false),
+        ("mostrar", Evidence, false), ("revelar", Evidence, false), ("apontar", Evidence, false),
     ]
 };
+
+/// Portuguese verbs that do not follow their conjugation, as [`SPANISH_IRREGULAR`].
+#[rustfmt::skip]
+const PORTUGUESE_IRREGULAR: &[(&str, &[&str])] = &[
+    ("dizer", &["diz", "dizem", "disse", "disseram", "dizia", "diziam", "dirá", "dirão", "diria", "diriam", "dizendo", "dito"]),
+    ("escrever", &["escreve", "escrevem", "escreveu", "escreveram", "escrevia", "escreverá", "escreveria", "escrevendo", "escrito"]),
+    ("propor", &["propõe", "propõem", "propôs", "propuseram", "propunha", "proporá", "proporia", "propondo", "proposto"]),
+    ("crer", &["crê", "creem", "creu", "creram", "cria", "crerá", "creria", "crendo", "crido"]),
+    ("prever", &["prevê", "preveem", "previu", "previram", "previa", "preverá", "preveria", "prevendo", "previsto"]),
+    ("concluir", &["conclui", "concluem", "concluiu", "concluíram", "concluía", "concluirá", "concluiria", "concluindo", "concluído"]),
+];
 
 fn regular_forms(lemma: &str) -> Vec<String> {
     let bytes = lemma.as_bytes();
@@ -318,14 +368,30 @@ fn english_verb_forms() -> FxHashMap<String, VerbCue> {
             .map(|(_, forms)| std::iter::once(lemma.to_string()).chain(forms.iter().map(|f| f.to_string())).collect())
             .unwrap_or_else(|| regular_forms(lemma));
         for form in forms {
-            map.insert(form, VerbCue { class, ambiguous });
+            map.insert(form, VerbCue { class, ambiguous, needs_auxiliary: false });
         }
     }
     map
 }
 
-fn listed_verb_forms(verbs: &[(&str, VerbClass)]) -> FxHashMap<String, VerbCue> {
-    verbs.iter().map(|&(form, class)| (form.to_string(), VerbCue { class, ambiguous: false })).collect()
+/// Every third-person form of a Romance language's reporting verbs, lower-cased, to its cue.
+fn conjugated_verb_forms(
+    verbs: &[(&str, VerbClass, bool)],
+    irregular: &[(&str, &[&str])],
+    conjugation: &conjugation::Conjugation,
+) -> FxHashMap<String, VerbCue> {
+    let mut map = FxHashMap::default();
+    for &(lemma, class, ambiguous) in verbs {
+        let listed = irregular.iter().find(|(l, _)| *l == lemma).map(|(_, forms)| *forms);
+        let forms = conjugation.forms(lemma, listed);
+        for form in forms.finite {
+            map.insert(form, VerbCue { class, ambiguous, needs_auxiliary: false });
+        }
+        for form in forms.participles {
+            map.entry(form).or_insert(VerbCue { class, ambiguous, needs_auxiliary: true });
+        }
+    }
+    map
 }
 
 /// The cue words of one language. An article is read with its own language's words only, so a
@@ -340,6 +406,13 @@ pub struct Lexicon {
     pub verbs: FxHashMap<String, VerbCue>,
     /// Forms of "be" that make a following participle passive: "is expected", "fue acusado", "é considerado".
     pub passive_auxiliaries: &'static [&'static str],
+    /// Forms of "have" that make a following participle a perfect: "ha dicho", "tem afirmado".
+    pub perfect_auxiliaries: &'static [&'static str],
+    /// The language's own clitics and adverbs that stand between a subject and its verb ("le
+    /// dijo", "também afirmou"), besides its auxiliaries and the shared [`VERB_PRELUDE`].
+    pub verb_preludes: &'static [&'static str],
+    /// The prepositions that name the agent of a passive: "by", "por", "pelo".
+    pub agent_prepositions: &'static [&'static str],
     /// Participles that, in a passive with no agent, report or judge on nobody's named authority.
     pub vague_participles: &'static [&'static str],
     /// Forms of "seem", which report an impression whatever follows: "seemed an insult", "parece que".
@@ -372,6 +445,9 @@ static ENGLISH: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
     language: Language::English,
     verbs: english_verb_forms(),
     passive_auxiliaries: BE_FORMS,
+    perfect_auxiliaries: &["has", "have", "had"],
+    verb_preludes: &[],
+    agent_prepositions: &["by"],
     vague_participles: VAGUE_PASSIVES,
     seem_forms: &["seem", "seems", "seemed", "seeming"],
     vague_adverbs: VAGUE_ADVERBS,
@@ -385,11 +461,17 @@ static ENGLISH: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
 #[rustfmt::skip]
 static SPANISH: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
     language: Language::Spanish,
-    verbs: listed_verb_forms(SPANISH_VERBS),
+    verbs: conjugated_verb_forms(SPANISH_VERBS, SPANISH_IRREGULAR, &conjugation::SPANISH),
     passive_auxiliaries: &[
         "es", "son", "fue", "fueron", "era", "eran", "sido", "será", "serán", "sería", "está", "están", "estaba",
         "estaban",
     ],
+    perfect_auxiliaries: &["ha", "han", "había", "habían", "habría", "habrían", "hubiera", "hubieran", "haya", "hayan"],
+    verb_preludes: &[
+        "también", "ya", "nunca", "siempre", "luego", "además", "incluso", "no", "nuevamente", "públicamente", "le",
+        "les", "lo", "me", "nos",
+    ],
+    agent_prepositions: &["por"],
     vague_participles: &[
         "considerado", "considerada", "considerados", "consideradas", "acusado", "acusada", "acusados", "acusadas",
         "criticado", "criticada", "criticados", "criticadas", "cuestionado", "cuestionada", "cuestionados",
@@ -402,18 +484,23 @@ static SPANISH: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
     vague_nouns: &["criticas", "críticas", "rumores", "temores", "sospechas", "denuncias", "acusaciones", "especulaciones"],
     vague_noun_frames: &["entre", "pese", "ante", "enfrenta", "enfrentó"],
     vague_sources: &["fuentes", "críticos", "expertos", "analistas", "observadores", "especialistas", "muchos", "algunos"],
-    institutional_sources: &["fuentes"],
+    institutional_sources: &["fuentes", "fuente", "funcionarios", "funcionario", "asesores", "asesor", "voceros", "portavoces"],
     cue_nouns: &["comunicado", "entrevista", "declaraciones", "nota", "opinión"],
 });
 
 #[rustfmt::skip]
 static PORTUGUESE: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
     language: Language::Portuguese,
-    verbs: listed_verb_forms(PORTUGUESE_VERBS),
+    verbs: conjugated_verb_forms(PORTUGUESE_VERBS, PORTUGUESE_IRREGULAR, &conjugation::PORTUGUESE),
     passive_auxiliaries: &[
         "é", "são", "foi", "foram", "era", "eram", "sido", "será", "serão", "seria", "está", "estão", "estava",
         "estavam",
     ],
+    perfect_auxiliaries: &["tem", "têm", "tinha", "tinham", "havia", "haviam", "teria", "teriam"],
+    verb_preludes: &[
+        "também", "já", "ainda", "não", "nunca", "sempre", "novamente", "publicamente", "lhe", "lhes", "me", "nos",
+    ],
+    agent_prepositions: &["por", "pelo", "pela", "pelos", "pelas"],
     vague_participles: &[
         "considerado", "considerada", "considerados", "consideradas", "acusado", "acusada", "acusados", "acusadas",
         "criticado", "criticada", "criticados", "criticadas", "questionado", "questionada", "questionados",
@@ -426,7 +513,7 @@ static PORTUGUESE: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
     vague_nouns: &["críticas", "rumores", "suspeitas", "denúncias", "acusações", "especulações"],
     vague_noun_frames: &["entre", "ante", "enfrenta", "enfrentou"],
     vague_sources: &["fontes", "críticos", "analistas", "observadores", "especialistas", "muitos", "alguns"],
-    institutional_sources: &["fontes"],
+    institutional_sources: &["fontes", "fonte", "funcionários", "funcionário", "assessores", "assessor", "interlocutores"],
     cue_nouns: &["comunicado", "entrevista", "declarações", "nota", "opinião"],
 });
 
@@ -531,8 +618,12 @@ const VAGUE_SOURCES: &[&str] = &[
 ];
 
 /// Quantifiers that make a following group noun vague: "some officials", "many observers".
-pub const VAGUE_QUANTIFIERS: &[&str] =
-    &["some", "many", "several", "most", "few", "various", "numerous", "certain", "other"];
+#[rustfmt::skip]
+pub const VAGUE_QUANTIFIERS: &[&str] = &[
+    "some", "many", "several", "most", "few", "various", "numerous", "certain", "other", "algunos", "algunas",
+    "muchos", "muchas", "varios", "varias", "ciertos", "ciertas", "otros", "otras", "alguns", "algumas", "muitos",
+    "muitas", "vários", "várias", "certos", "certas", "outros", "outras",
+];
 
 /// Possessives that name the source of a noun cue: "in his opinion".
 pub const POSSESSIVES: &[&str] =

@@ -6,6 +6,7 @@
 //! quotations whose speaker is named once, text after a colon introduction, and the following
 //! sentences of the same paragraph, where news writing continues a speaker without repeating the tag.
 
+mod conjugation;
 mod cues;
 pub mod lexicon;
 mod vague;

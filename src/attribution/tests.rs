@@ -285,10 +285,14 @@ fn a_hedge_in_an_aside_after_a_named_cue_is_the_articles() {
 
 #[test]
 fn spanish_and_portuguese_agentless_passives() {
-    let spanish = "Titular\n\nEl ministro fue duramente criticado tras la votación. La obra fue criticada por la oposición. Se teme que la presa falle.\n";
+    // Each passive with its agent is a paragraph of its own: the agent is a named source, whom the
+    // next sentence of its paragraph would continue.
+    let spanish = "Titular\n\nEl ministro fue duramente criticado tras la votación.\n\nLa obra fue criticada por la oposición.\n\nSe teme que la presa falle.\n";
     assert_eq!(vague_cues_in(spanish, Language::Spanish), ["fue duramente criticado", "Se teme"]);
-    let portuguese = "Título\n\nO deputado é considerado favorito. A obra foi criticada pelo prefeito. Teme-se que a barragem falhe.\n";
+    assert_eq!(source_of(spanish, "La obra").as_deref(), Some("la oposición"));
+    let portuguese = "Título\n\nO deputado é considerado favorito.\n\nA obra foi criticada pelo prefeito.\n\nTeme-se que a barragem falhe.\n";
     assert_eq!(vague_cues_in(portuguese, Language::Portuguese), ["é considerado", "Teme-se"]);
+    assert_eq!(source_of(portuguese, "A obra").as_deref(), Some("prefeito"));
 }
 
 #[test]
@@ -350,4 +354,49 @@ fn rebukes_report_who_delivers_them() {
     let text = "Head\n\nThe judge chastised the ministry for the delays.\n\nThe ruling drew a sharp reprimand from the bar association.\n";
     assert_eq!(source_of(text, "The judge chastised").as_deref(), Some("The judge"));
     assert!(!is_attributed(text, "The ruling drew a sharp reprimand"));
+}
+
+#[test]
+fn spanish_and_portuguese_report_in_every_tense() {
+    let spanish = "Titular\n\nEl ministro ha dicho que la inflación bajará.\n\nLos cancilleres explicaron que el fondo no alcanzará.\n\nLa ministra está diciendo que el plan fracasará.\n\nEl presidente ha criticado duramente a Estados Unidos.\n\nLa obra fue criticada por la oposición.\n\nLo dicho no cambia el plan, que costará millones.\n";
+    assert_eq!(source_of(spanish, "El ministro ha dicho").as_deref(), Some("El ministro"));
+    assert_eq!(source_of(spanish, "Los cancilleres").as_deref(), Some("Los cancilleres"));
+    assert_eq!(source_of(spanish, "La ministra").as_deref(), Some("La ministra"));
+    assert_eq!(source_of(spanish, "El presidente").as_deref(), Some("El presidente"));
+    assert_eq!(source_of(spanish, "La obra").as_deref(), Some("la oposición"));
+    assert!(!is_attributed(spanish, "Lo dicho"), "a participle with no auxiliary reports nothing");
+    let portuguese = "Título\n\nO ministro tem afirmado que a inflação vai cair.\n\nOs ministros explicaram que o fundo não basta.\n\nO plano foi criticado pela oposição.\n\nO dito popular vale para a reforma, que vai mudar o país.\n";
+    assert_eq!(source_of(portuguese, "O ministro tem").as_deref(), Some("O ministro"));
+    assert_eq!(source_of(portuguese, "Os ministros").as_deref(), Some("Os ministros"));
+    assert_eq!(source_of(portuguese, "O plano").as_deref(), Some("oposição"));
+    assert!(!is_attributed(portuguese, "O dito popular"));
+}
+
+/// For each sentence after the headline, its source and whether that source names no one.
+fn sources_and_vagueness(text: &str, language: Language) -> Vec<(Option<String>, bool)> {
+    let article = Article::parse(text);
+    let attributions = attribute(text, &article, language);
+    attributions.sentences[1..]
+        .iter()
+        .map(|a| (a.and_then(|a| a.cue.source).map(|s| s.text(text).to_string()), a.is_some_and(|a| a.cue.vague)))
+        .collect()
+}
+
+#[test]
+fn spanish_and_portuguese_sources_that_name_no_one() {
+    let spanish = "Titular\n\nSegún fuentes diplomáticas, Brasil presentará una propuesta.\n\nFuentes cercanas a la negociación dijeron que habrá acuerdo.\n\nFuentes del Gobierno dijeron que habrá acuerdo.\n\nAlgunos funcionarios dijeron que habrá acuerdo.\n";
+    let expected = [
+        ("fuentes diplomáticas", true),
+        ("Fuentes cercanas a la negociación", true),
+        ("Fuentes del Gobierno", false),
+        ("Algunos funcionarios", true),
+    ];
+    assert_eq!(sources_and_vagueness(spanish, Language::Spanish), expected.map(|(s, v)| (Some(s.to_string()), v)));
+    let portuguese = "Título\n\nSegundo fontes diplomáticas, o Brasil apresentará uma proposta.\n\nFontes próximas ao presidente afirmaram que haverá acordo.\n\nSegundo fontes do Itamaraty, haverá acordo.\n";
+    let expected =
+        [("fontes diplomáticas", true), ("Fontes próximas ao presidente", true), ("fontes do Itamaraty", false)];
+    assert_eq!(
+        sources_and_vagueness(portuguese, Language::Portuguese),
+        expected.map(|(s, v)| (Some(s.to_string()), v))
+    );
 }

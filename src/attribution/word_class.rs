@@ -48,6 +48,8 @@ impl WordClass {
     pub(super) const RULE_NOUN: WordClass = WordClass(1 << 17);
     /// A word an "according to" or "in a statement" cue opens with, in any language.
     pub(super) const CUE_PHRASE_OPENER: WordClass = WordClass(1 << 18);
+    /// A form of "have" or "be" of the article's language, after which a participle reports.
+    pub(super) const AUXILIARY: WordClass = WordClass(1 << 19);
     /// A word some cue found inside a sentence may open with, other than its first word: a filter
     /// run before the cue tests ([`WordClass::has`] reads any of the bits).
     pub(super) const CUE_ANCHOR: WordClass = WordClass(
@@ -86,9 +88,14 @@ fn classes(language: Language) -> Classes {
     let lexicon = Lexicon::of(language);
     let verbs: Vec<&'static str> = lexicon.verbs.keys().map(String::as_str).collect();
     let anchors: Vec<&'static str> = vague::anchors().collect();
-    let lists: [(&[&'static str], WordClass); 19] = [
+    let lists: [(&[&'static str], WordClass); 24] = [
         (VERB_PRELUDE, WordClass::VERB_PRELUDE),
+        (lexicon.verb_preludes, WordClass::VERB_PRELUDE),
+        (lexicon.perfect_auxiliaries, WordClass::VERB_PRELUDE),
+        (lexicon.perfect_auxiliaries, WordClass::AUXILIARY),
+        (lexicon.passive_auxiliaries, WordClass::AUXILIARY),
         (BE_FORMS, WordClass::BE_FORM),
+        (lexicon.passive_auxiliaries, WordClass::BE_FORM),
         (NON_REPORTING_BEFORE, WordClass::NON_REPORTING_BEFORE),
         (NOUN_PRONE_FORMS, WordClass::NOUN_PRONE),
         (COMPLEMENT_OPENERS, WordClass::COMPLEMENT_OPENER),
