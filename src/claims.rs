@@ -160,6 +160,33 @@ fn is_synthetic_future(word: &Word) -> bool {
         && w != "verão"
 }
 
+/// Spanish and Portuguese articles, which make a comparative a superlative: "la mayor reserva",
+/// "el país más poblado", "o mais antigo".
+const SPANISH_ARTICLES: &[&str] = &["el", "la", "los", "las"];
+const PORTUGUESE_ARTICLES: &[&str] = &["o", "a", "os", "as"];
+/// Spanish comparatives that an article makes superlatives; "maior", "mejor" and the like are in
+/// [`SUPERLATIVE`] already. "Mayor" is there only after a Spanish article: English has mayors.
+const SPANISH_COMPARATIVES: &[&str] = &["mayor", "mayores", "menores", "mejores", "peores"];
+
+/// "la mayor reserva", "el país más poblado", "a cidade mais antiga": an article, then within a
+/// word a comparative or "más"/"mais".
+fn romance_superlative(words: &[Word]) -> Option<Span> {
+    (1..words.len())
+        .find(|&i| {
+            let w = words[i].lower.as_ref();
+            let after_article = |back: usize, portuguese_too: bool| {
+                i >= back && {
+                    let before = words[i - back].lower.as_ref();
+                    SPANISH_ARTICLES.contains(&before) || portuguese_too && PORTUGUESE_ARTICLES.contains(&before)
+                }
+            };
+            // Only a Spanish article before "mayor": "served as mayor".
+            SPANISH_COMPARATIVES.contains(&w) && after_article(1, false)
+                || matches!(w, "más" | "mais") && (after_article(1, true) || after_article(2, true))
+        })
+        .map(|i| words[i].span)
+}
+
 fn is_year(word: &str) -> bool {
     word.len() == 4 && word.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))
 }
@@ -184,18 +211,20 @@ pub fn classify(text: &str, words: &[Word]) -> Claim {
     let find = |list| words.iter().zip(&lists).find(|(_, l)| l.has(list)).map(|(w, _)| w.span);
     // "the tallest", "its deepest": -est after a determiner, but not "the latest" or "the west".
     let superlative = || {
-        find(ClaimWords::SUPERLATIVE).or_else(|| {
-            words
-                .windows(2)
-                .find(|pair| {
-                    let w = &pair[1].lower;
-                    pair[0].is_any(&["the", "its", "their", "his", "her", "our"])
-                        && w.len() > 5
-                        && w.ends_with("est")
-                        && !NOT_SUPERLATIVE.contains(&w.as_ref())
-                })
-                .map(|pair| pair[1].span)
-        })
+        find(ClaimWords::SUPERLATIVE)
+            .or_else(|| {
+                words
+                    .windows(2)
+                    .find(|pair| {
+                        let w = &pair[1].lower;
+                        pair[0].is_any(&["the", "its", "their", "his", "her", "our"])
+                            && w.len() > 5
+                            && w.ends_with("est")
+                            && !NOT_SUPERLATIVE.contains(&w.as_ref())
+                    })
+                    .map(|pair| pair[1].span)
+            })
+            .or_else(|| romance_superlative(words))
     };
     let figure = || (0..words.len()).find(|&i| is_figure(words, &lists, i, text)).map(|i| words[i].span);
     // "due to the storm" is causal; "is due to visit" is a schedule.
@@ -252,6 +281,16 @@ mod tests {
             assert_eq!(kind(sentence), ClaimKind::Prediction, "{sentence}");
         }
         for sentence in [
+            "La región concentra la mayor reserva de litio del mundo.",
+            "Es el país más poblado de la región.",
+            "A cidade mais antiga do país fica no litoral.",
+        ] {
+            assert_eq!(kind(sentence), ClaimKind::Superlative, "{sentence}");
+        }
+        for sentence in [
+            "The mayor opened the bridge in Lima.",
+            "She served as mayor of Lima for years.",
+            "La región exporta más cobre que antes.",
             "No verão a praia fica cheia de turistas.",
             "A fábrica fica no Pará desde 1990.",
             "El acuerdo fue firmado ayer en Lima.",

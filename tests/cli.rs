@@ -604,6 +604,40 @@ fn portuguese_article() {
     assert_eq!(code, 1);
 }
 
+#[test]
+fn spanish_and_portuguese_attribution_in_every_tense_and_unnamed_sources() {
+    for (fixture, vague, last, tag) in [
+        (
+            "es-fuentes.txt",
+            "Según fuentes diplomáticas",
+            "La región concentra la mayor reserva de litio del mundo.",
+            "dijo el ministerio",
+        ),
+        (
+            "pt-fontes.txt",
+            "Fontes próximas ao governo afirmaram",
+            "A região concentra a maior reserva de lítio do mundo.",
+            "disse o ministério",
+        ),
+    ] {
+        let (diags, code) = diagnose(fixture);
+        // "ha dicho", "explicaron", a passive with its agent and a named ministry attribute; the
+        // sources nobody can check are vague, and the closing superlative is nobody's.
+        let found: Vec<(&str, &str)> = diags.iter().map(|d| (d.code.as_str(), d.text.as_str())).collect();
+        assert_eq!(found.len(), 2, "{fixture}: {diags:#?}");
+        assert_eq!(found[0].0, "vague-attribution", "{fixture}");
+        assert!(found[0].1.starts_with(vague), "{fixture}: {}", found[0].1);
+        assert_eq!(found[1], ("unattributed-claim", last), "{fixture}");
+        assert_eq!(diags[1].severity, 2, "{fixture}: a superlative is a warning");
+        assert!(
+            diags[1].message.contains(tag),
+            "{fixture}: the example is in the article's language: {}",
+            diags[1].message
+        );
+        assert_eq!(code, 1);
+    }
+}
+
 /// (rule, line, flagged text) of every diagnostic, in order.
 fn summary(diags: &[Diag]) -> Vec<(&str, u64, &str)> {
     diags.iter().map(|d| (d.code.as_str(), d.start.0, d.text.as_str())).collect()

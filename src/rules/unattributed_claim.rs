@@ -51,6 +51,16 @@ fn fixes(analysis: &Analysis, sentence: Span) -> Vec<Fix> {
     }]
 }
 
+/// A speech tag and an "according to", as the article's copy would write them: the examples the
+/// message gives of an attribution.
+fn attribution_examples(language: Language) -> (&'static str, &'static str) {
+    match language {
+        Language::English => ("..., the ministry said", "according to ..."),
+        Language::Spanish => ("..., dijo el ministerio", "según ..."),
+        Language::Portuguese => ("..., disse o ministério", "segundo ..."),
+    }
+}
+
 /// Fewer words than this make a fragment, not a claim.
 const MIN_WORDS: usize = 4;
 
@@ -72,15 +82,15 @@ fn check(analysis: &Analysis, out: &mut Vec<Finding>) {
         }
         let claim = claims::classify(text, analysis.words.of(i));
         let severity = if claim.kind.is_contestable() { Severity::Warning } else { Severity::Information };
+        let (tag, according) = attribution_examples(analysis.language);
         let message = match claim.kind {
-            ClaimKind::Fact => {
+            ClaimKind::Fact => format!(
                 "Unattributed statement of fact: no source is named. Fine if the reporter established it; \
-                 otherwise say who says so (\"..., the ministry said\")."
-                    .to_string()
-            }
+                 otherwise say who says so (\"{tag}\")."
+            ),
             kind => format!(
-                "Unattributed {}: nobody is named as its source. Say who says so (\"..., the ministry said\", \
-                 \"according to ...\") or rewrite it as established fact.",
+                "Unattributed {}: nobody is named as its source. Say who says so (\"{tag}\", \"{according}\") \
+                 or rewrite it as established fact.",
                 kind.noun()
             ),
         };
