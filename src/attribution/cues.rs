@@ -22,6 +22,8 @@ pub enum CueKind {
     HedgeAdverb,
     /// "is expected to", "it is believed".
     Passive,
+    /// The conditional of rumour: "habría recibido", "teria desviado" (allegedly received).
+    RumourConditional,
 }
 
 /// Words that attribute, and the words naming who they attribute to.
@@ -533,7 +535,7 @@ impl Sentence<'_> {
 
     fn cue(&self, span: Span, source: Option<Span>, kind: CueKind) -> Cue {
         let vague = match kind {
-            CueKind::HedgeAdverb | CueKind::Passive => true,
+            CueKind::HedgeAdverb | CueKind::Passive | CueKind::RumourConditional => true,
             CueKind::SpeakerLabel => false,
             CueKind::Verb(_) | CueKind::According | CueKind::NounPhrase => {
                 source.is_some_and(|s| self.is_vague_source(s))

@@ -400,3 +400,14 @@ fn spanish_and_portuguese_sources_that_name_no_one() {
         expected.map(|(s, v)| (Some(s.to_string()), v))
     );
 }
+
+#[test]
+fn the_conditional_of_rumour_is_vague() {
+    let spanish = "Titular\n\nEl ministro habría recibido sobornos de la constructora.\n\nLa empresa estaría negociando con el Gobierno.\n\nSi hubiera llovido, la cosecha habría crecido.\n\nEl fiscal dijo que el ministro habría recibido sobornos.\n\nNadie sabe qué habría.\n";
+    assert_eq!(vague_cues_in(spanish, Language::Spanish), ["habría recibido", "estaría negociando"]);
+    let portuguese =
+        "Título\n\nO deputado teria desviado verbas da saúde.\n\nSe tivesse chovido, a safra teria crescido.\n";
+    assert_eq!(vague_cues_in(portuguese, Language::Portuguese), ["teria desviado"]);
+    let english = "Head\n\nThe minister teria recibido a bribe.\n";
+    assert_eq!(vague_cues_in(english, Language::English), Vec::<String>::new());
+}

@@ -8,7 +8,9 @@
 //! - a view or report named as a noun with no holder, in the frames news uses for it: "faced
 //!   criticism", "amid growing concerns", "endured questions", "there has been speculation",
 //!   "suspicions persist", "allegations that he lied";
-//! - hedging adverbs: "reportedly", "apparently", "al parecer", "supostamente".
+//! - hedging adverbs: "reportedly", "apparently", "al parecer", "supostamente";
+//! - the Spanish and Portuguese conditional of rumour: "habría recibido sobornos", "teria desviado
+//!   verbas", "estaría negociando".
 //!
 //! A holder named after the noun ("criticism from Republicans", "was criticized by the Times")
 //! makes the phrase an ordinary attribution instead, which [`holder_after`] finds.
@@ -27,8 +29,23 @@ pub(super) fn anchors() -> impl Iterator<Item = &'static str> {
     let lexicon_words = lexicons
         .into_iter()
         .flat_map(|l| l.vague_adverbs.iter().chain(l.vague_nouns).chain(l.seem_forms).chain(l.vague_participles));
-    [CLEAR, ENCLITIC, APPEARS, LOOKS, &["al", "se"]].into_iter().flatten().chain(lexicon_words).copied()
+    [CLEAR, ENCLITIC, APPEARS, LOOKS, RUMOUR_PERFECT, RUMOUR_PROGRESSIVE, &["al", "se"]]
+        .into_iter()
+        .flatten()
+        .chain(lexicon_words)
+        .copied()
 }
+
+/// Conditionals of "have" and "be" that, before a participle or a gerund, report a rumour.
+const RUMOUR_PERFECT: &[&str] = &["habría", "habrían", "teria", "teriam", "haveria", "haveriam"];
+const RUMOUR_PROGRESSIVE: &[&str] = &["estaría", "estarían", "estaria", "estariam"];
+/// Participles that do not end in -ado or -ido.
+#[rustfmt::skip]
+const IRREGULAR_PARTICIPLES: &[&str] = &[
+    "dicho", "hecho", "puesto", "visto", "escrito", "muerto", "abierto", "vuelto", "roto", "cubierto", "propuesto",
+    "impuesto", "previsto", "dito", "feito", "posto", "morto", "aberto", "pago", "ganho", "gasto", "aceito",
+    "proposto", "imposto",
+];
 
 /// English impression verbs that need a complement to report an impression: "appeared nervous",
 /// not "appeared on television".
@@ -92,7 +109,8 @@ impl Sentence<'_> {
                 .or_else(|| self.impression(i))
                 .or_else(|| self.impersonal_clear(i))
                 .or_else(|| self.holderless_noun(i))
-                .or_else(|| self.iberian_impersonal(i));
+                .or_else(|| self.iberian_impersonal(i))
+                .or_else(|| self.rumour_conditional(i));
             if let Some(cue) = cue
                 && !found.iter().any(|c| c.span.intersects(cue.span))
             {
@@ -335,6 +353,30 @@ impl Sentence<'_> {
         self.lexicon.vague_noun_frames.contains(&word)
             || BE_FORMS.contains(&word)
                 && (i.saturating_sub(2)..i).any(|b| self.lower(b) == "there" && self.clean_gap(b, b + 1))
+    }
+
+    /// The conditional of rumour, with which Spanish and Portuguese news reports what it has not
+    /// confirmed: "el ministro habría recibido sobornos", "o deputado teria desviado verbas", "la
+    /// empresa estaría negociando". Not in a conditional sentence, where it answers a condition:
+    /// "si hubiera llovido, habría ...", "se tivesse chovido, teria ...".
+    fn rumour_conditional(&self, i: usize) -> Option<Cue> {
+        if self.lexicon.language == Language::English || i + 1 >= self.words.len() || !self.clean_gap(i, i + 1) {
+            return None;
+        }
+        let word = self.lower(i);
+        let next = self.lower(i + 1);
+        let is_participle =
+            ["ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas"].iter().any(|e| next.ends_with(e))
+                || IRREGULAR_PARTICIPLES.contains(&next);
+        let reports = RUMOUR_PERFECT.contains(&word) && is_participle
+            || RUMOUR_PROGRESSIVE.contains(&word) && next.ends_with("ndo");
+        // "si" opens a Spanish condition; in Portuguese, where "se" is also a pronoun, a past
+        // subjunctive shows it ("tivesse", "fosse").
+        let conditional = (0..self.words.len()).any(|k| {
+            let w = self.lower(k);
+            w == "si" || w.ends_with("sse") || w.ends_with("ssem") || w.ends_with("iera") || w.ends_with("iese")
+        });
+        (reports && !conditional).then(|| self.vague(i, i + 1, CueKind::RumourConditional))
     }
 
     /// Spanish and Portuguese impersonal reports: "se espera que", "se cree que", "espera-se que",

@@ -1,6 +1,7 @@
 use super::{Finding, Severity, declare_rule};
 use crate::analysis::Analysis;
 use crate::article::ParagraphKind;
+use crate::attribution::CueKind;
 
 declare_rule! {
     /// Flags attribution with no identifiable source: "reportedly", "is expected to", "it is
@@ -18,7 +19,11 @@ declare_rule! {
     /// clear that", "it remains unclear whether", "parece que"); and views named as nouns with no
     /// holder ("faced criticism", "amid growing concerns", "there has been speculation",
     /// "suspicions persist", "allegations that he lied"). A holder named after it ("criticism from Republicans",
-    /// "was criticized by the Times") is an ordinary attribution. Hedges inside a quotation, or in
+    /// "was criticized by the Times") is an ordinary attribution. In Spanish and Portuguese, also
+    /// sources named by a noun and adjectives only ("según fuentes diplomáticas", "fontes próximas
+    /// ao governo"; "fuentes del Ministerio" name the body) and the conditional of rumour ("el
+    /// ministro habría recibido sobornos", "o deputado teria desviado verbas"), outside a sentence
+    /// with a condition ("si hubiera ..."). Hedges inside a quotation, or in
     /// a sentence a named source already covers ("Ruiz said the plan is expected to fail"), are
     /// that source's words and are not flagged. Where the vague words name no source at all
     /// ("is expected to"), `unattributed-claim` flags the sentence's claim too, pointing here.
@@ -40,14 +45,22 @@ fn check(analysis: &Analysis, out: &mut Vec<Finding>) {
         }
         for cue in vague {
             let span = cue.source.map_or(cue.span, |source| source.cover(cue.span));
+            let words = span.text(analysis.text);
+            let message = if cue.kind == CueKind::RumourConditional {
+                format!(
+                    "Vague attribution \"{words}\": the conditional reports a rumour, with no identifiable source. \
+                     Name who says so, or state it as fact once it is confirmed."
+                )
+            } else {
+                format!(
+                    "Vague attribution \"{words}\": no identifiable source. Name who says so, or say why they cannot be named."
+                )
+            };
             out.push(Finding {
                 rule: &VAGUE_ATTRIBUTION,
                 severity: Severity::Information,
                 span,
-                message: format!(
-                    "Vague attribution \"{}\": no identifiable source. Name who says so, or say why they cannot be named.",
-                    span.text(analysis.text)
-                ),
+                message,
                 related: Vec::new(),
             });
         }
@@ -72,6 +85,15 @@ mod tests {
         assert!(found.contains(&("vague-attribution", "Critics say".into())), "{found:?}");
         let claims: Vec<&String> = found.iter().filter(|(r, _)| *r == "unattributed-claim").map(|(_, t)| t).collect();
         assert_eq!(claims, ["The tariff is expected to rise sharply next year."]);
+    }
+
+    #[test]
+    fn the_conditional_of_rumour_says_it_reports_a_rumour() {
+        let text = "Titular\n\nEl ministro habría recibido sobornos de la constructora.\n";
+        let finding =
+            check(text).into_iter().find(|f| f.rule.name == "vague-attribution").expect("a vague attribution");
+        assert_eq!(finding.span.text(text), "habría recibido");
+        assert!(finding.message.contains("the conditional reports a rumour"), "{}", finding.message);
     }
 
     #[test]
