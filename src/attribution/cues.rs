@@ -568,8 +568,33 @@ impl Sentence<'_> {
             }
             _ => return None,
         };
+        if self.lexicon.language == Language::Spanish
+            && SEGUN.contains(&w)
+            && let Some(cue) = self.segun_with_a_verb(i)
+        {
+            return Some(cue);
+        }
         let source = self.object(source_start);
         Some(self.cue(self.span_of(first, cue_end.min(self.words.len() - 1)), source, CueKind::According))
+    }
+
+    /// "según" before a verb rather than its source: "según dijo el ministro" names its source
+    /// after the verb; "según trascendió", "según se supo" name none.
+    fn segun_with_a_verb(&self, segun: usize) -> Option<Cue> {
+        const TRANSPIRED: &[&str] = &["trascendió", "trascendieron", "trasciende", "trascendido"];
+        let next = self.lower(segun + 1);
+        if next == "se" && segun + 2 < self.words.len() {
+            return Some(self.cue(self.span_of(segun, segun + 2), None, CueKind::Passive));
+        }
+        if TRANSPIRED.contains(&next) {
+            return Some(self.cue(self.span_of(segun, segun + 1), None, CueKind::Passive));
+        }
+        if !self.is(segun + 1, WordClass::REPORTING_VERB) {
+            return None;
+        }
+        let source = self.object(segun + 2);
+        let kind = if source.is_some() { CueKind::According } else { CueKind::Passive };
+        Some(self.cue(self.span_of(segun, segun + 1), source, kind))
     }
 
     /// "in a statement", "in an interview with", "in his opinion", "en un comunicado", "em nota".
@@ -671,7 +696,17 @@ impl Sentence<'_> {
         }
         let holder_end = last - 1;
         let comma_after = self.text[self.words[holder_end].span.end..].trim_start().starts_with(',');
-        let names_someone = (1..=holder_end).any(|k| self.words[k].capitalized);
+        // A name, or a group that names no one as the holder's head ("For critics, ...", "Para los
+        // ambientalistas, ..."), which the cue then marks vague; not "For many months, ...".
+        let head = if self.lexicon.language == Language::English {
+            holder_end
+        } else {
+            (1..=holder_end)
+                .find(|&k| !DETERMINERS.contains(&self.lower(k)) && !VAGUE_QUANTIFIERS.contains(&self.lower(k)))
+                .unwrap_or(holder_end)
+        };
+        let names_someone = (1..=holder_end).any(|k| self.words[k].capitalized)
+            || self.lexicon.vague_sources.contains(&self.lower(head));
         (holder_end >= 1 && comma_after && names_someone)
             .then(|| self.cue(self.words[0].span, Some(self.span_of(1, holder_end)), CueKind::NounPhrase))
     }

@@ -483,7 +483,10 @@ static SPANISH: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
     vague_adverbs: &["supuestamente", "presuntamente", "aparentemente"],
     vague_nouns: &["criticas", "críticas", "rumores", "temores", "sospechas", "denuncias", "acusaciones", "especulaciones"],
     vague_noun_frames: &["entre", "pese", "ante", "enfrenta", "enfrentó"],
-    vague_sources: &["fuentes", "críticos", "expertos", "analistas", "observadores", "especialistas", "muchos", "algunos"],
+    vague_sources: &[
+        "fuentes", "críticos", "expertos", "analistas", "observadores", "especialistas", "muchos", "algunos",
+        "ambientalistas", "economistas", "opositores", "detractores", "partidarios", "científicos", "investigadores",
+    ],
     institutional_sources: &["fuentes", "fuente", "funcionarios", "funcionario", "asesores", "asesor", "voceros", "portavoces"],
     cue_nouns: &["comunicado", "entrevista", "declaraciones", "nota", "opinión"],
 });
@@ -512,7 +515,10 @@ static PORTUGUESE: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
     vague_adverbs: &["supostamente", "alegadamente", "presumivelmente", "aparentemente"],
     vague_nouns: &["críticas", "rumores", "suspeitas", "denúncias", "acusações", "especulações"],
     vague_noun_frames: &["entre", "ante", "enfrenta", "enfrentou"],
-    vague_sources: &["fontes", "críticos", "analistas", "observadores", "especialistas", "muitos", "alguns"],
+    vague_sources: &[
+        "fontes", "críticos", "analistas", "observadores", "especialistas", "muitos", "alguns", "ambientalistas",
+        "economistas", "opositores", "cientistas", "pesquisadores", "apoiadores",
+    ],
     institutional_sources: &["fontes", "fonte", "funcionários", "funcionário", "assessores", "assessor", "interlocutores"],
     cue_nouns: &["comunicado", "entrevista", "declarações", "nota", "opinião"],
 });

@@ -411,3 +411,21 @@ fn the_conditional_of_rumour_is_vague() {
     let english = "Head\n\nThe minister teria recibido a bribe.\n";
     assert_eq!(vague_cues_in(english, Language::English), Vec::<String>::new());
 }
+
+#[test]
+fn segun_before_a_verb_names_its_source_after_it_or_none() {
+    let text = "Titular\n\nSegún trascendió, Venezuela no firmará.\n\nSegún se supo, Venezuela no firmará.\n\nSegún dijo el canciller, Venezuela no firmará.\n";
+    let expected = [(None, true), (None, true), (Some("el canciller".to_string()), false)];
+    assert_eq!(sources_and_vagueness(text, Language::Spanish), expected);
+}
+
+#[test]
+fn a_perspective_held_by_a_group_that_names_no_one_is_vague() {
+    let english = "Head\n\nFor critics, the deal comes too late.\n\nFor Obama, the deal comes too late.\n\nFor many months, the deal stalled.\n";
+    let expected = [(Some("critics".to_string()), true), (Some("Obama".to_string()), false), (None, false)];
+    assert_eq!(sources_and_vagueness(english, Language::English), expected);
+    let spanish =
+        "Titular\n\nPara los ambientalistas, el acuerdo llega tarde.\n\nPara Petro, el acuerdo llega tarde.\n";
+    let expected = [(Some("los ambientalistas".to_string()), true), (Some("Petro".to_string()), false)];
+    assert_eq!(sources_and_vagueness(spanish, Language::Spanish), expected);
+}
