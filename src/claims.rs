@@ -187,6 +187,26 @@ fn romance_superlative(words: &[Word]) -> Option<Span> {
         .map(|i| words[i].span)
 }
 
+/// Portuguese "deve" before an infinitive says what is expected to happen: "Lula deve sancionar
+/// a lei".
+const EXPECTED: &[&str] = &["deve", "devem"];
+/// Spanish "debe" and "debería" before an infinitive say what should be done: "el Gobierno debe
+/// actuar".
+const SHOULD: &[&str] = &["debe", "deben", "debería", "deberían", "deveria", "deveriam"];
+
+/// A modal of `modals` before an infinitive (-ar, -er, -ir, "pôr"), its span.
+fn before_infinitive(words: &[Word], modals: &[&str]) -> Option<Span> {
+    words
+        .windows(2)
+        .find(|pair| {
+            let next = pair[1].lower.as_ref();
+            modals.contains(&pair[0].lower.as_ref())
+                && next.chars().count() > 3
+                && (next.ends_with("ar") || next.ends_with("er") || next.ends_with("ir") || next.ends_with("or"))
+        })
+        .map(|pair| pair[0].span)
+}
+
 fn is_year(word: &str) -> bool {
     word.len() == 4 && word.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))
 }
@@ -238,9 +258,10 @@ pub fn classify(text: &str, words: &[Word]) -> Claim {
             find(ClaimWords::PREDICTION)
                 .filter(|s| s.text(text) != "May")
                 .or_else(|| words.iter().find(|w| is_synthetic_future(w)).map(|w| w.span))
+                .or_else(|| before_infinitive(words, EXPECTED))
         }),
         (ClaimKind::Intention, &|| find(ClaimWords::INTENTION)),
-        (ClaimKind::Evaluation, &|| find(ClaimWords::EVALUATION)),
+        (ClaimKind::Evaluation, &|| find(ClaimWords::EVALUATION).or_else(|| before_infinitive(words, SHOULD))),
         (ClaimKind::Superlative, &superlative),
         (ClaimKind::Causal, &|| find(ClaimWords::CAUSAL).or_else(due_to)),
         (ClaimKind::Figure, &figure),
@@ -280,6 +301,9 @@ mod tests {
         ] {
             assert_eq!(kind(sentence), ClaimKind::Prediction, "{sentence}");
         }
+        assert_eq!(kind("O presidente deve sancionar a lei na próxima semana."), ClaimKind::Prediction);
+        assert_eq!(kind("El Gobierno debe actuar antes de la cumbre."), ClaimKind::Evaluation);
+        assert_eq!(kind("A empresa deve dinheiro aos bancos."), ClaimKind::Fact);
         for sentence in [
             "La región concentra la mayor reserva de litio del mundo.",
             "Es el país más poblado de la región.",

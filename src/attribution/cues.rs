@@ -562,6 +562,7 @@ impl Sentence<'_> {
                         n.capitalized
                             || matches!(n.lower.as_ref(), "o" | "a" | "os" | "as" | "ele" | "ela")
                             || self.lexicon.vague_sources.contains(&n.lower.as_ref())
+                            || self.lexicon.institutional_sources.contains(&n.lower.as_ref())
                     }) =>
             {
                 (i, i, i + 1)

@@ -392,9 +392,13 @@ fn spanish_and_portuguese_sources_that_name_no_one() {
         ("Algunos funcionarios", true),
     ];
     assert_eq!(sources_and_vagueness(spanish, Language::Spanish), expected.map(|(s, v)| (Some(s.to_string()), v)));
-    let portuguese = "Título\n\nSegundo fontes diplomáticas, o Brasil apresentará uma proposta.\n\nFontes próximas ao presidente afirmaram que haverá acordo.\n\nSegundo fontes do Itamaraty, haverá acordo.\n";
-    let expected =
-        [("fontes diplomáticas", true), ("Fontes próximas ao presidente", true), ("fontes do Itamaraty", false)];
+    let portuguese = "Título\n\nSegundo fontes diplomáticas, o Brasil apresentará uma proposta.\n\nFontes próximas ao presidente afirmaram que haverá acordo.\n\nSegundo fontes do Itamaraty, haverá acordo.\n\nLula vai sancionar a lei, segundo assessores.\n";
+    let expected = [
+        ("fontes diplomáticas", true),
+        ("Fontes próximas ao presidente", true),
+        ("fontes do Itamaraty", false),
+        ("assessores", true),
+    ];
     assert_eq!(
         sources_and_vagueness(portuguese, Language::Portuguese),
         expected.map(|(s, v)| (Some(s.to_string()), v))
