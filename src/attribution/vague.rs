@@ -372,11 +372,13 @@ impl Sentence<'_> {
             || RUMOUR_PROGRESSIVE.contains(&word) && next.ends_with("ndo");
         // "si" opens a Spanish condition; in Portuguese, where "se" is also a pronoun, a past
         // subjunctive shows it ("tivesse", "fosse").
-        let conditional = (0..self.words.len()).any(|k| {
-            let w = self.lower(k);
-            w == "si" || w.ends_with("sse") || w.ends_with("ssem") || w.ends_with("iera") || w.ends_with("iese")
-        });
-        (reports && !conditional).then(|| self.vague(i, i + 1, CueKind::RumourConditional))
+        let answers_a_condition = || {
+            (0..self.words.len()).any(|k| {
+                let w = self.lower(k);
+                w == "si" || w.ends_with("sse") || w.ends_with("ssem") || w.ends_with("iera") || w.ends_with("iese")
+            })
+        };
+        (reports && !answers_a_condition()).then(|| self.vague(i, i + 1, CueKind::RumourConditional))
     }
 
     /// Spanish and Portuguese impersonal reports: "se espera que", "se cree que", "espera-se que",
