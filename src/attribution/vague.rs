@@ -405,10 +405,11 @@ impl Sentence<'_> {
         const HOLDER_WINDOW: usize = 2;
         (start..(start + HOLDER_WINDOW).min(self.words.len()))
             .take_while(|&j| j == start || self.clean_gap(j - 1, j))
-            .find(|&j| match self.lexicon.language {
-                Language::English => matches!(self.lower(j), "by" | "from" | "among"),
-                Language::Spanish => self.lower(j) == "por",
-                Language::Portuguese => matches!(self.lower(j), "por" | "pelo" | "pela" | "pelos" | "pelas"),
+            .find(|&j| {
+                let word = self.lower(j);
+                // A view's holder also follows "from" and "among": "criticism from Republicans".
+                self.lexicon.agent_prepositions.contains(&word)
+                    || self.lexicon.language == Language::English && matches!(word, "from" | "among")
             })
             .and_then(|j| self.object(j + 1))
     }
