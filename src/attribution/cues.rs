@@ -365,17 +365,9 @@ impl Sentence<'_> {
         let first_index = self.words.partition_point(|w| w.span.start < source.start);
         let inside = self.words[first_index..].iter().take_while(|w| source.contains_span(w.span)).count();
         let np = &self.words[first_index..first_index + inside];
-        // English puts the head last ("diplomatic sources"), Spanish and Portuguese first, after
-        // its determiners ("las fuentes diplomáticas", "fontes do governo").
         let romance = self.lexicon.language != Language::English;
-        let head_index = if romance {
-            np.iter().position(|w| {
-                !DETERMINERS.contains(&w.lower.as_ref()) && !VAGUE_QUANTIFIERS.contains(&w.lower.as_ref())
-            })
-        } else {
-            np.len().checked_sub(1)
-        };
-        let (Some(first), Some(head_index)) = (np.first(), head_index) else {
+        let head_index = inside.checked_sub(1).and_then(|last| self.head_of(first_index, first_index + last));
+        let (Some(first), Some(head_index)) = (np.first(), head_index.map(|h| h - first_index)) else {
             return false;
         };
         let head = &np[head_index];
@@ -399,6 +391,16 @@ impl Sentence<'_> {
         let named =
             np.iter().enumerate().any(|(k, w)| w.capitalized && !(k == 0 && self.is_sentence_initial(first_index)));
         self.lexicon.vague_sources.contains(&head.lower.as_ref()) && !named
+    }
+
+    /// The head of the noun phrase of words `first..=last`. English puts it last ("diplomatic
+    /// sources"); Spanish and Portuguese first, after its determiners and quantifiers ("las
+    /// fuentes diplomáticas", "algunos funcionarios"), and a phrase of those alone has none.
+    fn head_of(&self, first: usize, last: usize) -> Option<usize> {
+        if self.lexicon.language == Language::English {
+            return Some(last);
+        }
+        (first..=last).find(|&k| !DETERMINERS.contains(&self.lower(k)) && !VAGUE_QUANTIFIERS.contains(&self.lower(k)))
     }
 
     /// Whether a form that is more often a noun ("states", "points", "calls") is a verb here: after a
@@ -699,13 +701,7 @@ impl Sentence<'_> {
         let comma_after = self.text[self.words[holder_end].span.end..].trim_start().starts_with(',');
         // A name, or a group that names no one as the holder's head ("For critics, ...", "Para los
         // ambientalistas, ..."), which the cue then marks vague; not "For many months, ...".
-        let head = if self.lexicon.language == Language::English {
-            holder_end
-        } else {
-            (1..=holder_end)
-                .find(|&k| !DETERMINERS.contains(&self.lower(k)) && !VAGUE_QUANTIFIERS.contains(&self.lower(k)))
-                .unwrap_or(holder_end)
-        };
+        let head = self.head_of(1, holder_end).unwrap_or(holder_end);
         let names_someone = (1..=holder_end).any(|k| self.words[k].capitalized)
             || self.lexicon.vague_sources.contains(&self.lower(head));
         (holder_end >= 1 && comma_after && names_someone)
