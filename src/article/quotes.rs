@@ -33,6 +33,9 @@ pub enum QuoteIssueKind {
     NeverClosed,
     /// A closing mark with no quotation open.
     NeverOpened,
+    /// A closing mark typed where the opening one belongs, at the start of the quoted words: `”We`.
+    /// It is read as opening the quotation.
+    OpenedWithClosingMark,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -120,6 +123,11 @@ pub(super) fn find(text: &str, paragraphs: &[Paragraph]) -> (Vec<Quotation>, Vec
         let mut continues = running_on.take();
         for m in marks(paragraph.span.text(text)) {
             let here = Span::new(base + m.start, base + m.end);
+            if open.is_none() && here.text(text) == "”" && looks_opening(m.before, m.after) {
+                issues.push(QuoteIssue { mark: here, kind: QuoteIssueKind::OpenedWithClosingMark });
+                open = Some(here);
+                continue;
+            }
             let closing = match m.mark {
                 Mark::Close => true,
                 // A “ typed where ” belongs still closes.
@@ -274,6 +282,22 @@ mod tests {
         let article = Article::parse(text);
         let kinds: Vec<_> = article.quote_issues.iter().map(|i| i.kind).collect();
         assert_eq!(kinds, [QuoteIssueKind::NeverClosed, QuoteIssueKind::NeverOpened]);
+    }
+
+    #[test]
+    fn a_closing_mark_before_the_first_quoted_word_opens_the_quotation() {
+        let text = "Head\n\n”We will stay.” She left. He said.” Then\n";
+        let article = Article::parse(text);
+        let quoted: Vec<&str> = article.quotations.iter().map(|q| q.content.text(text)).collect();
+        assert_eq!(quoted, ["We will stay."]);
+        let issues: Vec<_> = article.quote_issues.iter().map(|i| (i.kind, i.mark.start)).collect();
+        assert_eq!(
+            issues,
+            [
+                (QuoteIssueKind::OpenedWithClosingMark, text.find("”We").unwrap()),
+                (QuoteIssueKind::NeverOpened, text.find("” Then").unwrap())
+            ]
+        );
     }
 
     #[test]

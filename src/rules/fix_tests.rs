@@ -22,6 +22,12 @@ fn a_quotation_never_closed_is_closed_at_the_paragraph_end_or_its_mark_removed()
 }
 
 #[test]
+fn a_closing_mark_that_opens_a_quotation_is_turned() {
+    let text = "Mayor stays\n\n”We will stay,” the mayor said.\n";
+    assert_eq!(fixed(text, "unbalanced-quote"), ["Mayor stays\n\n“We will stay,” the mayor said.\n"]);
+}
+
+#[test]
 fn a_claim_gets_a_source_placeholder_and_a_quotation_a_speaker() {
     let text = "Prices\n\nPrices will double next year.\n";
     assert_eq!(fixed(text, "unattributed-claim"), ["Prices\n\nPrices will double next year, [source] said.\n"]);

@@ -4,7 +4,8 @@ use crate::article::QuoteIssueKind;
 use crate::span::Span;
 
 declare_rule! {
-    /// Flags a quotation mark that is never closed, or a closing mark with no quotation open.
+    /// Flags a quotation mark that is never closed, a closing mark with no quotation open, or a
+    /// closing mark typed where a quotation opens (`”We will stay.”`).
     ///
     /// **Why.** An unbalanced mark leaves the reader unsure where someone's words end and the
     /// reporter's begin, and it often means a quotation was cut in editing. The newspaper convention
@@ -30,6 +31,9 @@ fn check(analysis: &Analysis, out: &mut Vec<Finding>) {
             QuoteIssueKind::NeverOpened => {
                 "Closing quotation mark with no quotation open. Open the quotation where the speaker's words \
                  begin, or remove this mark."
+            }
+            QuoteIssueKind::OpenedWithClosingMark => {
+                "Closing quotation mark (”) where the quotation opens. Type the opening mark (“) here."
             }
         };
         out.push(Finding {
@@ -64,6 +68,13 @@ fn fixes(analysis: &Analysis, mark: Span) -> Vec<Fix> {
         edits: vec![Edit { span: mark, replacement: String::new(), placeholder: None }],
         preferred: false,
     };
+    if issue.kind == QuoteIssueKind::OpenedWithClosingMark {
+        return vec![Fix {
+            title: "Replace with the opening mark (“)".into(),
+            edits: vec![Edit { span: mark, replacement: "“".into(), placeholder: None }],
+            preferred: true,
+        }];
+    }
     let paragraph = analysis.article.paragraphs.iter().find(|p| p.span.contains(mark.start));
     let close = match (issue.kind, paragraph) {
         (QuoteIssueKind::NeverClosed, Some(paragraph)) => {
