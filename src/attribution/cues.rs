@@ -4,7 +4,7 @@ use super::lexicon::{Lexicon, VAGUE_PARTICIPLES, VAGUE_QUANTIFIERS, VerbClass};
 use super::word_class::WordClass;
 use std::borrow::Cow;
 
-use crate::article::Word;
+use crate::article::{Quotation, Word};
 use crate::language::Language;
 use crate::span::Span;
 
@@ -24,6 +24,8 @@ pub enum CueKind {
     Passive,
     /// The conditional of rumour: "habría recibido", "teria desviado" (allegedly received).
     RumourConditional,
+    /// A dash crediting the quotation before it: “We will stay.” — Ana Ruiz.
+    Credit,
 }
 
 /// Words that attribute, and the words naming who they attribute to.
@@ -538,7 +540,7 @@ impl Sentence<'_> {
     fn cue(&self, span: Span, source: Option<Span>, kind: CueKind) -> Cue {
         let vague = match kind {
             CueKind::HedgeAdverb | CueKind::Passive | CueKind::RumourConditional => true,
-            CueKind::SpeakerLabel => false,
+            CueKind::SpeakerLabel | CueKind::Credit => false,
             CueKind::Verb(_) | CueKind::According | CueKind::NounPhrase => {
                 source.is_some_and(|s| self.is_vague_source(s))
             }
@@ -922,6 +924,44 @@ pub fn speaker_label(text: &str, paragraph: Span) -> Option<Cue> {
         span: Span::new(paragraph.start + colon, paragraph.start + colon + 1),
         source: Some(Span::new(paragraph.start, paragraph.start + colon)),
         kind: CueKind::SpeakerLabel,
+        vague: false,
+    })
+}
+
+/// Dashes that credit a quotation to the name after them; a hyphen only with a space after it.
+const CREDIT_DASHES: &[&str] = &["—", "―", "–", "--", "- "];
+/// At most this many words in a credit line: "— Ana Ruiz, economist at the central bank".
+const MAX_CREDIT_WORDS: usize = 12;
+
+/// A credit line after a quotation that opens its line and ends a sentence: “We will stay.” —
+/// Ana Ruiz, economist. Reader-reaction pieces, pull quotes and epigraphs name the speaker so: a
+/// dash and a capitalised name after the closing mark, to the end of the line. The name runs to
+/// the first comma or parenthesis, where the speaker's description begins.
+pub fn credit(text: &str, quote: &Quotation, paragraph: Span) -> Option<Cue> {
+    let line_start =
+        text[paragraph.start..quote.span.start].rfind('\n').map_or(paragraph.start, |i| paragraph.start + i + 1);
+    if !quote.closed
+        || !text[line_start..quote.span.start].trim().is_empty()
+        || !quote.content.text(text).trim_end().ends_with(['.', '!', '?', '…'])
+    {
+        return None;
+    }
+    let rest = &text[quote.span.end..paragraph.end];
+    let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+    let dash_at = line.len() - line.trim_start().len();
+    let dash = CREDIT_DASHES.iter().find(|d| line[dash_at..].starts_with(*d))?.trim_end();
+    let after_dash = &line[dash_at + dash.len()..];
+    let name_at = dash_at + dash.len() + (after_dash.len() - after_dash.trim_start().len());
+    let credit = line[name_at..].trim_end();
+    if !credit.starts_with(char::is_uppercase) || credit.split_whitespace().count() > MAX_CREDIT_WORDS {
+        return None;
+    }
+    let name = credit[..credit.find([',', ';', '(']).unwrap_or(credit.len())].trim_end().trim_end_matches('.');
+    let start = quote.span.end;
+    Some(Cue {
+        span: Span::new(start + dash_at, start + dash_at + dash.len()),
+        source: Some(Span::new(start + name_at, start + name_at + name.len())),
+        kind: CueKind::Credit,
         vague: false,
     })
 }

@@ -94,12 +94,22 @@ pub fn attribute(text: &str, article: &Article, words: &SentenceWords, language:
             cues::find(text, s.span, words.of(i), &classes[words.range(i)], &quoted, lexicon)
         })
         .collect();
-    let direct: Vec<Option<Cue>> = found.iter().map(|c| c.strongest).collect();
+    let mut direct: Vec<Option<Cue>> = found.iter().map(|c| c.strongest).collect();
+    let credits: Vec<Option<Cue>> =
+        article.quotations.iter().map(|q| cues::credit(text, q, article.paragraphs[q.paragraph].span)).collect();
+    // A credit line names the speaker of its own sentence too ("— Ana Ruiz, economist").
+    for cue in credits.iter().flatten() {
+        if let Some(i) = article.sentence_at(cue.span.start)
+            && direct[i].is_none_or(|c| c.vague)
+        {
+            direct[i] = Some(*cue);
+        }
+    }
     let labels: Vec<Option<Cue>> = article.paragraphs.iter().map(|p| cues::speaker_label(text, p.span)).collect();
     let in_sentence = |i: usize| direct[i].map(|cue| Attribution { cue, link: Link::InSentence, cue_sentence: i });
     let named_in_sentence = |i: usize| in_sentence(i).filter(|a| !a.cue.vague);
 
-    let quotations = quotation_speakers(text, article, &direct);
+    let quotations = quotation_speakers(text, article, &direct, &credits);
 
     let mut sentences: Vec<Option<Attribution>> = Vec::with_capacity(article.sentences.len());
     for (i, sentence) in article.sentences.iter().enumerate() {
@@ -218,10 +228,15 @@ fn ends_with_colon(text: &str, span: Span) -> bool {
     span.text(text).trim_end().ends_with(':')
 }
 
-/// The speaker of each quotation: a cue in a sentence it overlaps, a short tag sentence right after
-/// it, a colon introduction right before it, the quotation it continues from the previous
-/// paragraph, or the speaker of the sentence before it in its paragraph.
-fn quotation_speakers(text: &str, article: &Article, direct: &[Option<Cue>]) -> Vec<Option<Attribution>> {
+/// The speaker of each quotation: its credit line, a cue in a sentence it overlaps, a short tag
+/// sentence right after it, a colon introduction right before it, the quotation it continues from
+/// the previous paragraph, or the speaker of the sentence before it in its paragraph.
+fn quotation_speakers(
+    text: &str,
+    article: &Article,
+    direct: &[Option<Cue>],
+    credits: &[Option<Cue>],
+) -> Vec<Option<Attribution>> {
     let mut speakers: Vec<Option<Attribution>> = vec![None; article.quotations.len()];
     let at = |i: usize| {
         direct.get(i).copied().flatten().map(|cue| Attribution { cue, link: Link::Quotation, cue_sentence: i })
@@ -241,7 +256,12 @@ fn quotation_speakers(text: &str, article: &Article, direct: &[Option<Cue>]) -> 
             first.checked_sub(1).filter(|&i| ends_with_colon(text, article.sentences[i].span)).and_then(at);
         let continued = quote.continues.and_then(|p| speakers[p]);
         let previous_in_paragraph = first.checked_sub(1).filter(|&i| same_paragraph(i)).and_then(at);
-        speakers[qi] = overlapping.or(tag_after).or(colon_before).or(continued).or(previous_in_paragraph);
+        let credit = credits[qi].map(|cue| Attribution {
+            cue,
+            link: Link::Quotation,
+            cue_sentence: article.sentence_at(cue.span.start).unwrap_or(last),
+        });
+        speakers[qi] = credit.or(overlapping).or(tag_after).or(colon_before).or(continued).or(previous_in_paragraph);
     }
     // A quotation that runs over several paragraphs is often tagged only in a later one.
     for qi in (0..speakers.len()).rev() {

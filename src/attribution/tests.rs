@@ -79,6 +79,25 @@ fn colon_introduction_and_speaker_labels() {
 }
 
 #[test]
+fn a_dash_after_a_quotation_credits_its_speaker() {
+    let text = "Head\n\n“The tariff will double prices. We cannot afford it.” ― Sonya Herridge\n\n\
+                “Nobody asked us.” — Ana Ruiz, economist at the central bank\n\n\
+                He called it “a disgrace” — Trump’s word — and left.\n\n\
+                They jeered, “Do svidaniya!” - Russian for goodbye.\n";
+    let article = Article::parse(text);
+    let attributions = attribute(text, &article, Language::English);
+    let speakers: Vec<Option<&str>> =
+        attributions.quotations.iter().map(|a| a.and_then(|a| a.cue.source).map(|s| s.text(text))).collect();
+    assert_eq!(
+        speakers,
+        [Some("Sonya Herridge"), Some("Ana Ruiz"), Some("He"), None],
+        "a dash inside a sentence credits no one"
+    );
+    assert_eq!(source_of(text, "We cannot afford it").as_deref(), Some("Sonya Herridge"));
+    assert!(is_attributed(text, "— Ana Ruiz"), "the credit line is the attribution, not a claim");
+}
+
+#[test]
 fn continuation_within_a_paragraph() {
     let text =
         "Head\n\nThe minister said the deal was dead. It would cost too much. Talks ended.\n\nTalks ended in May.\n";
