@@ -295,15 +295,69 @@ impl Sentence<'_> {
         Some(self.span_of(insider.map_or(k, |first| first.min(k)), j))
     }
 
-    /// The last word of the subject of the verb at `verb`, past its adverbs and auxiliaries.
+    /// The last word of the subject of the verb at `verb`, past its adverbs and auxiliaries and
+    /// past an aside between commas ("The poll, conducted by Gallup, shows").
     fn subject_head(&self, verb: usize) -> Option<usize> {
         let mut j = verb.checked_sub(1)?;
         while self.is_prelude(j, verb) && self.clean_gap(j, j + 1) {
             j = j.checked_sub(1)?;
         }
-        let blocked =
-            !self.clean_gap(j, j + 1) || self.is(j, WordClass::NON_REPORTING_BEFORE) || self.is(j, WordClass::BE_FORM);
+        if !self.clean_gap(j, j + 1) {
+            return self.head_before_aside(j + 1);
+        }
+        let blocked = self.is(j, WordClass::NON_REPORTING_BEFORE) || self.is(j, WordClass::BE_FORM);
         (!blocked).then_some(j)
+    }
+
+    /// The word before a participial or relative aside that ends, with a comma, right before word
+    /// `after`: "poll" in "A Fox News poll, conducted jointly with two firms, shows"; "study" in
+    /// "the study, which surveyed 900 voters, found"; "encuesta" in "la encuesta, realizada por
+    /// Datafolha, muestra". Parentheses, slashes, ampersands and apostrophes may stand inside the aside.
+    fn head_before_aside(&self, after: usize) -> Option<usize> {
+        const MAX_ASIDE_WORDS: usize = 12;
+        let gap = |a: usize| &self.text[self.words[a].span.end..self.words[a + 1].span.start];
+        let last = after.checked_sub(1)?;
+        if gap(last).trim().trim_start_matches(')') != "," {
+            return None;
+        }
+        let mut first = last;
+        while first > 0 && last - first < MAX_ASIDE_WORDS {
+            let before = gap(first - 1);
+            if before.trim() == "," {
+                return self.opens_aside(first).then_some(first - 1);
+            }
+            if !before.chars().all(|c| c.is_whitespace() || matches!(c, '(' | ')' | '&' | '/' | '\'' | '’')) {
+                return None;
+            }
+            first -= 1;
+        }
+        None
+    }
+
+    /// A relative pronoun, a past participle, a determiner, a number or a name, which open an aside
+    /// about the noun before them: "which surveyed", "conducted by", "a veteran of", "35", "Ana Ruiz".
+    fn opens_aside(&self, i: usize) -> bool {
+        const RELATIVES: &[&str] =
+            &["which", "who", "whose", "que", "quien", "quienes", "cuyo", "cuya", "cujo", "cuja"];
+        #[rustfmt::skip]
+        const IRREGULAR_PARTICIPLES: &[&str] = &[
+            "written", "taken", "held", "led", "run", "done", "made", "given", "known", "seen", "drawn", "paid",
+            "sent", "built", "hecho", "escrito", "dicho", "feito", "escrito", "dito",
+        ];
+        const ROMANCE_PARTICIPLE_ENDINGS: &[&str] = &["ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas"];
+        let word = self.lower(i);
+        let regular = match self.lexicon.language {
+            Language::English => word.len() > 4 && word.ends_with("ed"),
+            Language::Spanish | Language::Portuguese => {
+                word.len() > 5 && ROMANCE_PARTICIPLE_ENDINGS.iter().any(|e| word.ends_with(e))
+            }
+        };
+        regular
+            || RELATIVES.contains(&word)
+            || IRREGULAR_PARTICIPLES.contains(&word)
+            || self.is(i, WordClass::DETERMINER)
+            || self.words[i].capitalized
+            || word.starts_with(|c: char| c.is_ascii_digit())
     }
 
     /// Whether the subject of the verb at `verb` is someone rather than something: a name, a
@@ -409,9 +463,9 @@ impl Sentence<'_> {
     /// pronoun ("he states"), after a name with something reported after it ("Cruz calls for"), or
     /// after a common noun only when a reported clause follows ("the report states that").
     /// Called only when no adverb or auxiliary stands before the verb, so the subject's head is the
-    /// word right before it.
+    /// word right before it, or before an aside.
     fn noun_prone_is_verb(&self, verb: usize) -> bool {
-        let Some(head) = verb.checked_sub(1).filter(|&h| self.clean_gap(h, verb)) else { return false };
+        let Some(head) = self.subject_head(verb) else { return false };
         let word = &self.words[head];
         if self.is(head, WordClass::SUBJECT_PRONOUN) {
             return true;
@@ -434,8 +488,7 @@ impl Sentence<'_> {
     /// Right after a document or data, which report whatever follows: "a poll shows upstart
     /// candidates leading", "the study found improvements".
     fn follows_document(&self, verb: usize) -> bool {
-        verb.checked_sub(1)
-            .is_some_and(|head| self.clean_gap(head, verb) && DOCUMENT_SOURCES.contains(&self.lower(head)))
+        self.subject_head(verb).is_some_and(|head| DOCUMENT_SOURCES.contains(&self.lower(head)))
     }
 
     /// "..., new fundraising reports show.": a short subject after a comma and the verb last.
@@ -759,7 +812,10 @@ impl Sentence<'_> {
         {
             return None;
         }
-        let inverted = i == 0 || matches!(self.char_before(i), Some(',' | '”' | '"' | '’' | '»' | '—' | '–'));
+        let after_comma = i == 0 || matches!(self.char_before(i), Some(',' | '”' | '"' | '’' | '»' | '—' | '–'));
+        // A speaker is named after what they said ("..., said Ruiz"); a document or data seldom is
+        // ("The poll, conducted by Gallup, shows ...").
+        let inverted = after_comma && cue.class != VerbClass::Evidence;
         let source = if inverted { self.object(i + 1).or_else(|| self.subject(i)) } else { self.subject(i) }
             .or_else(|| self.appositive_tag_subject(i))
             .or_else(|| self.relative_subject(i));

@@ -98,6 +98,21 @@ fn a_dash_after_a_quotation_credits_its_speaker() {
 }
 
 #[test]
+fn a_subject_is_read_past_an_aside_between_commas() {
+    let text = "Head\n\nA Fox News poll, conducted jointly with two firms (D & R), shows Sanders with 47 percent.\n\n\
+                The poll, which surveyed 900 voters, shows Sanders ahead by 10 points.\n\n\
+                Two analysts, Ana Ruiz and Luis Soto, found in 2014 that the force is the best.\n\n\
+                Four people were injured, showing the gulf between the two countries.\n";
+    assert_eq!(source_of(text, "A Fox News poll").as_deref(), Some("A Fox News poll"));
+    assert_eq!(source_of(text, "The poll, which").as_deref(), Some("The poll"));
+    assert_eq!(source_of(text, "Two analysts").as_deref(), Some("Two analysts"));
+    assert!(!is_attributed(text, "Four people"), "what a participle shows is the writer's inference");
+    let text =
+        "Titular\n\nLa encuesta, realizada por Datafolha en mayo, muestra que el 40 por ciento apoya al gobierno.\n";
+    assert_eq!(source_of(text, "La encuesta").as_deref(), Some("La encuesta"));
+}
+
+#[test]
 fn continuation_within_a_paragraph() {
     let text =
         "Head\n\nThe minister said the deal was dead. It would cost too much. Talks ended.\n\nTalks ended in May.\n";
