@@ -198,6 +198,8 @@ const NUMBER_WORDS: &[&str] =
 pub(super) const CUE_PHRASE_OPENERS: &[&str] = &[
     "according", "acuerdo", "según", "segun", "acordo", "segundo", "in", "on", "en", "em", "under",
 ];
+/// Prepositions that end a noun-phrase cue's phrase before its noun: "in the euphoria after the polls".
+const PHRASE_ENDS: &[&str] = &["after", "before", "up", "since"];
 /// Spanish "according to", followed by its source.
 const SEGUN: &[&str] = &["según", "segun"];
 /// Words before a Portuguese "segundo" that make it the ordinal ("o segundo turno"), not "according to".
@@ -659,6 +661,8 @@ impl Sentence<'_> {
     /// The word at `i` is one of [`CUE_PHRASE_OPENERS`], as for [`Sentence::according`].
     fn noun_phrase(&self, i: usize) -> Option<Cue> {
         const MAX_GAP_WORDS: usize = 5;
+        // A long name counts as one word: "in an NBC News/Wall Street Journal poll".
+        const MAX_NAME_WORDS: usize = 6;
         let nouns = match (self.lexicon.language, self.lower(i)) {
             (Language::English, "in" | "on") | (Language::Spanish, "en") | (Language::Portuguese, "em") => {
                 WordClass::CUE_NOUN
@@ -668,7 +672,11 @@ impl Sentence<'_> {
             _ => return None,
         };
         let mut possessor = None;
-        for k in i + 1..(i + 2 + MAX_GAP_WORDS).min(self.words.len()) {
+        let mut names = 0;
+        for k in i + 1..(i + 2 + MAX_GAP_WORDS + MAX_NAME_WORDS).min(self.words.len()) {
+            if k - i - names > MAX_GAP_WORDS + 1 {
+                return None;
+            }
             // Names inside the phrase may be joined by slashes: "an NBC News/Wall Street Journal poll".
             let gap = &self.text[self.words[k - 1].span.end..self.words[k].span.start];
             if !gap.chars().all(|c| c.is_whitespace() || c == '/') {
@@ -677,6 +685,11 @@ impl Sentence<'_> {
             let w = &self.words[k];
             if matches!(w.lower.as_ref(), "in" | "en" | "em" | "on" | "under") {
                 return None; // the phrase starts at this later preposition
+            }
+            // "on Iowa up to Monday night's caucuses", "on foreign policy was his speech": the
+            // phrase ended before its noun.
+            if self.is(k, WordClass::BE_FORM) || PHRASE_ENDS.contains(&w.lower.as_ref()) {
+                return None;
             }
             if self.is(k, nouns) {
                 let needs_possessor = matches!(w.lower.as_ref(), "opinion" | "view" | "words" | "opinión" | "opinião");
@@ -687,7 +700,11 @@ impl Sentence<'_> {
             }
             if self.is(k, WordClass::POSSESSIVE) || w.lower.ends_with("'s") {
                 possessor = Some(w.span);
-            } else if !w.capitalized && !w.lower.chars().all(|c| c.is_alphabetic() || c == '-') {
+            } else if w.capitalized {
+                if k - 1 > i && self.words[k - 1].capitalized {
+                    names = (names + 1).min(MAX_NAME_WORDS);
+                }
+            } else if !w.lower.chars().all(|c| c.is_alphabetic() || c == '-') {
                 return None;
             }
         }

@@ -54,6 +54,14 @@ fn according_to_and_noun_cues() {
 }
 
 #[test]
+fn a_long_name_inside_a_noun_cue() {
+    let text = "Head\n\nIn an NBC News/Wall Street Journal poll released Monday, 50 percent of voters backed the levy.\n\n\
+                Donors gave $6 million in the hours after the New Hampshire polls closed.\n";
+    assert!(is_attributed(text, "In an NBC News"));
+    assert!(!is_attributed(text, "Donors gave"), "the phrase ended at \"after\"");
+}
+
+#[test]
 fn documents_and_data_as_sources() {
     let text = "Head\n\nA Bloomberg poll shows most voters back the plan.\n\nThe report found that rents rose.\n\nA new survey found broad support for the levy.\n";
     assert_eq!(source_of(text, "A Bloomberg poll").as_deref(), Some("A Bloomberg poll"));
