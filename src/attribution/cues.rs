@@ -1,6 +1,7 @@
 //! Attribution cues inside one sentence, with their sources.
 
 use super::lexicon::{Lexicon, VAGUE_PARTICIPLES, VAGUE_QUANTIFIERS, VerbClass};
+use super::vague;
 use super::word_class::WordClass;
 use std::borrow::Cow;
 
@@ -342,21 +343,19 @@ impl Sentence<'_> {
         const RELATIVES: &[&str] =
             &["which", "who", "whose", "que", "quien", "quienes", "cuyo", "cuya", "cujo", "cuja"];
         #[rustfmt::skip]
-        const IRREGULAR_PARTICIPLES: &[&str] = &[
+        const ENGLISH_IRREGULAR_PARTICIPLES: &[&str] = &[
             "written", "taken", "held", "led", "run", "done", "made", "given", "known", "seen", "drawn", "paid",
-            "sent", "built", "hecho", "escrito", "dicho", "feito", "escrito", "dito",
+            "sent", "built",
         ];
-        const ROMANCE_PARTICIPLE_ENDINGS: &[&str] = &["ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas"];
         let word = self.lower(i);
-        let regular = match self.lexicon.language {
-            Language::English => word.len() > 4 && word.ends_with("ed"),
-            Language::Spanish | Language::Portuguese => {
-                word.len() > 5 && ROMANCE_PARTICIPLE_ENDINGS.iter().any(|e| word.ends_with(e))
+        let participle = match self.lexicon.language {
+            Language::English => {
+                word.len() > 4 && word.ends_with("ed") || ENGLISH_IRREGULAR_PARTICIPLES.contains(&word)
             }
+            Language::Spanish | Language::Portuguese => vague::is_romance_participle(word),
         };
-        regular
+        participle
             || RELATIVES.contains(&word)
-            || IRREGULAR_PARTICIPLES.contains(&word)
             || self.is(i, WordClass::DETERMINER)
             || self.words[i].capitalized
             || word.starts_with(|c: char| c.is_ascii_digit())
@@ -784,7 +783,7 @@ impl Sentence<'_> {
         if !self.is(i, WordClass::REPORTING_VERB) {
             return None;
         }
-        let form: &str = &self.words[i].lower;
+        let form = self.lexicon.without_enclitic(&self.words[i].lower);
         let cue = self.lexicon.verbs[form];
         let span = self.words[i].span;
         let progressive = is_gerund(form);

@@ -440,6 +440,19 @@ impl Lexicon {
             Language::Portuguese => &PORTUGUESE,
         }
     }
+
+    /// `lower` without a Portuguese enclitic pronoun, so that the verb is read: "disse-lhe" is
+    /// "disse", "afirmou-nos" "afirmou". ("-se" makes an impersonal, which the vague shapes read.)
+    pub fn without_enclitic<'w>(&self, lower: &'w str) -> &'w str {
+        const PORTUGUESE_ENCLITICS: &[&str] = &["lhe", "lhes", "me", "te", "nos", "vos"];
+        if self.language != Language::Portuguese {
+            return lower;
+        }
+        match lower.rsplit_once('-') {
+            Some((verb, pronoun)) if PORTUGUESE_ENCLITICS.contains(&pronoun) => verb,
+            _ => lower,
+        }
+    }
 }
 
 static ENGLISH: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {

@@ -84,7 +84,7 @@ pub fn attribute(text: &str, article: &Article, words: &SentenceWords, language:
     let lexicon = lexicon::Lexicon::of(language);
     // One vector of classes for the article's words, not one a sentence.
     let table = Classes::of(lexicon);
-    let classes: Vec<WordClass> = words.all().iter().map(|w| table.get(&w.lower)).collect();
+    let classes: Vec<WordClass> = words.all().iter().map(|w| table.get(lexicon.without_enclitic(&w.lower))).collect();
     let found: Vec<cues::SentenceCues> = article
         .sentences
         .iter()

@@ -459,6 +459,22 @@ fn the_conditional_of_rumour_is_vague() {
 }
 
 #[test]
+fn words_that_end_like_a_subjunctive_do_not_make_a_condition() {
+    let spanish = "Titular\n\nCualquiera que sea el resultado, el ministro habría recibido sobornos.\n";
+    assert_eq!(vague_cues_in(spanish, Language::Spanish), ["habría recibido"]);
+    let portuguese = "Título\n\nNo interesse da empresa, o deputado teria desviado verbas da classe.\n\n\
+                      Caso tivesse chovido, a safra teria crescido.\n";
+    assert_eq!(vague_cues_in(portuguese, Language::Portuguese), ["teria desviado"]);
+}
+
+#[test]
+fn portuguese_enclitic_pronouns_after_a_reporting_verb() {
+    let text = "Título\n\nO ministro disse-lhe que a inflação vai subir.\n\nA ministra afirmou-nos que os preços vão dobrar.\n";
+    assert_eq!(source_of(text, "O ministro").as_deref(), Some("O ministro"));
+    assert_eq!(source_of(text, "A ministra").as_deref(), Some("A ministra"));
+}
+
+#[test]
 fn segun_before_a_verb_names_its_source_after_it_or_none() {
     let text = "Titular\n\nSegún trascendió, Venezuela no firmará.\n\nSegún se supo, Venezuela no firmará.\n\nSegún dijo el canciller, Venezuela no firmará.\n";
     let expected = [(None, true), (None, true), (Some("el canciller".to_string()), false)];

@@ -41,10 +41,37 @@ const RUMOUR_PERFECT: &[&str] = &["habría", "habrían", "teria", "teriam", "hav
 const RUMOUR_PROGRESSIVE: &[&str] = &["estaría", "estarían", "estaria", "estariam"];
 /// Participles that do not end in -ado or -ido.
 #[rustfmt::skip]
+/// A Spanish or Portuguese past participle: "recibido", "desviadas", "dicho", "feito".
+pub(super) fn is_romance_participle(word: &str) -> bool {
+    const ENDINGS: &[&str] = &["ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas"];
+    ENDINGS.iter().any(|e| word.ends_with(e)) || IRREGULAR_PARTICIPLES.contains(&word)
+}
+
 const IRREGULAR_PARTICIPLES: &[&str] = &[
-    "dicho", "hecho", "puesto", "visto", "escrito", "muerto", "abierto", "vuelto", "roto", "cubierto", "propuesto",
-    "impuesto", "previsto", "dito", "feito", "posto", "morto", "aberto", "pago", "ganho", "gasto", "aceito",
-    "proposto", "imposto",
+    "dicho",
+    "hecho",
+    "puesto",
+    "visto",
+    "escrito",
+    "muerto",
+    "abierto",
+    "vuelto",
+    "roto",
+    "cubierto",
+    "propuesto",
+    "impuesto",
+    "previsto",
+    "dito",
+    "feito",
+    "posto",
+    "morto",
+    "aberto",
+    "pago",
+    "ganho",
+    "gasto",
+    "aceito",
+    "proposto",
+    "imposto",
 ];
 
 /// English impression verbs that need a complement to report an impression: "appeared nervous",
@@ -365,18 +392,23 @@ impl Sentence<'_> {
         }
         let word = self.lower(i);
         let next = self.lower(i + 1);
-        let is_participle =
-            ["ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas"].iter().any(|e| next.ends_with(e))
-                || IRREGULAR_PARTICIPLES.contains(&next);
-        let reports = RUMOUR_PERFECT.contains(&word) && is_participle
+        let reports = RUMOUR_PERFECT.contains(&word) && is_romance_participle(next)
             || RUMOUR_PROGRESSIVE.contains(&word) && next.ends_with("ndo");
-        // "si" opens a Spanish condition; in Portuguese, where "se" is also a pronoun, a past
-        // subjunctive shows it ("tivesse", "fosse").
-        let answers_a_condition = || {
-            (0..self.words.len()).any(|k| {
+        // "si" opens a Spanish condition, and a past subjunctive ("hubiera", "tuviese") shows one;
+        // "cualquiera" and "siquiera" do not. In Portuguese, where "se" is also a pronoun and
+        // "disse" or "interesse" end like a subjunctive: "se" or "caso" with one after it ("se
+        // tivesse chovido").
+        const SUBJUNCTIVE_WINDOW: usize = 4;
+        let answers_a_condition = || match self.lexicon.language {
+            Language::Portuguese => (0..self.words.len()).any(|k| {
+                matches!(self.lower(k), "se" | "caso")
+                    && (k + 1..(k + 1 + SUBJUNCTIVE_WINDOW).min(self.words.len()))
+                        .any(|s| self.lower(s).ends_with("sse") || self.lower(s).ends_with("ssem"))
+            }),
+            _ => (0..self.words.len()).any(|k| {
                 let w = self.lower(k);
-                w == "si" || w.ends_with("sse") || w.ends_with("ssem") || w.ends_with("iera") || w.ends_with("iese")
-            })
+                w == "si" || (w.ends_with("iera") || w.ends_with("iese")) && !w.ends_with("quiera")
+            }),
         };
         (reports && !answers_a_condition()).then(|| self.vague(i, i + 1, CueKind::RumourConditional))
     }
