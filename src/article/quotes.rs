@@ -108,6 +108,28 @@ fn looks_opening(prev: Option<char>, next: Option<char>) -> bool {
         && next.is_some_and(|n| n.is_alphanumeric() || matches!(n, '‘' | '\'' | '…'))
 }
 
+/// The commonest verbs of a speech tag, in English, Spanish and Portuguese. The full cue lexicon
+/// is the attribution module's, which reads the quotations found here.
+#[rustfmt::skip]
+const TAG_VERBS: &[&str] = &[
+    "said", "says", "told", "added", "asked", "explained", "insisted", "warned", "dijo", "afirmó", "señaló",
+    "agregó", "añadió", "explicó", "disse", "afirmou", "acrescentou", "explicou",
+];
+
+/// Whether quoted words before a new opening mark end a paragraph of a quotation that runs on:
+/// they end with a sentence's final stop and a space, and not with a speech tag the writer forgot
+/// to close the quotation before (`"We are done, she said. "Now we rest."`).
+fn runs_on(quoted: &str) -> bool {
+    const MAX_TAG_WORDS: usize = 8;
+    let trimmed = quoted.trim_end();
+    let body = trimmed.trim_end_matches(['.', '?', '!', '…']);
+    let last_clause = body.rsplit_once([',', '.', '?', '!']).map_or(body, |(_, after)| after);
+    let words: Vec<&str> = last_clause.split_whitespace().collect();
+    let tagged = words.len() <= MAX_TAG_WORDS
+        && words.iter().any(|w| TAG_VERBS.contains(&w.to_lowercase().trim_matches(|c: char| !c.is_alphabetic())));
+    trimmed.len() < quoted.len() && trimmed.ends_with(['.', '?', '!', '…']) && !tagged
+}
+
 fn opens_paragraph(text: &str, paragraph: &Paragraph) -> bool {
     let s = paragraph.span.text(text);
     s.starts_with(['“', '"', '«', '„']) || s.starts_with("''") || s.starts_with("``")
@@ -150,6 +172,21 @@ pub(super) fn find(text: &str, paragraphs: &[Paragraph]) -> (Vec<Quotation>, Vec
                     open = None;
                 }
                 (true, None) => issues.push(QuoteIssue { mark: here, kind: QuoteIssueKind::NeverOpened }),
+                // A quotation reopened after the end of a sentence: the convention for a quotation
+                // running on into the next paragraph, in copy whose paragraph breaks were lost
+                // (`said: "We will stay. "We have work to do."`).
+                (false, Some(o)) if runs_on(&text[o.end..here.start]) => {
+                    let end = o.end + text[o.end..here.start].trim_end().len();
+                    quotes.push(Quotation {
+                        span: Span::new(o.start, end),
+                        content: Span::new(o.end, end),
+                        paragraph: index,
+                        continues: continues.take(),
+                        closed: false,
+                    });
+                    continues = Some(quotes.len() - 1);
+                    open = Some(here);
+                }
                 (false, Some(o)) => {
                     issues.push(QuoteIssue { mark: o, kind: QuoteIssueKind::NeverClosed });
                     open = Some(here);
@@ -274,6 +311,17 @@ mod tests {
         assert!(article.quote_issues.is_empty(), "{:?}", article.quote_issues);
         assert_eq!(article.quotations.len(), 3);
         assert_eq!(article.quotations[2].continues, Some(1));
+    }
+
+    #[test]
+    fn a_quotation_reopened_after_a_full_stop_runs_on() {
+        let text = "Head\n\nRuiz said: \"We will stay. \"We have work to do.\" Then she left, \"for now.\n";
+        let article = Article::parse(text);
+        let quoted: Vec<(&str, Option<usize>)> =
+            article.quotations.iter().map(|q| (q.content.text(text), q.continues)).collect();
+        assert_eq!(quoted, [("We will stay.", None), ("We have work to do.", Some(0)), ("for now.", None)]);
+        let issues: Vec<_> = article.quote_issues.iter().map(|i| (i.kind, i.mark.start)).collect();
+        assert_eq!(issues, [(QuoteIssueKind::NeverClosed, text.find("\"for").unwrap())]);
     }
 
     #[test]

@@ -10,7 +10,8 @@ declare_rule! {
     ///
     /// **Why.** A quotation is someone's exact words; a reader who cannot tell whose they are cannot
     /// weigh them. Quoted terms of one to three words ("so-called "reforms"") are not quotations of
-    /// speech and are not flagged, nor are quotations in the headline.
+    /// speech and are not flagged, nor are quotations in the headline. A quotation that runs on
+    /// over several paragraphs, each reopening it, is flagged once, where it starts.
     ///
     /// **Example.**
     ///
@@ -71,7 +72,12 @@ fn check(analysis: &Analysis, out: &mut Vec<Finding>) {
     for (quote, speaker) in article.quotations.iter().zip(&analysis.attributions.quotations) {
         let in_body = article.paragraphs[quote.paragraph].kind == ParagraphKind::Body;
         let paragraph_attributed = attributed_paragraphs[quote.paragraph];
-        if speaker.is_some() || !in_body || paragraph_attributed || quote.word_count(text) < MIN_QUOTE_WORDS {
+        if speaker.is_some()
+            || !in_body
+            || paragraph_attributed
+            || quote.continues.is_some()
+            || quote.word_count(text) < MIN_QUOTE_WORDS
+        {
             continue;
         }
         out.push(Finding {
@@ -83,5 +89,22 @@ fn check(analysis: &Analysis, out: &mut Vec<Finding>) {
                 .into(),
             related: Vec::new(),
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::check;
+
+    #[test]
+    fn a_quotation_that_runs_on_is_flagged_once_where_it_starts() {
+        let text = "Head\n\n\"We have two executives in Japan at the moment. \"We have a very good product to sell there.\"\n\n\
+                    “We will not give up on this city.\n\n“Not while we have work to do.”\n";
+        let flagged: Vec<String> = check(text)
+            .into_iter()
+            .filter(|f| f.rule.name == "unattributed-quote")
+            .map(|f| f.span.text(text).split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+            .collect();
+        assert_eq!(flagged, ["\"We have two", "“We will not"]);
     }
 }
