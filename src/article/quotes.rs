@@ -36,6 +36,9 @@ pub enum QuoteIssueKind {
     /// A closing mark typed where the opening one belongs, at the start of the quoted words: `”We`.
     /// It is read as opening the quotation.
     OpenedWithClosingMark,
+    /// A quotation inside a quotation in the same double marks: `“… what he calls “hell” …”`. The
+    /// issue's mark is the inner opening one; `closing` is the inner closing one.
+    NestedInSameMarks { closing: Span },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -96,6 +99,15 @@ fn marks(s: &str) -> Vec<MarkAt> {
     out
 }
 
+/// The closing mark of a quotation opened with `open`: » for «, ” for “ and „.
+fn closing_of(open: &str) -> &'static str {
+    match open {
+        "«" => "»",
+        "“" | "„" | "”" => "”",
+        _ => "\"",
+    }
+}
+
 /// A mark that follows a word and precedes a space or punctuation reads as a closing mark.
 fn looks_closing(prev: Option<char>, next: Option<char>) -> bool {
     prev.is_some_and(|p| !p.is_whitespace() && !matches!(p, '(' | '[' | '—' | '–' | '-'))
@@ -142,13 +154,45 @@ pub(super) fn find(text: &str, paragraphs: &[Paragraph]) -> (Vec<Quotation>, Vec
     for (index, paragraph) in paragraphs.iter().enumerate() {
         let base = paragraph.span.start;
         let mut open: Option<Span> = None;
+        // A quotation inside the open one, in the other kind of marks: “…” inside «…», as Spanish
+        // and Portuguese nest them. It is part of the outer quotation's words.
+        let mut inner: Option<Span> = None;
         let mut continues = running_on.take();
-        for m in marks(paragraph.span.text(text)) {
+        let found = marks(paragraph.span.text(text));
+        let mut k = 0;
+        while let Some(m) = found.get(k) {
+            k += 1;
             let here = Span::new(base + m.start, base + m.end);
             if open.is_none() && here.text(text) == "”" && looks_opening(m.before, m.after) {
                 issues.push(QuoteIssue { mark: here, kind: QuoteIssueKind::OpenedWithClosingMark });
                 open = Some(here);
                 continue;
+            }
+            if let Some(i) = inner {
+                if m.mark == Mark::Close && here.text(text) == closing_of(i.text(text)) {
+                    inner = None;
+                    continue;
+                }
+                // A different mark closes the outer quotation, and the inner one with it.
+                inner = None;
+            }
+            if let Some(o) = open
+                && m.mark == Mark::Open
+                && !looks_closing(m.before, m.after)
+            {
+                if closing_of(o.text(text)) != closing_of(here.text(text)) {
+                    inner = Some(here);
+                    continue;
+                }
+                // The same marks inside, when the next two marks close both quotations.
+                let closes = |j: usize| found.get(j).is_some_and(|c| c.mark == Mark::Close);
+                if closes(k) && closes(k + 1) {
+                    let c = &found[k];
+                    let closing = Span::new(base + c.start, base + c.end);
+                    issues.push(QuoteIssue { mark: here, kind: QuoteIssueKind::NestedInSameMarks { closing } });
+                    k += 1;
+                    continue;
+                }
             }
             let closing = match m.mark {
                 Mark::Close => true,
@@ -311,6 +355,24 @@ mod tests {
         assert!(article.quote_issues.is_empty(), "{:?}", article.quote_issues);
         assert_eq!(article.quotations.len(), 3);
         assert_eq!(article.quotations[2].continues, Some(1));
+    }
+
+    #[test]
+    fn quotations_nest_in_the_other_marks_and_are_reported_in_the_same_ones() {
+        let text = "Head\n\n«El ministro dijo “no vamos a pagar” y se fue», contó Ruiz.\n\n\
+                    He said: “They call it “a hoax” and move on.”\n";
+        let article = Article::parse(text);
+        let quoted: Vec<&str> = article.quotations.iter().map(|q| q.content.text(text)).collect();
+        assert_eq!(quoted, ["El ministro dijo “no vamos a pagar” y se fue", "They call it “a hoax” and move on."]);
+        let issues: Vec<_> = article.quote_issues.iter().map(|i| (i.kind, i.mark.start)).collect();
+        let closing = text.find("” and").unwrap();
+        assert_eq!(
+            issues,
+            [(
+                QuoteIssueKind::NestedInSameMarks { closing: Span::new(closing, closing + "”".len()) },
+                text.find("“a hoax").unwrap()
+            )]
+        );
     }
 
     #[test]

@@ -28,6 +28,12 @@ fn a_closing_mark_that_opens_a_quotation_is_turned() {
 }
 
 #[test]
+fn a_quotation_inside_one_in_the_same_marks_gets_single_marks() {
+    let text = "Hoax\n\nHe said: “They call it “a hoax” and move on.”\n";
+    assert_eq!(fixed(text, "unbalanced-quote"), ["Hoax\n\nHe said: “They call it ‘a hoax’ and move on.”\n"]);
+}
+
+#[test]
 fn a_claim_gets_a_source_placeholder_and_a_quotation_a_speaker() {
     let text = "Prices\n\nPrices will double next year.\n";
     assert_eq!(fixed(text, "unattributed-claim"), ["Prices\n\nPrices will double next year, [source] said.\n"]);

@@ -4,8 +4,10 @@ use crate::article::QuoteIssueKind;
 use crate::span::Span;
 
 declare_rule! {
-    /// Flags a quotation mark that is never closed, a closing mark with no quotation open, or a
-    /// closing mark typed where a quotation opens (`”We will stay.”`).
+    /// Flags a quotation mark that is never closed, a closing mark with no quotation open, a
+    /// closing mark typed where a quotation opens (`”We will stay.”`), or a quotation inside a
+    /// quotation in the same marks (`“They call it “a hoax” and move on.”`). A quotation inside
+    /// one in the other marks («… “…” …», “… ‘…’ …») is balanced.
     ///
     /// **Why.** An unbalanced mark leaves the reader unsure where someone's words end and the
     /// reporter's begin, and it often means a quotation was cut in editing. The newspaper convention
@@ -34,6 +36,10 @@ fn check(analysis: &Analysis, out: &mut Vec<Finding>) {
             }
             QuoteIssueKind::OpenedWithClosingMark => {
                 "Closing quotation mark (”) where the quotation opens. Type the opening mark (“) here."
+            }
+            QuoteIssueKind::NestedInSameMarks { .. } => {
+                "Quotation inside a quotation in the same marks, so the reader cannot tell which mark closes \
+                 which. Use single marks inside (‘…’), or guillemets outside («… “…” …»)."
             }
         };
         out.push(Finding {
@@ -68,6 +74,16 @@ fn fixes(analysis: &Analysis, mark: Span) -> Vec<Fix> {
         edits: vec![Edit { span: mark, replacement: String::new(), placeholder: None }],
         preferred: false,
     };
+    if let QuoteIssueKind::NestedInSameMarks { closing } = issue.kind {
+        return vec![Fix {
+            title: "Use single marks for the inner quotation (‘…’)".into(),
+            edits: vec![
+                Edit { span: mark, replacement: "‘".into(), placeholder: None },
+                Edit { span: closing, replacement: "’".into(), placeholder: None },
+            ],
+            preferred: true,
+        }];
+    }
     if issue.kind == QuoteIssueKind::OpenedWithClosingMark {
         return vec![Fix {
             title: "Replace with the opening mark (“)".into(),
