@@ -41,38 +41,17 @@ const RUMOUR_PERFECT: &[&str] = &["habría", "habrían", "teria", "teriam", "hav
 const RUMOUR_PROGRESSIVE: &[&str] = &["estaría", "estarían", "estaria", "estariam"];
 /// Participles that do not end in -ado or -ido.
 #[rustfmt::skip]
+const IRREGULAR_PARTICIPLES: &[&str] = &[
+    "dicho", "hecho", "puesto", "visto", "escrito", "muerto", "abierto", "vuelto", "roto", "cubierto", "propuesto",
+    "impuesto", "previsto", "dito", "feito", "posto", "morto", "aberto", "pago", "ganho", "gasto", "aceito",
+    "proposto", "imposto",
+];
+
 /// A Spanish or Portuguese past participle: "recibido", "desviadas", "dicho", "feito".
 pub(super) fn is_romance_participle(word: &str) -> bool {
     const ENDINGS: &[&str] = &["ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas"];
     ENDINGS.iter().any(|e| word.ends_with(e)) || IRREGULAR_PARTICIPLES.contains(&word)
 }
-
-const IRREGULAR_PARTICIPLES: &[&str] = &[
-    "dicho",
-    "hecho",
-    "puesto",
-    "visto",
-    "escrito",
-    "muerto",
-    "abierto",
-    "vuelto",
-    "roto",
-    "cubierto",
-    "propuesto",
-    "impuesto",
-    "previsto",
-    "dito",
-    "feito",
-    "posto",
-    "morto",
-    "aberto",
-    "pago",
-    "ganho",
-    "gasto",
-    "aceito",
-    "proposto",
-    "imposto",
-];
 
 /// English impression verbs that need a complement to report an impression: "appeared nervous",
 /// not "appeared on television".
