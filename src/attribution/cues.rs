@@ -1010,12 +1010,12 @@ const MAX_CREDIT_WORDS: usize = 12;
 /// dash and a capitalised name after the closing mark, to the end of the line. The name runs to
 /// the first comma or parenthesis, where the speaker's description begins.
 pub fn credit(text: &str, quote: &Quotation, paragraph: Span) -> Option<Cue> {
-    let line_start =
-        text[paragraph.start..quote.span.start].rfind('\n').map_or(paragraph.start, |i| paragraph.start + i + 1);
-    if !quote.closed
-        || !text[line_start..quote.span.start].trim().is_empty()
-        || !quote.content.text(text).trim_end().ends_with(['.', '!', '?', '…'])
-    {
+    // Only white space between the line's start and the quotation: read from the quotation back,
+    // not searched for from the paragraph's start, which took the square of a paragraph's length
+    // when one line held thousands of quotations.
+    let before = text[paragraph.start..quote.span.start].trim_end();
+    let opens_line = before.is_empty() || text[paragraph.start + before.len()..quote.span.start].contains('\n');
+    if !quote.closed || !opens_line || !quote.content.text(text).trim_end().ends_with(['.', '!', '?', '…']) {
         return None;
     }
     let rest = &text[quote.span.end..paragraph.end];
