@@ -168,13 +168,12 @@ pub(super) fn find(text: &str, paragraphs: &[Paragraph]) -> (Vec<Quotation>, Vec
                 open = Some(here);
                 continue;
             }
-            if let Some(i) = inner {
-                if m.mark == Mark::Close && here.text(text) == closing_of(i.text(text)) {
-                    inner = None;
-                    continue;
-                }
-                // A different mark closes the outer quotation, and the inner one with it.
-                inner = None;
+            // Its own closing mark closes the inner quotation; any other closes the outer one too.
+            if let Some(i) = inner.take()
+                && m.mark == Mark::Close
+                && here.text(text) == closing_of(i.text(text))
+            {
+                continue;
             }
             if let Some(o) = open
                 && m.mark == Mark::Open

@@ -65,15 +65,12 @@ fn closing_mark(open: &str) -> &'static str {
     }
 }
 
-/// Close a quotation at the end of its paragraph, or remove the stray mark.
+/// Turn a closing mark that opens a quotation, or an inner pair in the outer quotation's marks,
+/// into the marks meant; otherwise close a quotation at the end of its paragraph, or remove the
+/// stray mark.
 fn fixes(analysis: &Analysis, mark: Span) -> Vec<Fix> {
     let text = analysis.text;
     let Some(issue) = analysis.article.quote_issues.iter().find(|i| i.mark == mark) else { return Vec::new() };
-    let remove = Fix {
-        title: "Remove this quotation mark".into(),
-        edits: vec![Edit { span: mark, replacement: String::new(), placeholder: None }],
-        preferred: false,
-    };
     if let QuoteIssueKind::NestedInSameMarks { closing } = issue.kind {
         return vec![Fix {
             title: "Use single marks for the inner quotation (‘…’)".into(),
@@ -91,6 +88,11 @@ fn fixes(analysis: &Analysis, mark: Span) -> Vec<Fix> {
             preferred: true,
         }];
     }
+    let remove = Fix {
+        title: "Remove this quotation mark".into(),
+        edits: vec![Edit { span: mark, replacement: String::new(), placeholder: None }],
+        preferred: false,
+    };
     let paragraph = analysis.article.paragraphs.iter().find(|p| p.span.contains(mark.start));
     let close = match (issue.kind, paragraph) {
         (QuoteIssueKind::NeverClosed, Some(paragraph)) => {
