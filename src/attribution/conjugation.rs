@@ -76,46 +76,42 @@ fn gendered(participle: &str) -> Vec<String> {
 mod tests {
     use super::*;
 
+    /// Every one of `expected` is among the finite forms of `forms`.
+    fn assert_finite(forms: &Forms, expected: &[&str]) {
+        for form in expected {
+            assert!(forms.finite.iter().any(|f| f == form), "{form} not in {:?}", forms.finite);
+        }
+    }
+
     #[test]
     fn regular_spanish_verbs_in_every_tense() {
         let afirmar = SPANISH.forms("afirmar", None);
-        for form in ["afirma", "afirman", "afirmó", "afirmaron", "afirmaba", "afirmará", "afirmaría", "afirmando"] {
-            assert!(afirmar.finite.iter().any(|f| f == form), "{form}");
-        }
+        assert_finite(
+            &afirmar,
+            &["afirma", "afirman", "afirmó", "afirmaron", "afirmaba", "afirmará", "afirmaría", "afirmando"],
+        );
         assert_eq!(afirmar.participles, ["afirmado", "afirmada", "afirmados", "afirmadas"]);
         let responder = SPANISH.forms("responder", None);
-        assert!(
-            ["responde", "respondió", "respondieron", "respondía", "responderá", "respondiendo"]
-                .iter()
-                .all(|form| responder.finite.iter().any(|f| f == form))
+        assert_finite(
+            &responder,
+            &["responde", "respondió", "respondieron", "respondía", "responderá", "respondiendo"],
         );
         let insistir = SPANISH.forms("insistir", None);
-        assert!(
-            ["insiste", "insistió", "insistieron", "insistirá"]
-                .iter()
-                .all(|form| insistir.finite.contains(&form.to_string()))
-        );
+        assert_finite(&insistir, &["insiste", "insistió", "insistieron", "insistirá"]);
         assert_eq!(insistir.participles[0], "insistido");
     }
 
     #[test]
     fn regular_portuguese_verbs_in_every_tense() {
         let afirmar = PORTUGUESE.forms("afirmar", None);
-        for form in ["afirma", "afirmam", "afirmou", "afirmaram", "afirmava", "afirmará", "afirmaria", "afirmando"] {
-            assert!(afirmar.finite.iter().any(|f| f == form), "{form}");
-        }
+        assert_finite(
+            &afirmar,
+            &["afirma", "afirmam", "afirmou", "afirmaram", "afirmava", "afirmará", "afirmaria", "afirmando"],
+        );
         let responder = PORTUGUESE.forms("responder", None);
-        assert!(
-            ["responde", "respondeu", "responderam", "respondia", "respondendo"]
-                .iter()
-                .all(|form| responder.finite.contains(&form.to_string()))
-        );
+        assert_finite(&responder, &["responde", "respondeu", "responderam", "respondia", "respondendo"]);
         let admitir = PORTUGUESE.forms("admitir", None);
-        assert!(
-            ["admite", "admitiu", "admitiram", "admitindo"]
-                .iter()
-                .all(|form| admitir.finite.contains(&form.to_string()))
-        );
+        assert_finite(&admitir, &["admite", "admitiu", "admitiram", "admitindo"]);
         assert_eq!(admitir.participles[0], "admitido");
     }
 
