@@ -53,7 +53,8 @@ pub(super) const DETERMINERS: &[&str] = &[
 #[rustfmt::skip]
 const RIGHT_NP_STOP: &[&str] = &[
     "in", "on", "at", "during", "after", "before", "for", "with", "about", "who", "which", "that", "when", "while",
-    "to", "told", "said", "says", "as", "because", "but", "and", "en", "em", "que", "durante", "ante",
+    "to", "told", "said", "says", "as", "because", "but", "and", "en", "em", "que", "durante", "ante", "a", "al",
+    "ao", "aos", "à", "às",
 ];
 const MAX_NP_WORDS: usize = 7;
 /// Conjunctions and relatives that start a new clause, so end a subject read leftwards.
@@ -823,8 +824,12 @@ impl Sentence<'_> {
         if capitalized_mid_sentence
             || counted
             || prev.is_some_and(|p| self.is(p, WordClass::NON_REPORTING_BEFORE))
-            || (cue.ambiguous && !self.has_complement(i) && !self.follows_document(i))
-            || (self.is(i, WordClass::NOUN_PRONE) && !has_prelude && !self.noun_prone_is_verb(i))
+            || (cue.ambiguous && !self.has_complement(i) && !self.follows_document(i) && !self.tags_a_quotation(i))
+            || (self.is(i, WordClass::NOUN_PRONE)
+                && !has_prelude
+                && !self.noun_prone_is_verb(i)
+                && !self.tags_a_quotation(i))
+            || cue.has_other_sense_before(self.lower(i + 1))
         {
             return None;
         }
@@ -839,6 +844,20 @@ impl Sentence<'_> {
             return None;
         }
         Some(self.cue(span, source, CueKind::Verb(cue.class)))
+    }
+
+    /// An inverted speech tag right after a quotation: "«…», destacó el ministro", "—Vamos a
+    /// ganar —contó el entrenador". There a verb with other senses ("destacar", "contar") reports,
+    /// when its speaker follows it: a name, or a noun phrase opened by a determiner.
+    fn tags_a_quotation(&self, verb: usize) -> bool {
+        let gap_start = verb.checked_sub(1).map_or(self.span.start, |p| self.words[p].span.end);
+        let gap = &self.text[gap_start..self.words[verb].span.start];
+        // The sentence's words leave out quoted ones, so letters in the gap are a quotation's.
+        let after_quotation =
+            gap.contains(char::is_alphanumeric) && gap.trim_end().ends_with([',', '—', '–', '”', '»', '"', '’']);
+        after_quotation
+            && self.word(verb + 1).is_some_and(|w| w.capitalized || self.is(verb + 1, WordClass::DETERMINER))
+            && self.clean_gap(verb, verb + 1)
     }
 
     /// A relative pronoun right before the verb stands for its antecedent: "her records, which
@@ -876,10 +895,11 @@ impl Sentence<'_> {
         None
     }
 
-    /// A reported clause starts right after word `i`: "that", "whether", a comma, a colon, a quote.
+    /// A reported clause starts right after word `i`: "that", "whether", "que", a comma, a colon, a
+    /// quote.
     fn clause_follows(&self, i: usize) -> bool {
-        matches!(self.char_after(i), Some(',' | ':' | '"' | '“'))
-            || matches!(self.lower(i + 1), "that" | "whether" | "if")
+        matches!(self.char_after(i), Some(',' | ':' | '"' | '“' | '«'))
+            || matches!(self.lower(i + 1), "that" | "whether" | "if" | "que")
     }
 }
 

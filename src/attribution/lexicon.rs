@@ -22,6 +22,8 @@ pub enum VerbClass {
 
 #[derive(Clone, Copy, Debug)]
 pub struct VerbCue {
+    /// The infinitive the form was generated from: "say" for "said", "contar" for "contó".
+    pub lemma: &'static str,
     pub class: VerbClass,
     /// The verb has common senses that are not reporting ("added 200 jobs", "a noted author"), so it
     /// needs a reporting frame around it to count.
@@ -29,6 +31,17 @@ pub struct VerbCue {
     /// A Spanish or Portuguese participle, which reports only after an auxiliary: "ha dicho",
     /// "foi criticado pelo", not "lo dicho".
     pub needs_auxiliary: bool,
+}
+
+/// Verbs whose sense is not speech before a certain word: Spanish "contar con" and Portuguese
+/// "contar com" are "have" or "count on" ("el proyecto contó con el apoyo de doce bancos").
+const NOT_SPEECH_BEFORE: &[(&str, &[&str])] = &[("contar", &["con", "com"])];
+
+impl VerbCue {
+    /// Whether the verb, followed by `next` (lower-cased), takes a sense that does not report.
+    pub fn has_other_sense_before(&self, next: &str) -> bool {
+        NOT_SPEECH_BEFORE.iter().any(|(lemma, words)| *lemma == self.lemma && words.contains(&next))
+    }
 }
 
 /// (lemma, class, ambiguous). Inflections are generated, with the irregular ones listed below.
@@ -252,7 +265,8 @@ pub const NOUN_PRONE_FORMS: &[&str] = &[
     "declines", "reject", "rejects", "question", "challenge", "concern", "concerns", "record", "records", "thanks",
     "list", "lists", "detail", "details", "object", "objects", "press", "frame", "brand", "float", "label",
     "labels", "echo", "echoes", "protest", "protests", "champion", "advocate", "defend", "outline", "outlines",
-    "reference", "speech", "regret", "regrets", "lobby", "beg", "tout", "praise", "praises",
+    "reference", "speech", "regret", "regrets", "lobby", "beg", "tout", "praise", "praises", "cuenta", "cuentas",
+    "conta", "contas",
 ];
 
 /// Spanish reporting verbs as infinitives, (lemma, class, ambiguous) as for English: every
@@ -277,7 +291,7 @@ const SPANISH_VERBS: &[(&str, VerbClass, bool)] = {
         ("defender", Speech, true), ("cuestionar", Speech, false), ("rechazar", Speech, false), ("anticipar", Speech, true),
         ("adelantar", Speech, true), ("pronosticar", Speech, false), ("puntualizar", Speech, false), ("remarcar", Speech, false),
         ("resaltar", Speech, false), ("acotar", Speech, false), ("tuitear", Speech, false), ("sentenciar", Speech, true),
-        ("elogiar", Speech, false), ("condenar", Speech, true), ("celebrar", Speech, true),
+        ("elogiar", Speech, false), ("condenar", Speech, true), ("celebrar", Speech, true), ("contar", Speech, true),
         ("creer", Cognition, false), ("considerar", Cognition, false), ("estimar", Cognition, false),
         ("esperar", Cognition, false), ("temer", Cognition, false), ("pensar", Cognition, false),
         ("prever", Cognition, false), ("calcular", Cognition, true),
@@ -288,6 +302,7 @@ const SPANISH_VERBS: &[(&str, VerbClass, bool)] = {
 /// Spanish verbs that do not follow their conjugation: their third-person forms, participle last.
 #[rustfmt::skip]
 const SPANISH_IRREGULAR: &[(&str, &[&str])] = &[
+    ("contar", &["cuenta", "cuentan", "contó", "contaron", "contaba", "contaban", "contará", "contaría", "contando", "contado"]),
     ("decir", &["dice", "dicen", "dijo", "dijeron", "decía", "decían", "dirá", "dirán", "diría", "dirían", "diciendo", "dicho"]),
     ("sostener", &["sostiene", "sostienen", "sostuvo", "sostuvieron", "sostenía", "sostenían", "sostendrá", "sostendría", "sosteniendo", "sostenido"]),
     ("advertir", &["advierte", "advierten", "advirtió", "advirtieron", "advertía", "advertían", "advertirá", "advertiría", "advirtiendo", "advertido"]),
@@ -325,6 +340,7 @@ const PORTUGUESE_VERBS: &[(&str, VerbClass, bool)] = {
         ("rebater", Speech, false), ("questionar", Speech, false), ("rejeitar", Speech, false), ("detalhar", Speech, false),
         ("esclarecer", Speech, false), ("insistir", Speech, false), ("lamentar", Speech, false), ("elogiar", Speech, false),
         ("denunciar", Speech, false), ("condenar", Speech, true), ("divulgar", Speech, true), ("tuitar", Speech, false),
+        ("contar", Speech, true),
         ("acreditar", Cognition, false), ("avaliar", Cognition, false), ("considerar", Cognition, false),
         ("estimar", Cognition, false), ("temer", Cognition, false), ("crer", Cognition, false), ("prever", Cognition, false),
         ("mostrar", Evidence, false), ("revelar", Evidence, false), ("apontar", Evidence, false),
@@ -369,7 +385,7 @@ fn english_verb_forms() -> FxHashMap<String, VerbCue> {
             .map(|(_, forms)| std::iter::once(lemma.to_string()).chain(forms.iter().map(|f| f.to_string())).collect())
             .unwrap_or_else(|| regular_forms(lemma));
         for form in forms {
-            map.insert(form, VerbCue { class, ambiguous, needs_auxiliary: false });
+            map.insert(form, VerbCue { lemma, class, ambiguous, needs_auxiliary: false });
         }
     }
     map
@@ -377,7 +393,7 @@ fn english_verb_forms() -> FxHashMap<String, VerbCue> {
 
 /// Every third-person form of a Romance language's reporting verbs, lower-cased, to its cue.
 fn conjugated_verb_forms(
-    verbs: &[(&str, VerbClass, bool)],
+    verbs: &[(&'static str, VerbClass, bool)],
     irregular: &[(&str, &[&str])],
     conjugation: &conjugation::Conjugation,
 ) -> FxHashMap<String, VerbCue> {
@@ -386,10 +402,10 @@ fn conjugated_verb_forms(
         let listed = irregular.iter().find(|(l, _)| *l == lemma).map(|(_, forms)| *forms);
         let forms = conjugation.forms(lemma, listed);
         for form in forms.finite {
-            map.insert(form, VerbCue { class, ambiguous, needs_auxiliary: false });
+            map.insert(form, VerbCue { lemma, class, ambiguous, needs_auxiliary: false });
         }
         for form in forms.participles {
-            map.entry(form).or_insert(VerbCue { class, ambiguous, needs_auxiliary: true });
+            map.entry(form).or_insert(VerbCue { lemma, class, ambiguous, needs_auxiliary: true });
         }
     }
     map

@@ -7,10 +7,15 @@ fn attribute(text: &str, article: &Article, language: Language) -> Attributions 
     super::attribute(text, article, &SentenceWords::new(text, article.sentences.as_slice()), language)
 }
 
-/// (sentence text, source text, link) for every sentence.
+/// (sentence text, source text, link) for every sentence, read as the analysis reads it: in the
+/// detected language, with its dialogue dashes.
 fn attributed(text: &str) -> Vec<(String, Option<String>, Option<Link>)> {
-    let article = Article::parse(text);
-    let attributions = attribute(text, &article, detect(text));
+    let mut article = Article::parse(text);
+    let language = detect(text);
+    if language.has_dialogue_dashes() {
+        article.add_dialogue_quotations(text);
+    }
+    let attributions = attribute(text, &article, language);
     article
         .sentences
         .iter()
@@ -490,4 +495,31 @@ fn a_perspective_held_by_a_group_that_names_no_one_is_vague() {
         "Titular\n\nPara los ambientalistas, el acuerdo llega tarde.\n\nPara Petro, el acuerdo llega tarde.\n";
     let expected = [(Some("los ambientalistas".to_string()), true), (Some("Petro".to_string()), false)];
     assert_eq!(sources_and_vagueness(spanish, Language::Spanish), expected);
+}
+
+#[test]
+fn an_inverted_tag_after_a_quotation_reports_with_a_verb_of_other_senses() {
+    let spanish = "Titular\n\n«La inflación bajará en marzo», destacó el ministro de Economía.\n\n\
+                   «No vamos a pagar», contó la diputada Marta Ruiz a los periodistas.\n\n\
+                   —Vamos a ganar —contó el entrenador.\n\n\
+                   La diputada contó que el acuerdo se firmará en abril.\n\n\
+                   El proyecto contó con el apoyo de doce bancos.\n\n\
+                   La empresa cuenta con quinientos empleados en Lima.\n";
+    assert_eq!(source_of(spanish, "«La inflación").as_deref(), Some("el ministro de Economía"));
+    assert_eq!(source_of(spanish, "«No vamos").as_deref(), Some("la diputada Marta Ruiz"));
+    assert_eq!(source_of(spanish, "—Vamos").as_deref(), Some("el entrenador"));
+    assert_eq!(source_of(spanish, "La diputada").as_deref(), Some("La diputada"));
+    // "Contar con" is "have": the support is not what the project said.
+    assert!(!is_attributed(spanish, "El proyecto"));
+    assert!(!is_attributed(spanish, "La empresa"));
+    let portuguese = "Título\n\n“A inflação vai cair em março”, destacou o ministro da Fazenda.\n\n\
+                      “Vamos ganhar”, conta Pedro Alves, técnico do time.\n\n\
+                      A deputada conta que o acordo será assinado em abril.\n\n\
+                      O projeto contou com o apoio de doze bancos.\n\n\
+                      A conta de luz subiu 10% em março.\n";
+    assert_eq!(source_of(portuguese, "“A inflação").as_deref(), Some("o ministro da Fazenda"));
+    assert_eq!(source_of(portuguese, "“Vamos").as_deref(), Some("Pedro Alves"));
+    assert_eq!(source_of(portuguese, "A deputada").as_deref(), Some("A deputada"));
+    assert!(!is_attributed(portuguese, "O projeto"));
+    assert!(!is_attributed(portuguese, "A conta"));
 }
