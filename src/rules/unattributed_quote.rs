@@ -57,6 +57,15 @@ fn fixes(analysis: &Analysis, quotation: Span) -> Vec<Fix> {
     vec![Fix { title, edits, preferred: false }]
 }
 
+/// A quotation with its speech tag, in the article's own marks and language.
+fn speech_tag_example(language: Language) -> &'static str {
+    match language {
+        Language::English => "\"...,\" she said",
+        Language::Spanish => "«...», dijo la ministra",
+        Language::Portuguese => "“...”, disse a ministra",
+    }
+}
+
 /// Quoted passages this short are terms or titles, not speech.
 const MIN_QUOTE_WORDS: usize = 4;
 
@@ -84,9 +93,11 @@ fn check(analysis: &Analysis, out: &mut Vec<Finding>) {
             rule: &UNATTRIBUTED_QUOTE,
             severity: Severity::Warning,
             span: quote.span,
-            message: "Quotation with no speaker: nobody in this sentence, the next one or this paragraph is named as \
-                      saying it. Add who said it (\"...,\" she said)."
-                .into(),
+            message: format!(
+                "Quotation with no speaker: nobody in this sentence, the next one or this paragraph is named as \
+                 saying it. Add who said it ({}).",
+                speech_tag_example(analysis.language)
+            ),
             related: Vec::new(),
         });
     }
@@ -106,5 +117,18 @@ mod tests {
             .map(|f| f.span.text(text).split_whitespace().take(3).collect::<Vec<_>>().join(" "))
             .collect();
         assert_eq!(flagged, ["\"We have two", "“We will not"]);
+    }
+
+    #[test]
+    fn the_message_shows_a_speech_tag_in_the_articles_language() {
+        let message = |text: &str| {
+            check(text).into_iter().find(|f| f.rule.name == "unattributed-quote").map(|f| f.message).unwrap()
+        };
+        let spanish = "Titular\n\nEl Gobierno presentó ayer el presupuesto del año.\n\n\
+                       «No vamos a pagar esa deuda externa», y luego se fueron del salón.\n";
+        assert!(message(spanish).contains("(«...», dijo la ministra)"), "{}", message(spanish));
+        let english =
+            "Head\n\nThe government presented its budget.\n\n\"We will not pay that debt,\" and then they left.\n";
+        assert!(message(english).contains("(\"...,\" she said)"), "{}", message(english));
     }
 }
