@@ -53,7 +53,9 @@ pub struct Claim {
 const PREDICTION: &[&str] = &[
     "will", "won't", "shall", "likely", "unlikely", "forecast", "forecasts", "soon", "would", "could", "might",
     "may", "poised", "going", "expects", "expected", "upcoming", "eventually", "future", "'ll", "será", "serán",
-    "podría", "podrían", "vai", "vão", "deverá", "poderá",
+    "podría", "podrían", "vai", "vão", "deverá", "poderá", "puede", "pueden", "pode", "podem", "poderia",
+    "poderiam", "espera", "esperan", "esperado", "esperada", "prevé", "prevén", "prevê", "preveem", "previsto",
+    "prevista", "probablemente", "provavelmente", "futuro", "futura",
 ];
 #[rustfmt::skip]
 const INTENTION: &[&str] = &[
@@ -148,17 +150,6 @@ const MONTHS: &[&str] = &[
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
     "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ];
-
-/// A Spanish or Portuguese verb in the synthetic future ("se duplicarán", "dobrarão", "tendrá"):
-/// the tense says "will" without a separate word. Written in lower case, which leaves out place
-/// names ("Pará"); "verão" is also the summer.
-fn is_synthetic_future(word: &Word) -> bool {
-    let w = word.lower.as_ref();
-    !word.capitalized
-        && w.chars().count() >= 4
-        && (w.ends_with("rá") || w.ends_with("rán") || ["arão", "erão", "irão"].iter().any(|e| w.ends_with(e)))
-        && w != "verão"
-}
 
 /// Spanish and Portuguese articles, which make a comparative a superlative: "la mayor reserva",
 /// "el país más poblado", "o mais antigo".
@@ -257,7 +248,7 @@ pub fn classify(text: &str, words: &[Word]) -> Claim {
         (ClaimKind::Prediction, &|| {
             find(ClaimWords::PREDICTION)
                 .filter(|s| s.text(text) != "May")
-                .or_else(|| words.iter().find(|w| is_synthetic_future(w)).map(|w| w.span))
+                .or_else(|| words.iter().find(|w| w.is_synthetic_future()).map(|w| w.span))
                 .or_else(|| before_infinitive(words, EXPECTED))
         }),
         (ClaimKind::Intention, &|| find(ClaimWords::INTENTION)),
@@ -298,6 +289,8 @@ mod tests {
             "El banco tendrá pérdidas en marzo.",
             "Os preços dobrarão no próximo ano.",
             "O governo fará cortes em março.",
+            "Se espera que los recortes entren en vigor en 2026.",
+            "O fundo pode chegar a 125 bilhões de dólares.",
         ] {
             assert_eq!(kind(sentence), ClaimKind::Prediction, "{sentence}");
         }

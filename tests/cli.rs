@@ -684,6 +684,59 @@ fn portuguese_dialogue_and_vague_forms() {
 }
 
 #[test]
+fn spanish_and_portuguese_wire_stories() {
+    // Inverted tags after quotations ("», afirmó el presidente", "”, garantiu a presidente"), a
+    // dialogue dash, "contar con/com" read as "have", unnamed groups read as vague sources, and a
+    // "se espera que" read as the prediction it is.
+    let (diags, code) = diagnose("es-tratado.txt");
+    assert_eq!(
+        summary(&diags),
+        [
+            ("undefined-acronym", 2, "Mercosur"),
+            ("vague-attribution", 2, "según sus defensores"),
+            ("vague-attribution", 12, "Según fuentes diplomáticas"),
+            (
+                "unattributed-claim",
+                14,
+                "El acuerdo todavía debe ser aprobado por el Parlamento Europeo y por los congresos de los cuatro \
+                 países sudamericanos."
+            ),
+            ("vague-attribution", 16, "Analistas consultados por esta agencia estiman"),
+            ("vague-attribution", 24, "Se espera"),
+            (
+                "unattributed-claim",
+                24,
+                "Se espera que los primeros recortes arancelarios entren en vigor a mediados de 2026."
+            ),
+            ("vague-attribution", 26, "Los ambientalistas temen"),
+            ("unattributed-claim", 32, "El peso argentino cayó un 2% frente al dólar tras el anuncio."),
+        ],
+        "{diags:#?}"
+    );
+    assert_eq!(diags[6].severity, 2, "a prediction: {diags:#?}");
+    assert_eq!(code, 1);
+    let (diags, code) = diagnose("pt-cop.txt");
+    assert_eq!(
+        summary(&diags),
+        [
+            (
+                "unattributed-claim",
+                18,
+                "A conferência contou com a presença de 40 mil delegados, um recorde para o evento."
+            ),
+            ("vague-attribution", 20, "Especialistas ouvidos pela reportagem acreditam"),
+            // The rumour's conditional names no one, but "pessoas próximas às negociações" is a
+            // source, if a vague one: the claim is not also flagged as nobody's.
+            ("vague-attribution", 28, "Teria havido"),
+            ("vague-attribution", 28, "segundo pessoas próximas às negociações"),
+            ("unattributed-claim", 30, "A próxima COP será realizada na Turquia."),
+        ],
+        "{diags:#?}"
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
 fn language_setting_overrides_detection() {
     // Read as English, a dash opening a paragraph is no quotation mark, so the union leader's
     // second sentence becomes the article's own claim; and "dijo" is no English cue, so the first

@@ -23,6 +23,17 @@ impl Word<'_> {
     pub fn is_any(&self, set: &[&str]) -> bool {
         set.contains(&self.lower.as_ref())
     }
+
+    /// A Spanish or Portuguese verb in the synthetic future ("se duplicarán", "dobrarão",
+    /// "tendrá"): the tense says "will" without a separate word. Written in lower case, which
+    /// leaves out place names ("Pará"); "verão" is also the summer.
+    pub fn is_synthetic_future(&self) -> bool {
+        let w = self.lower.as_ref();
+        !self.capitalized
+            && w.chars().count() >= 4
+            && (w.ends_with("rá") || w.ends_with("rán") || ["arão", "erão", "irão"].iter().any(|e| w.ends_with(e)))
+            && w != "verão"
+    }
 }
 
 /// What a character is to a word, as bits: letters and digits make words, marks join them.

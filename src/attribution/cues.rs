@@ -47,7 +47,7 @@ pub(super) const LEFT_NP_GLUE: &[&str] = &[
 ];
 pub(super) const DETERMINERS: &[&str] = &[
     "the", "a", "an", "his", "her", "their", "its", "our", "this", "that", "el", "la", "los", "las", "un", "una",
-    "unos", "unas", "o", "os", "um", "uma", "uns", "umas",
+    "unos", "unas", "o", "os", "um", "uma", "uns", "umas", "su", "sus", "seu", "sua", "seus", "suas",
 ];
 /// Words that end a source noun phrase read rightwards: "said Putin in an interview".
 #[rustfmt::skip]
@@ -184,7 +184,7 @@ fn is_insider_phrase(adjective: &str, preposition: &str) -> bool {
             // "fuentes cercanas a", "fontes próximas ao", "fontes ligadas à"
             | ("cercanas" | "cercanos" | "próximas" | "próximos" | "allegadas" | "allegados", "a" | "al")
             | ("conocedoras" | "conocedores", "de" | "del")
-            | ("próximas" | "próximos" | "ligadas" | "ligados", "ao" | "à" | "do" | "da" | "de")
+            | ("próximas" | "próximos" | "ligadas" | "ligados", "ao" | "aos" | "à" | "às" | "do" | "da" | "de")
     )
 }
 
@@ -409,13 +409,28 @@ impl Sentence<'_> {
         let mut i = start;
         while i < self.words.len() && i - start < MAX_NP_WORDS {
             let glued = |i: usize| self.clean_gap(i - 1, i) || self.plural_possessive_gap(i - 1, i);
-            if i > start && (!glued(i) || RIGHT_NP_STOP.contains(&self.lower(i))) {
+            // "fuentes cercanas a la Casa Rosada" goes on past its "a": the phrase says who they know.
+            let stops = |i: usize| {
+                RIGHT_NP_STOP.contains(&self.lower(i)) && !is_insider_phrase(self.lower(i - 1), self.lower(i))
+                    || self.starts_romance_predicate(i)
+            };
+            if i > start && (!glued(i) || stops(i)) {
                 break;
             }
             end = Some(i);
             i += 1;
         }
         end.map(|e| self.span_of(start, e))
+    }
+
+    /// A Spanish or Portuguese verb that starts the clause after a source with no comma between:
+    /// "que según sus defensores creará ...", "segundo analistas deve ...". English copy marks the
+    /// end of an "according to" with a comma.
+    fn starts_romance_predicate(&self, i: usize) -> bool {
+        self.lexicon.language != Language::English
+            && (self.is(i, WordClass::AUXILIARY)
+                || self.words[i].is_synthetic_future()
+                || self.lexicon.verbs.get(self.lower(i)).is_some_and(|cue| !cue.needs_auxiliary))
     }
 
     fn is_vague_source(&self, source: Span) -> bool {
@@ -976,7 +991,10 @@ pub fn find<'a>(
         }
     }
     vague.sort_by_key(|c| c.span.start);
-    SentenceCues { strongest: strongest.or_else(|| vague.first().copied()), vague }
+    // An unnamed group ("segundo pessoas próximas às negociações") is still a source, which a
+    // rumour's conditional or a "reportedly" in the same sentence is not.
+    let vague_strongest = vague.iter().find(|c| c.source.is_some()).or(vague.first()).copied();
+    SentenceCues { strongest: strongest.or(vague_strongest), vague }
 }
 
 /// Labels that open a paragraph like a speaker's name but head a section.

@@ -516,6 +516,8 @@ static SPANISH: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
     vague_sources: &[
         "fuentes", "críticos", "expertos", "analistas", "observadores", "especialistas", "muchos", "algunos",
         "ambientalistas", "economistas", "opositores", "detractores", "partidarios", "científicos", "investigadores",
+        "otros", "comentaristas", "escépticos", "defensores", "simpatizantes", "historiadores", "activistas",
+        "diplomáticos", "estrategas", "vecinos", "personas",
     ],
     institutional_sources: &["fuentes", "fuente", "funcionarios", "funcionario", "asesores", "asesor", "voceros", "portavoces"],
     cue_nouns: &["comunicado", "entrevista", "declaraciones", "nota", "opinión"],
@@ -547,7 +549,9 @@ static PORTUGUESE: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
     vague_noun_frames: &["entre", "ante", "enfrenta", "enfrentou"],
     vague_sources: &[
         "fontes", "críticos", "analistas", "observadores", "especialistas", "muitos", "alguns", "ambientalistas",
-        "economistas", "opositores", "cientistas", "pesquisadores", "apoiadores",
+        "economistas", "opositores", "cientistas", "pesquisadores", "apoiadores", "outros", "comentaristas",
+        "céticos", "detratores", "defensores", "simpatizantes", "historiadores", "ativistas", "diplomatas",
+        "estrategistas", "moradores", "pessoas",
     ],
     institutional_sources: &["fontes", "fonte", "funcionários", "funcionário", "assessores", "assessor", "interlocutores"],
     cue_nouns: &["comunicado", "entrevista", "declarações", "nota", "opinião"],
@@ -684,5 +688,6 @@ pub const COMPLEMENT_OPENERS: &[&str] = &[
     "our", "of", "on", "about", "to", "in", "at", "during", "after", "before", "last", "earlier", "later", "for",
     "against", "recently", "previously", "yesterday", "today", "monday", "tuesday", "wednesday", "thursday",
     "friday", "saturday", "sunday", "by", "out", "up", "down", "back", "most", "many", "some", "more", "few", "all", "no", "only", "nearly", "almost",
-    "over", "just", "que", "con", "en",
+    "over", "just", "que", "con", "en", "ayer", "hoy", "anoche", "además", "también", "aún", "ontem", "hoje",
+    "nesta", "neste", "também", "ainda",
 ];

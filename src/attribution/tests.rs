@@ -523,3 +523,26 @@ fn an_inverted_tag_after_a_quotation_reports_with_a_verb_of_other_senses() {
     assert!(!is_attributed(portuguese, "O projeto"));
     assert!(!is_attributed(portuguese, "A conta"));
 }
+
+#[test]
+fn unnamed_supporters_and_people_close_to_the_talks_are_vague_sources() {
+    let spanish = "Titular\n\nEl acuerdo, según sus defensores, creará el mayor mercado del mundo.\n\n\
+                   Según fuentes cercanas a la Casa Rosada, el ministro renunciará.\n";
+    let expected =
+        [(Some("sus defensores".to_string()), true), (Some("fuentes cercanas a la Casa Rosada".to_string()), true)];
+    assert_eq!(sources_and_vagueness(spanish, Language::Spanish), expected);
+    let portuguese =
+        "Título\n\nHouve, segundo pessoas próximas às negociações, um desentendimento entre as delegações.\n";
+    let expected = [(Some("pessoas próximas às negociações".to_string()), true)];
+    assert_eq!(sources_and_vagueness(portuguese, Language::Portuguese), expected);
+}
+
+#[test]
+fn a_day_or_an_adverb_between_an_ambiguous_verb_and_its_clause() {
+    let portuguese = "Título\n\nO presidente cobrou nesta segunda-feira que os países ricos cumpram a promessa.\n\n\
+                      A ministra destacou ontem que o desmatamento caiu.\n";
+    assert_eq!(source_of(portuguese, "O presidente").as_deref(), Some("O presidente"));
+    assert_eq!(source_of(portuguese, "A ministra").as_deref(), Some("A ministra"));
+    let spanish = "Titular\n\nEl canciller destacó además que el acuerdo abre una nueva etapa.\n";
+    assert_eq!(source_of(spanish, "El canciller").as_deref(), Some("El canciller"));
+}
