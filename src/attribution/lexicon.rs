@@ -292,9 +292,17 @@ const SPANISH_VERBS: &[(&str, VerbClass, bool)] = {
         ("adelantar", Speech, true), ("pronosticar", Speech, false), ("puntualizar", Speech, false), ("remarcar", Speech, false),
         ("resaltar", Speech, false), ("acotar", Speech, false), ("tuitear", Speech, false), ("sentenciar", Speech, true),
         ("elogiar", Speech, false), ("condenar", Speech, true), ("celebrar", Speech, true), ("contar", Speech, true),
+        ("referir", Speech, true), ("aseverar", Speech, false), ("exponer", Speech, true), ("externar", Speech, false),
+        ("plantear", Speech, true), ("deslizar", Speech, true), ("recalcar", Speech, false), ("mencionar", Speech, false),
+        ("narrar", Speech, false), ("confesar", Speech, false), ("aducir", Speech, false), ("alegar", Speech, false),
+        ("arremeter", Speech, true), ("fustigar", Speech, false), ("ironizar", Speech, false), ("bromear", Speech, false),
+        ("avisar", Speech, true), ("vaticinar", Speech, false), ("augurar", Speech, false), ("comunicar", Speech, true),
+        ("notificar", Speech, true), ("difundir", Speech, true), ("publicar", Speech, true), ("reprochar", Speech, false),
+        ("agradecer", Speech, true),
         ("creer", Cognition, false), ("considerar", Cognition, false), ("estimar", Cognition, false),
         ("esperar", Cognition, false), ("temer", Cognition, false), ("pensar", Cognition, false),
-        ("prever", Cognition, false), ("calcular", Cognition, true),
+        ("prever", Cognition, false), ("calcular", Cognition, true), ("proyectar", Cognition, true),
+        ("juzgar", Cognition, true), ("evaluar", Cognition, true),
         ("mostrar", Evidence, false), ("revelar", Evidence, false),
     ]
 };
@@ -302,6 +310,10 @@ const SPANISH_VERBS: &[(&str, VerbClass, bool)] = {
 /// Spanish verbs that do not follow their conjugation: their third-person forms, participle last.
 #[rustfmt::skip]
 const SPANISH_IRREGULAR: &[(&str, &[&str])] = &[
+    ("referir", &["refiere", "refieren", "refirió", "refirieron", "refería", "referían", "referirá", "referiría", "refiriendo", "referido"]),
+    ("exponer", &["expone", "exponen", "expuso", "expusieron", "exponía", "exponían", "expondrá", "expondría", "exponiendo", "expuesto"]),
+    ("confesar", &["confiesa", "confiesan", "confesó", "confesaron", "confesaba", "confesaban", "confesará", "confesaría", "confesando", "confesado"]),
+    ("aducir", &["aduce", "aducen", "adujo", "adujeron", "aducía", "aducían", "aducirá", "aduciría", "aduciendo", "aducido"]),
     ("contar", &["cuenta", "cuentan", "contó", "contaron", "contaba", "contaban", "contará", "contaría", "contando", "contado"]),
     ("decir", &["dice", "dicen", "dijo", "dijeron", "decía", "decían", "dirá", "dirán", "diría", "dirían", "diciendo", "dicho"]),
     ("sostener", &["sostiene", "sostienen", "sostuvo", "sostuvieron", "sostenía", "sostenían", "sostendrá", "sostendría", "sosteniendo", "sostenido"]),
@@ -340,9 +352,14 @@ const PORTUGUESE_VERBS: &[(&str, VerbClass, bool)] = {
         ("rebater", Speech, false), ("questionar", Speech, false), ("rejeitar", Speech, false), ("detalhar", Speech, false),
         ("esclarecer", Speech, false), ("insistir", Speech, false), ("lamentar", Speech, false), ("elogiar", Speech, false),
         ("denunciar", Speech, false), ("condenar", Speech, true), ("divulgar", Speech, true), ("tuitar", Speech, false),
-        ("contar", Speech, true),
+        ("contar", Speech, true), ("pontuar", Speech, false), ("emendar", Speech, true), ("reforçar", Speech, true),
+        ("ironizar", Speech, false), ("brincar", Speech, true), ("desabafar", Speech, false), ("comemorar", Speech, true),
+        ("celebrar", Speech, true), ("sinalizar", Speech, true), ("indicar", Speech, true), ("ameaçar", Speech, true),
+        ("mencionar", Speech, false), ("citar", Speech, true), ("publicar", Speech, true), ("postar", Speech, true),
+        ("reclamar", Speech, true), ("agradecer", Speech, true), ("confessar", Speech, false),
         ("acreditar", Cognition, false), ("avaliar", Cognition, false), ("considerar", Cognition, false),
         ("estimar", Cognition, false), ("temer", Cognition, false), ("crer", Cognition, false), ("prever", Cognition, false),
+        ("calcular", Cognition, true), ("projetar", Cognition, true),
         ("mostrar", Evidence, false), ("revelar", Evidence, false), ("apontar", Evidence, false),
     ]
 };
@@ -446,6 +463,9 @@ pub struct Lexicon {
     pub institutional_sources: &'static [&'static str],
     /// Nouns that, after the language's "in", make a phrase a cue: "in a statement", "en un comunicado".
     pub cue_nouns: &'static [&'static str],
+    /// Words that open a reported clause or complement right after a verb with other senses than
+    /// reporting: "said that", "dijo a la prensa", "destacou ontem que".
+    pub complement_openers: &'static [&'static str],
 }
 
 impl Lexicon {
@@ -486,6 +506,7 @@ static ENGLISH: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
     vague_sources: VAGUE_SOURCES,
     institutional_sources: &["officials", "official", "sources", "source", "aides", "aide"],
     cue_nouns: CUE_NOUNS,
+    complement_openers: COMPLEMENT_OPENERS,
 });
 
 #[rustfmt::skip]
@@ -521,6 +542,12 @@ static SPANISH: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
     ],
     institutional_sources: &["fuentes", "fuente", "funcionarios", "funcionario", "asesores", "asesor", "voceros", "portavoces"],
     cue_nouns: &["comunicado", "entrevista", "declaraciones", "nota", "opinión"],
+    // "a" and "al" name whom it was said to: "contó a los periodistas".
+    complement_openers: &[
+        "que", "si", "cómo", "cuándo", "dónde", "quién", "qué", "a", "al", "con", "en", "sobre", "ante", "durante",
+        "tras", "ayer", "hoy", "anoche", "además", "también", "aún", "luego", "después", "antes", "recientemente",
+        "nuevamente", "él", "ella", "ellos", "ellas",
+    ],
 });
 
 #[rustfmt::skip]
@@ -555,6 +582,13 @@ static PORTUGUESE: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
     ],
     institutional_sources: &["fontes", "fonte", "funcionários", "funcionário", "assessores", "assessor", "interlocutores"],
     cue_nouns: &["comunicado", "entrevista", "declarações", "nota", "opinião"],
+    // Not "a", "o", "no" or "na", which are also "the" and "in the": "reforçou a confiança",
+    // "brincaram no parque".
+    complement_openers: &[
+        "que", "se", "como", "quando", "onde", "quem", "ao", "aos", "à", "às", "com", "sobre", "durante", "após",
+        "ontem", "hoje", "nesta", "neste", "nesse", "nessa", "também", "ainda", "depois", "antes", "recentemente",
+        "novamente", "ele", "ela", "eles", "elas",
+    ],
 });
 
 /// English nouns that, after "in a/his/their ...", make a phrase a cue: "in a statement", "in an interview".
@@ -680,14 +714,14 @@ pub const NON_REPORTING_BEFORE: &[&str] = &[
     "our", "my", "your", "no", "any", "every", "each", "without",
 ];
 
-/// Words that open a reported clause or complement right after a cue: "said that", "told reporters".
+/// English words that open a reported clause or complement right after a cue: "said that", "told
+/// reporters", "added on Monday".
 #[rustfmt::skip]
-pub const COMPLEMENT_OPENERS: &[&str] = &[
+const COMPLEMENT_OPENERS: &[&str] = &[
     "that", "if", "whether", "how", "why", "what", "when", "where", "who", "he", "she", "they", "it", "we", "i",
     "there", "this", "these", "those", "reporters", "journalists", "the", "a", "an", "his", "her", "their", "its",
     "our", "of", "on", "about", "to", "in", "at", "during", "after", "before", "last", "earlier", "later", "for",
     "against", "recently", "previously", "yesterday", "today", "monday", "tuesday", "wednesday", "thursday",
-    "friday", "saturday", "sunday", "by", "out", "up", "down", "back", "most", "many", "some", "more", "few", "all", "no", "only", "nearly", "almost",
-    "over", "just", "que", "con", "en", "ayer", "hoy", "anoche", "además", "también", "aún", "ontem", "hoje",
-    "nesta", "neste", "também", "ainda",
+    "friday", "saturday", "sunday", "by", "out", "up", "down", "back", "most", "many", "some", "more", "few", "all",
+    "no", "only", "nearly", "almost", "over", "just",
 ];

@@ -546,3 +546,32 @@ fn a_day_or_an_adverb_between_an_ambiguous_verb_and_its_clause() {
     let spanish = "Titular\n\nEl canciller destacó además que el acuerdo abre una nueva etapa.\n";
     assert_eq!(source_of(spanish, "El canciller").as_deref(), Some("El canciller"));
 }
+
+#[test]
+fn latin_american_reporting_verbs_and_their_other_senses() {
+    let spanish = "Titular\n\nLa mandataria aseveró que los jueces serán electos en junio.\n\n\
+                   Sheinbaum se refirió a las críticas y recalcó que México es soberano.\n\n\
+                   El dirigente externó su preocupación por la falta de certidumbre.\n\n\
+                   «Queremos reglas claras», expuso el presidente del consejo.\n\n\
+                   El senador deslizó que habría cambios en la ley.\n\n\
+                   La oposición vaticinó una caída de la inversión.\n\n\
+                   El plan plantea un desafío enorme para los jueces.\n\n\
+                   La Suprema Corte publicó un libro sobre su historia.\n";
+    for attributed in ["La mandataria", "Sheinbaum", "El dirigente", "«Queremos", "El senador", "La oposición"] {
+        assert!(is_attributed(spanish, attributed), "{attributed}");
+    }
+    assert!(!is_attributed(spanish, "El plan"), "posing a challenge is not speech");
+    assert!(!is_attributed(spanish, "La Suprema Corte"), "publishing a book is not speech");
+    let portuguese = "Título\n\nHaddad pontuou que o governo vai cumprir a meta.\n\n\
+                      O ministro reforçou que não haverá aumento de impostos.\n\n\
+                      “Não há espaço para aventuras”, desabafou o ministro.\n\n\
+                      “Foi uma vitória”, brincou o presidente.\n\n\
+                      A medida reforçou a confiança dos investidores.\n\n\
+                      As crianças brincaram no parque durante a tarde.\n";
+    for attributed in ["Haddad", "O ministro", "“Não há", "“Foi"] {
+        assert!(is_attributed(portuguese, attributed), "{attributed}");
+    }
+    // "a" and "no" are also "the" and "in the": no clause after them.
+    assert!(!is_attributed(portuguese, "A medida"));
+    assert!(!is_attributed(portuguese, "As crianças"));
+}

@@ -11,8 +11,7 @@ use super::cues::{
     ATTITUDE_ADJECTIVES, CLAUSE_WORDS, CUE_PHRASE_OPENERS, DETERMINERS, LEFT_NP_GLUE, RULE_NOUNS, SPEECH_NOUNS,
 };
 use super::lexicon::{
-    BE_FORMS, COMPLEMENT_OPENERS, Lexicon, NON_REPORTING_BEFORE, NOUN_PRONE_FORMS, POSSESSIVES, SUBJECT_PRONOUNS,
-    VERB_PRELUDE,
+    BE_FORMS, Lexicon, NON_REPORTING_BEFORE, NOUN_PRONE_FORMS, POSSESSIVES, SUBJECT_PRONOUNS, VERB_PRELUDE,
 };
 use super::vague;
 use crate::language::Language;
@@ -98,7 +97,7 @@ fn classes(language: Language) -> Classes {
         (lexicon.passive_auxiliaries, WordClass::BE_FORM),
         (NON_REPORTING_BEFORE, WordClass::NON_REPORTING_BEFORE),
         (NOUN_PRONE_FORMS, WordClass::NOUN_PRONE),
-        (COMPLEMENT_OPENERS, WordClass::COMPLEMENT_OPENER),
+        (lexicon.complement_openers, WordClass::COMPLEMENT_OPENER),
         (POSSESSIVES, WordClass::POSSESSIVE),
         (SUBJECT_PRONOUNS, WordClass::SUBJECT_PRONOUN),
         (LEFT_NP_GLUE, WordClass::LEFT_NP_GLUE),
