@@ -48,9 +48,19 @@ impl LanguageSetting {
 #[rustfmt::skip]
 const ENGLISH: &[&str] = &["the", "and", "of", "to", "is", "was", "that", "with", "for", "said", "it", "on", "by", "he", "she"];
 #[rustfmt::skip]
-const SPANISH: &[&str] = &["el", "los", "las", "del", "y", "una", "por", "es", "lo", "al", "según", "dijo", "también", "fue", "pero", "más"];
+const SPANISH: &[&str] = &[
+    "el", "los", "las", "del", "y", "una", "por", "es", "lo", "al", "según", "dijo", "también", "fue", "pero", "más",
+    "un", "con", "su", "sus", "muy", "hay", "ya", "sin", "han", "ella", "él", "están", "la",
+];
 #[rustfmt::skip]
-const PORTUGUESE: &[&str] = &["os", "do", "da", "dos", "das", "não", "uma", "em", "ao", "é", "disse", "também", "pelo", "pela", "foi", "mais", "mas"];
+const PORTUGUESE: &[&str] = &[
+    "os", "do", "da", "dos", "das", "não", "uma", "em", "ao", "é", "disse", "também", "pelo", "pela", "foi", "mais",
+    "mas", "um", "com", "na", "nas", "às", "à", "são", "há", "já", "ainda", "ele", "ela", "isso", "pelos", "pelas",
+    "ou", "muito", "o",
+];
+
+/// Fewer frequent words than this of Spanish or Portuguese leave a text English, the default.
+const MIN_EVIDENCE: usize = 2;
 
 /// Enough words to tell the languages apart; later ones only cost time.
 const SAMPLE_WORDS: usize = 200;
@@ -143,9 +153,10 @@ pub fn detect(text: &str) -> Language {
         }
     }
     let [english, spanish, portuguese] = counts;
-    if spanish > english && spanish > portuguese {
+    // One frequent word is chance: "Del" in "DEL E. WEBB INVESTMENT", a table of figures.
+    if spanish > english && spanish > portuguese && spanish >= MIN_EVIDENCE {
         Language::Spanish
-    } else if portuguese > english && portuguese > spanish {
+    } else if portuguese > english && portuguese > spanish && portuguese >= MIN_EVIDENCE {
         Language::Portuguese
     } else {
         Language::English
@@ -162,6 +173,16 @@ mod tests {
         assert_eq!(detect("El ministro dijo que el plan de los bancos es una buena idea."), Language::Spanish);
         assert_eq!(detect("O ministro disse que o plano dos bancos não é uma boa ideia."), Language::Portuguese);
         assert_eq!(detect(""), Language::English);
+    }
+
+    #[test]
+    fn a_brief_of_one_sentence_is_told_apart_too() {
+        let portuguese =
+            "Título\n\nHouve, segundo pessoas próximas às negociações, um desentendimento entre as delegações.\n";
+        assert_eq!(detect(portuguese), Language::Portuguese);
+        let spanish = "Titular\n\nHubo, según personas cercanas a las negociaciones, un desacuerdo con Brasil.\n";
+        assert_eq!(detect(spanish), Language::Spanish);
+        assert_eq!(detect("DEL E. WEBB INVESTMENT 4TH QTR NET\n\nShr eight cts vs 16 cts\n"), Language::English);
     }
 
     #[test]
