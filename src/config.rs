@@ -15,6 +15,7 @@ use crate::baseline::Baseline;
 use crate::entities::{EntrySource, Glossary, GlossaryEntry};
 use crate::files::DEFAULT_MAX_FILE_SIZE;
 use crate::language::LanguageSetting;
+use crate::locks::lock;
 use crate::rules::{self, Rule, Severity};
 
 pub const FILE_NAME: &str = "newsls.toml";
@@ -397,11 +398,6 @@ impl FolderSettings {
         }
         nested
     }
-}
-
-/// A poisoned lock still holds a usable map: its writers never leave it half changed.
-fn lock<T>(mutex: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use rayon::slice::ParallelSliceMut;
 
 use crate::config::{FolderSettings, Settings};
+use crate::locks;
 
 /// The extension of article files found by walking folders when no `include` globs are configured.
 /// A file named explicitly is checked whatever its extension.
@@ -88,7 +89,7 @@ impl Selection {
     /// The settings of the folder holding the walked `path`.
     fn settings_of(&self, path: &Path) -> Arc<Settings> {
         let folder = path.parent().unwrap_or(&self.root);
-        let mut last = self.last.lock().unwrap_or_else(|e| e.into_inner());
+        let mut last = locks::lock(&self.last);
         match &*last {
             Some((known, settings)) if known == folder => settings.clone(),
             _ => {

@@ -12,6 +12,7 @@ pub mod entities;
 pub mod files;
 pub mod kb;
 pub mod language;
+pub mod locks;
 pub mod protocol;
 pub mod rules;
 pub mod server;

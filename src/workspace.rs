@@ -12,6 +12,7 @@ use std::hash::Hash;
 use std::sync::{Arc, Mutex, RwLock};
 
 use crate::entities::{ArticleEntities, EntityKind, KnownPeople, Origin};
+use crate::locks;
 use crate::span::Span;
 use crate::text::{LineCol, LineIndex, PositionEncoding};
 
@@ -157,11 +158,11 @@ impl<K: Clone + Eq + Hash + Ord> WorkspaceIndex<K> {
     }
 
     fn read(&self) -> std::sync::RwLockReadGuard<'_, Inner<K>> {
-        self.inner.read().unwrap_or_else(|e| e.into_inner())
+        locks::read(&self.inner)
     }
 
     fn write(&self) -> std::sync::RwLockWriteGuard<'_, Inner<K>> {
-        self.inner.write().unwrap_or_else(|e| e.into_inner())
+        locks::write(&self.inner)
     }
 
     /// Indexes a file, replacing what the index had for it.
@@ -250,7 +251,7 @@ impl<K: Clone + Eq + Hash + Ord> WorkspaceIndex<K> {
     /// The rank in file order of every file key `inner` has. Keys are never reused and only their
     /// number grows, so ranks built for as many keys as there are now are still right.
     fn file_order(&self, inner: &Inner<K>) -> Arc<Vec<u32>> {
-        let mut cached = self.file_order.lock().unwrap_or_else(|e| e.into_inner());
+        let mut cached = locks::lock(&self.file_order);
         if cached.len() != inner.files.len() {
             let mut keys: Vec<usize> = (0..inner.files.len()).collect();
             keys.sort_unstable_by(|&a, &b| {

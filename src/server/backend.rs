@@ -14,6 +14,7 @@ use super::transport::Outbox;
 use super::{features, navigation};
 use crate::analysis::{Analysis, Context};
 use crate::baseline;
+use crate::locks;
 use crate::protocol::{self, Document};
 use crate::span::Span;
 use crate::text::PositionEncoding;
@@ -122,7 +123,7 @@ fn wanted(kind: Option<&CodeActionKind>, only: Option<&[CodeActionKind]>) -> boo
 impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
         let _ = std::thread::Builder::new().name("newsls-warm-up".into()).spawn(crate::entities::warm_up);
-        *self.state.flags.write().unwrap_or_else(|e| e.into_inner()) = flags(&params);
+        *locks::write(&self.state.flags) = flags(&params);
         if let Some(options) = params.initialization_options.clone() {
             self.state.apply_client_settings(options.get("settings").cloned().unwrap_or(options)).await;
         }
@@ -192,7 +193,7 @@ impl LanguageServer for Backend {
                 }
             }
             state.watch();
-            let roots = state.roots.read().unwrap_or_else(|e| e.into_inner()).iter().map(|r| r.path.clone()).collect();
+            let roots = locks::read(&state.roots).iter().map(|r| r.path.clone()).collect();
             state.index(roots).await;
         });
     }
@@ -237,8 +238,7 @@ impl LanguageServer for Backend {
         for path in &removed {
             self.state.forget_under(path).await;
         }
-        let mut roots: Vec<PathBuf> =
-            self.state.roots.read().unwrap_or_else(|e| e.into_inner()).iter().map(|r| r.path.clone()).collect();
+        let mut roots: Vec<PathBuf> = locks::read(&self.state.roots).iter().map(|r| r.path.clone()).collect();
         roots.retain(|r| !removed.contains(r));
         roots.extend(added.iter().cloned());
         self.state.set_roots(roots).await;

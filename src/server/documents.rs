@@ -10,6 +10,7 @@ use tower_lsp_server::ls_types::{
     PositionEncodingKind, Range, TextDocumentContentChangeEvent, Uri,
 };
 
+use crate::locks;
 use crate::text::PositionEncoding;
 
 pub struct Document {
@@ -31,7 +32,7 @@ pub struct DocumentStore {
 
 impl DocumentStore {
     pub fn encoding(&self) -> PositionEncoding {
-        *self.encoding.read().unwrap_or_else(|e| e.into_inner())
+        *locks::read(&self.encoding)
     }
 
     /// UTF-8 positions when the client offers them (no conversions), else LSP's default UTF-16.
@@ -42,8 +43,7 @@ impl DocumentStore {
             .as_ref()
             .and_then(|g| g.position_encodings.as_ref())
             .is_some_and(|encodings| encodings.contains(&PositionEncodingKind::UTF8));
-        *self.encoding.write().unwrap_or_else(|e| e.into_inner()) =
-            if offers_utf8 { PositionEncoding::Utf8 } else { PositionEncoding::Utf16 };
+        *locks::write(&self.encoding) = if offers_utf8 { PositionEncoding::Utf8 } else { PositionEncoding::Utf16 };
     }
 
     fn next_edition(&self) -> u64 {

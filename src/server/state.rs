@@ -27,6 +27,7 @@ use crate::baseline;
 use crate::config::{self, ConfigFile, FolderSettings, Settings};
 use crate::entities::KnownPeople;
 use crate::files;
+use crate::locks;
 use crate::protocol::{self, Document};
 use crate::rules::Finding;
 use crate::text::{LineIndex, PositionEncoding};
@@ -120,14 +121,6 @@ pub struct State {
     /// Indexing runs under way: until they end, counts of mentioning articles are partial.
     indexing_runs: AtomicUsize,
     pub watcher: Mutex<Option<Watcher>>,
-}
-
-fn lock<T>(lock: &RwLock<T>) -> std::sync::RwLockReadGuard<'_, T> {
-    lock.read().unwrap_or_else(|e| e.into_inner())
-}
-
-fn lock_mut<T>(lock: &RwLock<T>) -> std::sync::RwLockWriteGuard<'_, T> {
-    lock.write().unwrap_or_else(|e| e.into_inner())
 }
 
 /// The file a `file:` URI names; `None` for any other scheme (`untitled:`, `https:`), which the
@@ -241,7 +234,7 @@ impl State {
     }
 
     pub fn flags(&self) -> ClientFlags {
-        *lock(&self.flags)
+        *locks::read(&self.flags)
     }
 
     pub fn workspace(&self) -> &WorkspaceIndex<Uri> {
@@ -249,7 +242,7 @@ impl State {
     }
 
     pub fn closed_file_diagnostics(&self) -> bool {
-        lock(&self.client_settings).diagnostics.closed_files
+        locks::read(&self.client_settings).diagnostics.closed_files
     }
 
     /// The settings of the root holding `path` (the innermost), else the defaults with the
@@ -265,7 +258,7 @@ impl State {
                     self.config_loader(&folder)(&file).ok()
                 });
                 Arc::new(configured.unwrap_or_else(|| {
-                    let merged = lock(&self.client_settings).over(&ConfigFile::default());
+                    let merged = locks::read(&self.client_settings).over(&ConfigFile::default());
                     let mut settings = Settings::from_file(root, &merged, Path::new("client settings"))
                         .unwrap_or_else(|_| Settings::defaults(root));
                     // Its folder's baseline applies if it reads.
@@ -295,14 +288,14 @@ impl State {
     }
 
     fn with_root_holding<T>(&self, path: &Path, f: impl FnOnce(&Root) -> T) -> Option<T> {
-        let roots = lock(&self.roots);
+        let roots = locks::read(&self.roots);
         let root = roots.iter().filter(|r| path.starts_with(&r.path)).max_by_key(|r| r.path.as_os_str().len())?;
         Some(f(root))
     }
 
     /// Sets the workspace folders, keeping the last good configuration of folders already known.
     pub async fn set_roots(&self, paths: Vec<PathBuf>) {
-        let previous: Vec<(PathBuf, LastGood)> = lock(&self.roots)
+        let previous: Vec<(PathBuf, LastGood)> = locks::read(&self.roots)
             .iter()
             .map(|r| (r.path.clone(), LastGood { file: r.file.clone(), settings: r.folders.top().clone() }))
             .collect();
@@ -314,7 +307,7 @@ impl State {
             roots.push(root);
             errors.extend(root_errors);
         }
-        *lock_mut(&self.roots) = roots;
+        *locks::write(&self.roots) = roots;
         self.forget_outside_settings();
         for error in errors {
             self.client.show_message(MessageType::ERROR, format!("newsls: {error}")).await;
@@ -323,7 +316,7 @@ impl State {
 
     /// Re-reads every root's `newsls.toml`.
     pub async fn reload_roots(&self) {
-        let paths = lock(&self.roots).iter().map(|r| r.path.clone()).collect();
+        let paths = locks::read(&self.roots).iter().map(|r| r.path.clone()).collect();
         self.set_roots(paths).await;
     }
 
@@ -340,7 +333,7 @@ impl State {
         // Watched even when it is what broke, so that its repair applies.
         let glossary_file = parsed.as_ref().unwrap_or(&last_good_file).glossary_file.as_ref().map(|n| path.join(n));
         let loaded = parsed.and_then(|file| {
-            let merged = lock(&self.client_settings).over(&file);
+            let merged = locks::read(&self.client_settings).over(&file);
             Settings::from_file(&path, &merged, &config_path).map(|settings| (file, settings))
         });
         let (file, mut settings, mut errors) = match loaded {
@@ -348,7 +341,7 @@ impl State {
             Err(err) => {
                 // The last good file under the client's settings of now; if that fails too (its
                 // glossary file is what went missing), the last good settings as they were.
-                let merged = lock(&self.client_settings).over(&last_good_file);
+                let merged = locks::read(&self.client_settings).over(&last_good_file);
                 let settings = Settings::from_file(&path, &merged, &config_path)
                     .ok()
                     .or_else(|| last_good.map(|last| (*last.settings).clone()))
@@ -368,7 +361,7 @@ impl State {
     /// baseline the client names stays `root`'s. A baseline that does not read is no reason to
     /// refuse the rest: it is said after the walk, as a root's is.
     fn config_loader(&self, root: &Path) -> Box<config::LoadNested> {
-        let mut client = lock(&self.client_settings).clone();
+        let mut client = locks::read(&self.client_settings).clone();
         client.glossary_file = client.glossary_file.map(|file| root.join(file));
         client.baseline = client.baseline.map(|file| root.join(file));
         let troubles = self.baseline_troubles.clone();
@@ -376,7 +369,7 @@ impl State {
             let merged = client.over(&config::read(path)?);
             let mut settings = Settings::from_file(path.parent().unwrap_or(Path::new("/")), &merged, path)?;
             if let Err(message) = settings.read_accepted() {
-                let mut troubles = troubles.lock().unwrap_or_else(|e| e.into_inner());
+                let mut troubles = locks::lock(&troubles);
                 troubles.push(format!("{message}; until then, no finding under it is taken as accepted"));
             }
             Ok(settings)
@@ -404,7 +397,7 @@ impl State {
         }
         match serde_json::from_value::<ClientSettings>(value) {
             Ok(settings) => {
-                *lock_mut(&self.client_settings) = settings;
+                *locks::write(&self.client_settings) = settings;
                 self.forget_outside_settings();
             }
             Err(err) => {
@@ -611,7 +604,7 @@ impl State {
         for uri in self.documents.open_uris() {
             self.schedule(uri);
         }
-        let roots: Vec<PathBuf> = lock(&self.roots).iter().map(|r| r.path.clone()).collect();
+        let roots: Vec<PathBuf> = locks::read(&self.roots).iter().map(|r| r.path.clone()).collect();
         self.index_in_background(roots);
     }
 
@@ -650,7 +643,7 @@ impl State {
                 .show_message(MessageType::ERROR, format!("newsls: {error} (going on with the settings above it)"))
                 .await;
         }
-        let baseline_troubles = std::mem::take(&mut *self.baseline_troubles.lock().unwrap_or_else(|e| e.into_inner()));
+        let baseline_troubles = std::mem::take(&mut *locks::lock(&self.baseline_troubles));
         for trouble in baseline_troubles {
             self.client.show_message(MessageType::ERROR, format!("newsls: {trouble}")).await;
         }
@@ -773,7 +766,7 @@ impl State {
             });
             return;
         }
-        let roots: Vec<PathBuf> = lock(&self.roots).iter().map(|r| r.path.clone()).collect();
+        let roots: Vec<PathBuf> = locks::read(&self.roots).iter().map(|r| r.path.clone()).collect();
         let handle = tokio::runtime::Handle::current();
         let state = Arc::downgrade(self);
         let watcher = Watcher::start(&roots, move |paths| {
@@ -782,7 +775,7 @@ impl State {
             }
         });
         match watcher {
-            Ok(watcher) => *self.watcher.lock().unwrap_or_else(|e| e.into_inner()) = Some(watcher),
+            Ok(watcher) => *locks::lock(&self.watcher) = Some(watcher),
             Err(err) => {
                 let client = self.client.clone();
                 tokio::spawn(async move {
@@ -852,7 +845,7 @@ impl State {
     fn is_configuration(&self, path: &Path) -> bool {
         let named = |settings: &Settings| settings.glossary_file.as_deref() == Some(path) || settings.baseline == path;
         path.file_name().is_some_and(|n| n == config::FILE_NAME)
-            || lock(&self.roots).iter().any(|root| {
+            || locks::read(&self.roots).iter().any(|root| {
                 root.glossary_file.as_deref() == Some(path)
                     || named(root.folders.top())
                     || root.folders.nested().iter().any(|nested| named(nested))
@@ -870,7 +863,7 @@ impl State {
             return;
         }
         // A client may report files outside every workspace folder (a watcher of its own).
-        paths.retain(|path| lock(&self.roots).iter().any(|root| path.starts_with(&root.path)));
+        paths.retain(|path| locks::read(&self.roots).iter().any(|root| path.starts_with(&root.path)));
         for path in paths {
             if path.exists() {
                 if path.is_file() {
@@ -897,7 +890,7 @@ impl State {
     }
 
     pub fn stop_watching(&self) {
-        self.watcher.lock().unwrap_or_else(|e| e.into_inner()).take();
+        locks::lock(&self.watcher).take();
     }
 }
 
