@@ -198,8 +198,42 @@ const NUMBER_WORDS: &[&str] =
 /// language ([`WordClass::CUE_PHRASE_OPENER`]): only a first filter, each test reads its language.
 #[rustfmt::skip]
 pub(super) const CUE_PHRASE_OPENERS: &[&str] = &[
-    "according", "acuerdo", "según", "segun", "acordo", "segundo", "in", "on", "en", "em", "under",
+    "according", "acuerdo", "según", "segun", "acordo", "segundo", "conforme", "in", "on", "en", "em", "under",
+    "view", "opinion", "words", "eyes", "judgment", "judgement", "estimation", "opinión", "juicio", "criterio",
+    "palabras", "parecer", "entender", "decir", "visión", "evaluación", "opinião", "avaliação", "palavras", "visão",
+    "entendimento", "juízo",
 ];
+/// Nouns of a point of view, whose holder follows "of" or precedes them as a possessive: "in the
+/// view of the opposition", "a juicio de los analistas", "na opinião do ministro", "a su juicio".
+const VIEWPOINT_NOUNS: &[&str] = &[
+    "view",
+    "opinion",
+    "words",
+    "eyes",
+    "judgment",
+    "judgement",
+    "estimation",
+    "opinión",
+    "juicio",
+    "criterio",
+    "palabras",
+    "parecer",
+    "entender",
+    "decir",
+    "visión",
+    "evaluación",
+    "opinião",
+    "avaliação",
+    "palavras",
+    "visão",
+    "entendimento",
+    "juízo",
+];
+/// Viewpoint nouns that also take what is assessed after "of" ("la evaluación del proyecto", "na
+/// avaliação do programa"): their holder must be a name or a group that speaks.
+const VIEWPOINT_OR_TOPIC: &[&str] = &["evaluación", "avaliação"];
+/// "of" before a viewpoint's holder, with the article Spanish and Portuguese contract into it.
+const VIEWPOINT_OF: &[&str] = &["of", "de", "del", "do", "da", "dos", "das"];
 /// Prepositions that end a noun-phrase cue's phrase before its noun: "in the euphoria after the polls".
 const PHRASE_ENDS: &[&str] = &["after", "before", "up", "since"];
 /// Spanish "according to", followed by its source.
@@ -626,7 +660,13 @@ impl Sentence<'_> {
         let after_de = i > 0 && self.lower(i - 1) == "de";
         let (first, cue_end, source_start) = match self.lexicon.language {
             Language::English if w == "according" && self.lower(i + 1) == "to" => (i, i + 1, i + 2),
-            Language::Spanish if w == "acuerdo" && self.lower(i + 1) == "con" && after_de => (i - 1, i + 1, i + 2),
+            // "de acuerdo con" and the Latin American "de acuerdo a", "de acuerdo al".
+            Language::Spanish if w == "acuerdo" && matches!(self.lower(i + 1), "con" | "a" | "al") && after_de => {
+                (i - 1, i + 1, i + 2)
+            }
+            // "conforme o IBGE", but not "conforme a economia cresce" ("as the economy grows"): a
+            // name or a group that speaks follows.
+            Language::Portuguese if w == "conforme" && self.names_a_speaker(i + 1) => (i, i, i + 1),
             Language::Spanish if SEGUN.contains(&w) => (i, i, i + 1),
             Language::Portuguese if w == "acordo" && self.lower(i + 1) == "com" && after_de => (i - 1, i + 1, i + 2),
             Language::Portuguese
@@ -865,14 +905,80 @@ impl Sentence<'_> {
     /// ganar —contó el entrenador". There a verb with other senses ("destacar", "contar") reports,
     /// when its speaker follows it: a name, or a noun phrase opened by a determiner.
     fn tags_a_quotation(&self, verb: usize) -> bool {
-        let gap_start = verb.checked_sub(1).map_or(self.span.start, |p| self.words[p].span.end);
-        let gap = &self.text[gap_start..self.words[verb].span.start];
-        // The sentence's words leave out quoted ones, so letters in the gap are a quotation's.
+        // The sentence's words leave out quoted ones: the verb is the first word outside the
+        // quotation that opens the sentence. After a subject ("Serafinowicz, who starred in
+        // “Parks”, posted the clip") the words after the verb are its object, not its speaker.
+        if verb != 0 {
+            return false;
+        }
+        let gap = &self.text[self.span.start..self.words[verb].span.start];
         let after_quotation =
             gap.contains(char::is_alphanumeric) && gap.trim_end().ends_with([',', '—', '–', '”', '»', '"', '’']);
         after_quotation
             && self.word(verb + 1).is_some_and(|w| w.capitalized || self.is(verb + 1, WordClass::DETERMINER))
             && self.clean_gap(verb, verb + 1)
+    }
+
+    /// "In the view of the opposition", "en opinión del economista Martín Redrado", "a juicio de
+    /// los analistas", "na avaliação do economista", "a su juicio": a viewpoint noun (at `i`)
+    /// after its preposition, with its holder after "of" or before it as a possessive.
+    fn viewpoint(&self, i: usize) -> Option<Cue> {
+        if !VIEWPOINT_NOUNS.contains(&self.lower(i)) || i == 0 {
+            return None;
+        }
+        let glued_before = |k: usize| k > 0 && self.clean_gap(k - 1, k);
+        let mut first = i - 1;
+        // "in our judgment", "en mi opinión": the writer's own view, which attributes nothing.
+        const FIRST_PERSON: &[&str] =
+            &["my", "our", "mi", "mis", "nuestra", "nuestro", "meu", "minha", "nossa", "nosso"];
+        if FIRST_PERSON.contains(&self.lower(first)) {
+            return None;
+        }
+        let possessor = self.is(first, WordClass::POSSESSIVE).then(|| self.words[first].span);
+        // "tears in their eyes": eyes are a point of view only as "the eyes of".
+        if possessor.is_some() && self.lower(i) == "eyes" {
+            return None;
+        }
+        let determined = possessor.is_some() || self.is(first, WordClass::DETERMINER);
+        if determined && glued_before(first) {
+            first -= 1;
+        }
+        // The preposition, with the article Portuguese contracts into it: "in the", "en", "a",
+        // "na", "nas". English needs the article: "in view of the storm" is "considering".
+        let opens = match self.lexicon.language {
+            Language::English => self.lower(first) == "in" && determined,
+            Language::Spanish => matches!(self.lower(first), "en" | "a" | "al"),
+            Language::Portuguese => matches!(self.lower(first), "na" | "nas" | "no" | "nos" | "em" | "a" | "à"),
+        };
+        if !opens || !glued_before(i) {
+            return None;
+        }
+        let (source, cue_end) = match possessor {
+            Some(possessor) => (possessor, i),
+            None => {
+                let of = i + 1;
+                if !VIEWPOINT_OF.contains(&self.lower(of)) || !self.clean_gap(i, of) {
+                    return None;
+                }
+                if VIEWPOINT_OR_TOPIC.contains(&self.lower(i)) && !self.names_a_speaker(of + 1) {
+                    return None;
+                }
+                (self.object(of + 1)?, of)
+            }
+        };
+        Some(self.cue(self.span_of(first, cue_end), Some(source), CueKind::NounPhrase))
+    }
+
+    /// Whether the noun phrase read rightwards from `start` names someone who can speak: a name,
+    /// or a group or official that speaks ("los analistas", "fontes do governo").
+    fn names_a_speaker(&self, start: usize) -> bool {
+        self.object(start).is_some_and(|phrase| {
+            self.words[start..].iter().take_while(|w| phrase.contains_span(w.span)).any(|w| {
+                w.capitalized
+                    || self.lexicon.vague_sources.contains(&w.lower.as_ref())
+                    || self.lexicon.institutional_sources.contains(&w.lower.as_ref())
+            })
+        })
     }
 
     /// A relative pronoun right before the verb stands for its antecedent: "her records, which
@@ -978,6 +1084,7 @@ pub fn find<'a>(
             .according(i)
             .or_else(|| sentence.perspective(i))
             .or_else(|| sentence.noun_phrase(i))
+            .or_else(|| sentence.viewpoint(i))
             .or_else(|| sentence.possessed_speech(i))
             .or_else(|| sentence.attitude(i))
             .or_else(|| sentence.verb(i));

@@ -509,6 +509,9 @@ fn an_inverted_tag_after_a_quotation_reports_with_a_verb_of_other_senses() {
     assert_eq!(source_of(spanish, "«No vamos").as_deref(), Some("la diputada Marta Ruiz"));
     assert_eq!(source_of(spanish, "—Vamos").as_deref(), Some("el entrenador"));
     assert_eq!(source_of(spanish, "La diputada").as_deref(), Some("La diputada"));
+    // After its subject, a verb is no tag: what follows it is its object, not a speaker.
+    let titles = "Titular\n\nRuiz, que actuó en «Los años felices», publicó el video de la serie.\n";
+    assert_ne!(source_of(titles, "Ruiz").as_deref(), Some("el video de la serie"));
     // "Contar con" is "have": the support is not what the project said.
     assert!(!is_attributed(spanish, "El proyecto"));
     assert!(!is_attributed(spanish, "La empresa"));
@@ -574,4 +577,53 @@ fn latin_american_reporting_verbs_and_their_other_senses() {
     // "a" and "no" are also "the" and "in the": no clause after them.
     assert!(!is_attributed(portuguese, "A medida"));
     assert!(!is_attributed(portuguese, "As crianças"));
+}
+
+#[test]
+fn a_point_of_view_names_its_holder() {
+    let english = "Head\n\nIn the view of the opposition, the targets are impossible.\n\n\
+                   The dollar, in the opinion of economist Ana Ruiz, will rise in March.\n\n\
+                   In his words, the adjustment is over.\n\n\
+                   In view of the storm, the match was put off.\n\n\
+                   He had no opinion of the plan before the vote.\n\n\
+                   In our judgment, the reform is unrealistic.\n\n\
+                   They had tears in their eyes, tears of concern.\n";
+    let expected = [
+        (Some("the opposition".to_string()), false),
+        (Some("economist Ana Ruiz".to_string()), false),
+        (Some("his".to_string()), false),
+        (None, false),
+        (None, false),
+        (None, false),
+        (None, false),
+    ];
+    assert_eq!(sources_and_vagueness(english, Language::English), expected);
+    let spanish = "Titular\n\nA juicio de la oposición, las metas son imposibles.\n\n\
+                   En opinión del economista Martín Redrado, el dólar subirá.\n\n\
+                   A criterio de los analistas, el plan carece de respaldo.\n\n\
+                   De acuerdo a las proyecciones oficiales, la economía crecerá.\n\n\
+                   A su juicio, el ajuste terminó.\n\n\
+                   En la evaluación del proyecto se hallaron errores.\n";
+    let expected = [
+        (Some("la oposición".to_string()), false),
+        (Some("economista Martín Redrado".to_string()), false),
+        (Some("los analistas".to_string()), true),
+        (Some("las proyecciones oficiales".to_string()), false),
+        (Some("su".to_string()), false),
+        (None, false),
+    ];
+    assert_eq!(sources_and_vagueness(spanish, Language::Spanish), expected);
+    let portuguese = "Título\n\nConforme o IBGE, o desemprego caiu.\n\n\
+                      Na avaliação do economista José Mendonça, a inflação vai subir.\n\n\
+                      Nas palavras do presidente da Câmara, o ajuste acabou.\n\n\
+                      Conforme a economia cresce, o desemprego cai.\n\n\
+                      Na avaliação do programa, os técnicos acharam falhas.\n";
+    let expected = [
+        (Some("o IBGE".to_string()), false),
+        (Some("economista José Mendonça".to_string()), false),
+        (Some("presidente da Câmara".to_string()), false),
+        (None, false),
+        (None, false),
+    ];
+    assert_eq!(sources_and_vagueness(portuguese, Language::Portuguese), expected);
 }
