@@ -199,35 +199,15 @@ const NUMBER_WORDS: &[&str] =
 #[rustfmt::skip]
 pub(super) const CUE_PHRASE_OPENERS: &[&str] = &[
     "according", "acuerdo", "según", "segun", "acordo", "segundo", "conforme", "in", "on", "en", "em", "under",
-    "view", "opinion", "words", "eyes", "judgment", "judgement", "estimation", "opinión", "juicio", "criterio",
-    "palabras", "parecer", "entender", "decir", "visión", "evaluación", "opinião", "avaliação", "palavras", "visão",
-    "entendimento", "juízo",
 ];
 /// Nouns of a point of view, whose holder follows "of" or precedes them as a possessive: "in the
 /// view of the opposition", "a juicio de los analistas", "na opinião do ministro", "a su juicio".
-const VIEWPOINT_NOUNS: &[&str] = &[
-    "view",
-    "opinion",
-    "words",
-    "eyes",
-    "judgment",
-    "judgement",
-    "estimation",
-    "opinión",
-    "juicio",
-    "criterio",
-    "palabras",
-    "parecer",
-    "entender",
-    "decir",
-    "visión",
-    "evaluación",
-    "opinião",
-    "avaliação",
-    "palavras",
-    "visão",
-    "entendimento",
-    "juízo",
+/// [`Sentence::viewpoint`] is tried at them, so they are cue anchors too.
+#[rustfmt::skip]
+pub(super) const VIEWPOINT_NOUNS: &[&str] = &[
+    "view", "opinion", "words", "eyes", "judgment", "judgement", "estimation", "opinión", "juicio", "criterio",
+    "palabras", "parecer", "entender", "decir", "visión", "evaluación", "opinião", "avaliação", "palavras", "visão",
+    "entendimento", "juízo",
 ];
 /// Viewpoint nouns that also take what is assessed after "of" ("la evaluación del proyecto", "na
 /// avaliação do programa"): their holder must be a name or a group that speaks.

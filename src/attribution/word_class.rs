@@ -9,6 +9,7 @@ use rustc_hash::FxHashMap;
 
 use super::cues::{
     ATTITUDE_ADJECTIVES, CLAUSE_WORDS, CUE_PHRASE_OPENERS, DETERMINERS, LEFT_NP_GLUE, RULE_NOUNS, SPEECH_NOUNS,
+    VIEWPOINT_NOUNS,
 };
 use super::lexicon::{
     BE_FORMS, Lexicon, NON_REPORTING_BEFORE, NOUN_PRONE_FORMS, POSSESSIVES, SUBJECT_PRONOUNS, VERB_PRELUDE,
@@ -87,7 +88,7 @@ fn classes(language: Language) -> Classes {
     let lexicon = Lexicon::of(language);
     let verbs: Vec<&'static str> = lexicon.verbs.keys().map(String::as_str).collect();
     let anchors: Vec<&'static str> = vague::anchors().collect();
-    let lists: [(&[&'static str], WordClass); 24] = [
+    let lists: [(&[&'static str], WordClass); 25] = [
         (VERB_PRELUDE, WordClass::VERB_PRELUDE),
         (lexicon.verb_preludes, WordClass::VERB_PRELUDE),
         (lexicon.perfect_auxiliaries, WordClass::VERB_PRELUDE),
@@ -112,6 +113,7 @@ fn classes(language: Language) -> Classes {
         (lexicon.cue_nouns, WordClass::CUE_NOUN),
         (RULE_NOUNS, WordClass::RULE_NOUN),
         (CUE_PHRASE_OPENERS, WordClass::CUE_PHRASE_OPENER),
+        (VIEWPOINT_NOUNS, WordClass::CUE_PHRASE_OPENER),
     ];
     let mut map: FxHashMap<&'static str, WordClass> = FxHashMap::default();
     for (words, class) in lists {
