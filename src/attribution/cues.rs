@@ -552,8 +552,52 @@ impl Sentence<'_> {
         })
     }
 
+    /// The last word of a Spanish or Portuguese time phrase starting at `start` ("este jueves",
+    /// "nesta segunda-feira", "la semana pasada"), which may stand between a verb and its clause.
+    fn romance_time_phrase_end(&self, start: usize) -> Option<usize> {
+        const OPENERS: &[&str] = &["este", "esta", "el", "la", "nesta", "neste", "na", "no"];
+        const TIMES: &[&str] = &[
+            "lunes",
+            "martes",
+            "miércoles",
+            "jueves",
+            "viernes",
+            "sábado",
+            "domingo",
+            "semana",
+            "mes",
+            "año",
+            "mañana",
+            "tarde",
+            "noche",
+            "segunda-feira",
+            "terça-feira",
+            "quarta-feira",
+            "quinta-feira",
+            "sexta-feira",
+            "mês",
+            "ano",
+            "manhã",
+            "noite",
+        ];
+        const PAST: &[&str] = &["pasado", "pasada", "passado", "passada"];
+        let glued = |k: usize| k < self.words.len() && self.clean_gap(k - 1, k);
+        if self.lexicon.language == Language::English
+            || !OPENERS.contains(&self.lower(start))
+            || !TIMES.contains(&self.lower(start + 1))
+            || !glued(start + 1)
+        {
+            return None;
+        }
+        Some(if PAST.contains(&self.lower(start + 2)) && glued(start + 2) { start + 2 } else { start + 1 })
+    }
+
     /// After an ambiguous verb, something that reads as reported content or an addressee.
     fn has_complement(&self, verb: usize) -> bool {
+        // "cobrou nesta segunda-feira que ...": what follows the day is the complement.
+        if let Some(end) = self.romance_time_phrase_end(verb + 1).filter(|_| self.clean_gap(verb, verb + 1)) {
+            return self.has_complement(end);
+        }
         const AS_WINDOW: usize = 6;
         // "described families playing in the park as a disgrace": a characterization.
         if CHARACTERIZING.contains(&self.lower(verb))

@@ -586,7 +586,7 @@ static PORTUGUESE: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
     // "brincaram no parque".
     complement_openers: &[
         "que", "se", "como", "quando", "onde", "quem", "ao", "aos", "à", "às", "com", "sobre", "durante", "após",
-        "ontem", "hoje", "nesta", "neste", "nesse", "nessa", "também", "ainda", "depois", "antes", "recentemente",
+        "ontem", "hoje", "também", "ainda", "depois", "antes", "recentemente",
         "novamente", "ele", "ela", "eles", "elas",
     ],
 });

@@ -546,8 +546,17 @@ fn a_day_or_an_adverb_between_an_ambiguous_verb_and_its_clause() {
                       A ministra destacou ontem que o desmatamento caiu.\n";
     assert_eq!(source_of(portuguese, "O presidente").as_deref(), Some("O presidente"));
     assert_eq!(source_of(portuguese, "A ministra").as_deref(), Some("A ministra"));
-    let spanish = "Titular\n\nEl canciller destacó además que el acuerdo abre una nueva etapa.\n";
+    let spanish = "Titular\n\nEl canciller destacó además que el acuerdo abre una nueva etapa.\n\n\
+                   La ministra destacó este jueves que el plan avanza.\n\n\
+                   El diputado celebró la semana pasada que la ley fuera aprobada.\n\n\
+                   La presidenta defendió este jueves la reforma ante los empresarios.\n";
     assert_eq!(source_of(spanish, "El canciller").as_deref(), Some("El canciller"));
+    assert_eq!(source_of(spanish, "La ministra").as_deref(), Some("La ministra"));
+    assert_eq!(source_of(spanish, "El diputado").as_deref(), Some("El diputado"));
+    // After the day comes an object, not a clause: defending a reform is an act, not speech.
+    assert!(!is_attributed(spanish, "La presidenta"));
+    let portuguese = "Título\n\nO ministro defendeu nesta quinta-feira o arcabouço fiscal.\n";
+    assert!(!is_attributed(portuguese, "O ministro"), "as in Spanish");
 }
 
 #[test]
