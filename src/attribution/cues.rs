@@ -420,14 +420,14 @@ impl Sentence<'_> {
     /// A noun phrase read rightwards from `start`: the source of "said Putin", "according to the report".
     pub(super) fn object(&self, start: usize) -> Option<Span> {
         let mut end = None;
+        let glued = |i: usize| self.clean_gap(i - 1, i) || self.plural_possessive_gap(i - 1, i);
+        // "fuentes cercanas a la Casa Rosada" goes on past its "a": the phrase says who they know.
+        let stops = |i: usize| {
+            RIGHT_NP_STOP.contains(&self.lower(i)) && !is_insider_phrase(self.lower(i - 1), self.lower(i))
+                || self.starts_romance_predicate(i)
+        };
         let mut i = start;
         while i < self.words.len() && i - start < MAX_NP_WORDS {
-            let glued = |i: usize| self.clean_gap(i - 1, i) || self.plural_possessive_gap(i - 1, i);
-            // "fuentes cercanas a la Casa Rosada" goes on past its "a": the phrase says who they know.
-            let stops = |i: usize| {
-                RIGHT_NP_STOP.contains(&self.lower(i)) && !is_insider_phrase(self.lower(i - 1), self.lower(i))
-                    || self.starts_romance_predicate(i)
-            };
             if i > start && (!glued(i) || stops(i)) {
                 break;
             }
@@ -556,29 +556,11 @@ impl Sentence<'_> {
     /// "nesta segunda-feira", "la semana pasada"), which may stand between a verb and its clause.
     fn romance_time_phrase_end(&self, start: usize) -> Option<usize> {
         const OPENERS: &[&str] = &["este", "esta", "el", "la", "nesta", "neste", "na", "no"];
+        #[rustfmt::skip]
         const TIMES: &[&str] = &[
-            "lunes",
-            "martes",
-            "miércoles",
-            "jueves",
-            "viernes",
-            "sábado",
-            "domingo",
-            "semana",
-            "mes",
-            "año",
-            "mañana",
-            "tarde",
-            "noche",
-            "segunda-feira",
-            "terça-feira",
-            "quarta-feira",
-            "quinta-feira",
-            "sexta-feira",
-            "mês",
-            "ano",
-            "manhã",
-            "noite",
+            "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo", "semana", "mes", "año", "mañana",
+            "tarde", "noche", "segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira", "mês",
+            "ano", "manhã", "noite",
         ];
         const PAST: &[&str] = &["pasado", "pasada", "passado", "passada"];
         let glued = |k: usize| k < self.words.len() && self.clean_gap(k - 1, k);
