@@ -60,6 +60,11 @@ const MAX_NP_WORDS: usize = 7;
 /// Conjunctions and relatives that start a new clause, so end a subject read leftwards.
 #[rustfmt::skip]
 pub(super) const CLAUSE_WORDS: &[&str] = &["that", "which", "who", "because", "but", "while", "when", "if", "as", "and", "or", "than", "so"];
+/// English finite verbs and modals: a clause's verb, where a noun phrase has none.
+const FINITE: &[&str] = &[
+    "would", "will", "was", "were", "is", "are", "had", "has", "have", "could", "should", "might", "may", "can",
+    "did", "does", "do", "must", "won't", "wouldn't", "isn't", "wasn't",
+];
 /// Verb forms whose sense with a plain noun-phrase object is not reporting: "added a striker",
 /// "posted a loss".
 #[rustfmt::skip]
@@ -616,7 +621,9 @@ impl Sentence<'_> {
             None => true,
             Some(',' | ':' | '"' | '“' | '”' | '«' | '—' | '–' | '.') => true,
             Some(_) => self.word(verb + 1).is_some_and(|w| {
-                let opens = w.capitalized || self.is(verb + 1, WordClass::COMPLEMENT_OPENER);
+                let opens = w.capitalized
+                    || self.is(verb + 1, WordClass::COMPLEMENT_OPENER)
+                    || self.clause_without_that(verb);
                 // "added the plan would fail" reports; "added a new striker" does not. Other speech
                 // verbs report with a plain object too ("announced a plan", "praised the deal").
                 let object_only = OBJECT_NOT_SPEECH.contains(&self.lower(verb))
@@ -637,13 +644,29 @@ impl Sentence<'_> {
             .any(|k| matches!(self.lower(k), "a" | "an"))
     }
 
+    /// "Experts thought compromise was unlikely", "she estimated most voters would stay home": a
+    /// clause with no "that" after a person's verb, the clause's subject a bare noun phrase (a
+    /// determiner or a name already opens a complement), then a finite verb, all in one run of
+    /// words. Not after a gerund ("Trump finding common ground is ...") nor with a pronoun in
+    /// between, which makes a relative clause ("found someone he would like").
+    fn clause_without_that(&self, verb: usize) -> bool {
+        const SUBJECT_WINDOW: usize = 4;
+        if is_gerund(self.lower(verb)) || !self.personal_subject(verb) {
+            return false;
+        }
+        let end = (verb + 2 + SUBJECT_WINDOW).min(self.words.len());
+        let mut subject = (verb + 1..end).take_while(|&k| {
+            self.clean_gap(k - 1, k)
+                && !self.is(k, WordClass::CLAUSE_WORD)
+                && !self.is(k, WordClass::SUBJECT_PRONOUN)
+                && !self.is(k, WordClass::COMPLEMENT_OPENER)
+        });
+        subject.any(|k| k > verb + 1 && FINITE.contains(&self.lower(k)))
+    }
+
     /// A finite verb or modal among the few words from `start`: a clause, not just a noun phrase.
     fn finite_verb_within(&self, start: usize) -> bool {
         const CLAUSE_WINDOW: usize = 5;
-        const FINITE: &[&str] = &[
-            "would", "will", "was", "were", "is", "are", "had", "has", "have", "could", "should", "might", "may",
-            "can", "did", "does", "do", "must", "won't", "wouldn't", "isn't", "wasn't",
-        ];
         (start..(start + CLAUSE_WINDOW).min(self.words.len())).any(|k| FINITE.contains(&self.lower(k)))
     }
 

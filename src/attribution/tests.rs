@@ -636,3 +636,14 @@ fn a_point_of_view_names_its_holder() {
     ];
     assert_eq!(sources_and_vagueness(portuguese, Language::Portuguese), expected);
 }
+
+#[test]
+fn a_clause_with_no_that_after_a_persons_verb_reports() {
+    let text = "Head\n\nSenator Ana Ruiz thought compromise was unlikely this year.\n\nClinton strategists think women are likely to decide the race.\n\nThe senator has finally found someone he would like to endorse.\n\nTrump finding common ground with Jones is in keeping with his campaign.\n\nThe dam thought water was rising.\n";
+    assert_eq!(source_of(text, "Senator Ana Ruiz thought").as_deref(), Some("Senator Ana Ruiz"));
+    assert_eq!(source_of(text, "Clinton strategists think").as_deref(), Some("Clinton strategists"));
+    // A relative clause after the object, a gerund as subject, and no person: no attribution.
+    assert!(!is_attributed(text, "The senator has finally found"));
+    assert!(!is_attributed(text, "Trump finding common ground"));
+    assert!(!is_attributed(text, "The dam thought"));
+}
