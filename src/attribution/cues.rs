@@ -62,8 +62,8 @@ const MAX_NP_WORDS: usize = 7;
 pub(super) const CLAUSE_WORDS: &[&str] = &["that", "which", "who", "because", "but", "while", "when", "if", "as", "and", "or", "than", "so"];
 /// English finite verbs and modals: a clause's verb, where a noun phrase has none.
 const FINITE: &[&str] = &[
-    "would", "will", "was", "were", "is", "are", "had", "has", "have", "could", "should", "might", "may", "can",
-    "did", "does", "do", "must", "won't", "wouldn't", "isn't", "wasn't",
+    "would", "will", "was", "were", "is", "are", "had", "has", "have", "could", "should", "might", "may", "can", "did",
+    "does", "do", "must", "won't", "wouldn't", "isn't", "wasn't",
 ];
 /// Verb forms whose sense with a plain noun-phrase object is not reporting: "added a striker",
 /// "posted a loss".
@@ -621,9 +621,8 @@ impl Sentence<'_> {
             None => true,
             Some(',' | ':' | '"' | '“' | '”' | '«' | '—' | '–' | '.') => true,
             Some(_) => self.word(verb + 1).is_some_and(|w| {
-                let opens = w.capitalized
-                    || self.is(verb + 1, WordClass::COMPLEMENT_OPENER)
-                    || self.clause_without_that(verb);
+                let opens =
+                    w.capitalized || self.is(verb + 1, WordClass::COMPLEMENT_OPENER) || self.clause_without_that(verb);
                 // "added the plan would fail" reports; "added a new striker" does not. Other speech
                 // verbs report with a plain object too ("announced a plan", "praised the deal").
                 let object_only = OBJECT_NOT_SPEECH.contains(&self.lower(verb))
