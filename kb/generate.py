@@ -798,7 +798,7 @@ def build(sources, curated, ccur):
             o["notes"] = c["notes"]
         if SRC_CURATED not in o["sources"]:
             o["sources"].append(SRC_CURATED)
-        o["as_of"] = curated["as_of"]
+        o["as_of"] = c.get("as_of") or curated["as_of"]
         if "founded" in c and before["founded"] and c["founded"] and \
                 year_of(before["founded"]["date"]) != year_of(c["founded"]["date"]):
             report.append(("curated", oid, "founded %s -> %s" % (before["founded"]["date"], c["founded"]["date"])))
@@ -818,6 +818,12 @@ def build(sources, curated, ccur):
     for oid, lst in drops.items():
         if oid in orgs and isinstance(lst, list):
             orgs[oid]["acronyms"] = [a for a in orgs[oid]["acronyms"] if a not in lst]
+    for oid, names in (curated.get("add_names") or {}).items():
+        if oid in orgs and isinstance(names, dict):
+            orgs[oid]["names"].update(names)
+    for oid, lst in (curated.get("add_acronyms") or {}).items():
+        if oid in orgs and isinstance(lst, list):
+            add_acronyms(orgs[oid], lst, report)
 
     # --- 9. finalize
     out = []
@@ -875,6 +881,20 @@ TERRITORY_NAMES = {
     "HK": "Hong Kong", "MO": "Macau", "MF": "Saint Martin", "PM": "Saint Pierre and Miquelon",
     "TC": "Turks and Caicos Islands", "WF": "Wallis and Futuna",
 }
+
+
+def add_acronyms(o, acronyms, report):
+    """Adds the curated acronyms of another language (OIT, PNUD, OCDE) and the forms written as
+    words (Celac, Unicef, Opec: Spanish and Portuguese style for acronyms of five letters or
+    more read as words, and British style) to record `o`. Each must be the initials of one of
+    the record's names, or an acronym it has already written otherwise: one that is neither is
+    reported and left out, so a typo cannot attach an acronym to the wrong organization."""
+    names = [o["name"]] + o["aliases"] + list(o["names"].values())
+    for a in acronyms:
+        if a.upper() in (x.upper() for x in o["acronyms"]) or any(acronym_fits(a, n) for n in names):
+            o["acronyms"].append(a)
+        else:
+            report.append(("curated", o["id"], "added acronym %r fits none of its names; left out" % a))
 
 
 def build_territories(orgs, cset, countries, inter, report):

@@ -137,6 +137,41 @@ class GenerateTest(unittest.TestCase):
         self.assertNotIn("US", ms)
         self.assertNotIn("CA", ms)
 
+    def test_eclac(self):
+        o = self.org("eclac")
+        for a in ("ECLAC", "CEPAL", "Cepal"):
+            self.assertIn(a, o["acronyms"])
+        self.assertEqual(o["names"]["es"], "Comisión Económica para América Latina y el Caribe")
+        self.assertEqual(o["headquarters"], "Santiago, Chile")
+        ms = self.members("eclac")
+        members = {c for c, m in ms.items() if m["status"] == "member"}
+        celac = {c for c, m in self.members("celac").items() if m["status"] == "member"}
+        self.assertEqual(len(members), 46)
+        self.assertLessEqual(celac, members)
+        self.assertEqual(len([m for m in ms.values() if m["status"] == "associate"]), 14)
+
+    def test_acronyms_of_spanish_and_portuguese_copy_and_written_as_words(self):
+        for oid, acronym in (("iadb", "BID"), ("oecd", "OCDE"), ("ilo", "OIT"), ("undp", "PNUD"),
+                             ("iachr", "CIDH"), ("celac", "Celac"), ("unicef", "Unicef"),
+                             ("unhcr", "Acnur"), ("opec", "Opec"), ("nato", "Nato")):
+            self.assertIn(acronym, self.org(oid)["acronyms"], oid)
+        # BID stays the Islamic Development Bank's too (French copy); the IDB sorts first.
+        self.assertIn("BID", self.org("isbd")["acronyms"])
+
+    def test_an_added_acronym_must_fit_a_name_or_another_acronym(self):
+        report = []
+        o = {"id": "x", "name": "Latin American Integration Association", "aliases": [],
+             "names": {"es": "Asociación Latinoamericana de Integración"}, "acronyms": ["ALADI"]}
+        generate.add_acronyms(o, ["Aladi", "LAIA", "ALIDA"], report)
+        self.assertEqual(o["acronyms"], ["ALADI", "Aladi", "LAIA"])
+        self.assertEqual(len(report), 1)
+        self.assertIn("ALIDA", report[0][2])
+
+    def test_names_that_belong_to_other_things_are_dropped(self):
+        for oid in ("unicef", "unhcr"):
+            for alias in self.org(oid)["aliases"]:
+                self.assertNotIn(alias, ("gigabit interface converter", "sodium bromide"), oid)
+
     def test_unasur(self):
         o = self.org("unasur")
         for a in ("UNASUR", "UNASUL", "USAN"):

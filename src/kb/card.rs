@@ -36,7 +36,14 @@ pub fn markdown(record: Record) -> String {
     let mut lines = Vec::new();
     match record {
         Record::Organization(o) => {
-            let acronyms = if o.acronyms.is_empty() { String::new() } else { format!(" ({})", o.acronyms.join(" / ")) };
+            // "CELAC", not "CELAC / Celac": a form written as a word is the same acronym.
+            let mut acronyms: Vec<&str> = Vec::new();
+            for acronym in &o.acronyms {
+                if !acronyms.iter().any(|a| a.eq_ignore_ascii_case(acronym)) {
+                    acronyms.push(acronym);
+                }
+            }
+            let acronyms = if acronyms.is_empty() { String::new() } else { format!(" ({})", acronyms.join(" / ")) };
             lines.push(format!("**{}**{acronyms}", o.name));
             let native: Vec<String> = o.names.iter().map(|(lang, name)| format!("{lang}: {name}")).collect();
             if !native.is_empty() {
@@ -149,6 +156,8 @@ mod tests {
         let card = Record::Organization(organization("celac").unwrap()).card_markdown();
         assert!(card.starts_with("**Community of Latin American and Caribbean States** (CELAC)"), "{card}");
         assert!(card.contains("33 members"), "{card}");
+        let mercosur = Record::Organization(organization("mercosur").unwrap()).card_markdown();
+        assert!(mercosur.starts_with("**Southern Common Market** (MERCOSUR / MERCOSUL)"), "{mercosur}");
         assert!(card.contains("founded 2011-12-03, Caracas, Venezuela"), "{card}");
         assert!(card.contains("as of 2026-05"), "{card}");
     }

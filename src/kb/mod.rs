@@ -285,6 +285,15 @@ impl Record {
         }
     }
 
+    /// The acronyms, each matched only as written ("Celac" is one, "celac" is not).
+    fn acronyms(self) -> &'static [String] {
+        match self {
+            Record::Organization(o) => &o.acronyms,
+            Record::Country(_) => &[],
+            Record::Agency(a) => &a.acronyms,
+        }
+    }
+
     /// Every surface form: name, acronyms, aliases, other-language names (and demonyms).
     pub fn surface_forms(self) -> Vec<&'static str> {
         let mut out: Vec<&'static str> = Vec::new();
@@ -374,8 +383,9 @@ pub fn by_name(name: &str) -> Vec<Record> {
     list.iter()
         .copied()
         .filter(|r| {
+            let acronyms = r.acronyms();
             r.surface_forms().iter().any(|f| {
-                if is_acronym_like(f) {
+                if is_acronym_like(f) || acronyms.iter().any(|a| a == f) {
                     *f == name
                 } else {
                     f.eq_ignore_ascii_case(name) || f.to_lowercase() == name.to_lowercase()
@@ -493,6 +503,8 @@ mod tests {
         assert_eq!(ids("Mercosur"), ["org:mercosur"]);
         assert_eq!(ids("the Southern Common Market"), ["org:mercosur"]);
         assert!(ids("celac").is_empty(), "acronyms are case-sensitive");
+        assert_eq!(ids("Celac"), ["org:celac"]);
+        assert!(ids("CEPAL").contains(&"org:eclac".to_string()));
         assert_eq!(ids("U.S."), ["country:us"]);
         assert_eq!(ids("Prensa Latina"), ["agency:prensa-latina"]);
         assert_eq!(record("org:wto").map(Record::name), Some("World Trade Organization"));
