@@ -204,3 +204,52 @@ fn kb_json_is_an_array_of_records() {
         assert!(first["id"] == "celac" || first["id"] == "wto", "{query:?}: {first}");
     }
 }
+
+/// Acronyms as Latin American and British copy writes them: in Spanish and Portuguese (CEPAL, BID,
+/// OCDE, OIT, PNUD, CIDH), and as words (Cepal, Celac, Unesco, Acnur, Unicef, Opec, Nato, Asean).
+#[test]
+fn acronyms_of_spanish_portuguese_and_british_copy() {
+    let es = entities_of("acronyms-es.txt");
+    for (id, mentions) in [
+        ("org:eclac", &["Cepal", "Cepal"][..]),
+        ("org:iadb", &["BID"]),
+        ("org:celac", &["Celac"]),
+        ("org:oecd", &["OCDE"]),
+        ("org:ilo", &["OIT"]),
+        ("org:undp", &["PNUD"]),
+        ("org:unesco", &["Unesco"]),
+        ("org:iachr", &["CIDH"]),
+        ("org:iacthr", &["Corte IDH"]),
+    ] {
+        assert_eq!(mention_texts(entity(&es, id)), mentions, "{id}");
+    }
+    // BID is the Islamic Development Bank in French copy; in Latin American copy, the IDB.
+    assert!(!es.iter().any(|e| e["id"] == "org:isbd"));
+
+    let pt = entities_of("acronyms-pt.txt");
+    assert_eq!(mention_texts(entity(&pt, "org:eclac")), ["Cepal", "Cepal"]);
+    assert_eq!(mention_texts(entity(&pt, "org:iadb")), ["Banco Interamericano de Desenvolvimento"]);
+    assert_eq!(mention_texts(entity(&pt, "org:unhcr")), ["Acnur"]);
+    assert_eq!(mention_texts(entity(&pt, "org:unicef")), ["Unicef"]);
+
+    let gb = entities_of("acronyms-en-gb.txt");
+    for (id, mention) in [("org:opec", "Opec"), ("org:nato", "Nato"), ("org:asean", "Asean"), ("org:unicef", "Unicef")]
+    {
+        assert_eq!(mention_texts(entity(&gb, id)), [mention], "{id}");
+    }
+    assert_eq!(mention_texts(entity(&gb, "org:iadb")), ["IDB"]);
+}
+
+/// An acronym written as a word is still one: news style spells it out on first reference, in the
+/// article's language.
+#[test]
+fn an_acronym_written_as_a_word_is_spelled_out_in_the_articles_language() {
+    let found = undefined_acronyms("acronyms-es.txt");
+    let messages: Vec<&str> = found.iter().map(|(m, _, _)| m.as_str()).collect();
+    assert!(
+        messages[0].starts_with("\"Cepal\" (Economic Commission for Latin America and the Caribbean)"),
+        "{messages:?}"
+    );
+    assert!(messages[0].contains("\"Comisión Económica para América Latina y el Caribe (Cepal)\""), "{messages:?}");
+    assert!(messages.iter().any(|m| m.contains("\"Banco Interamericano de Desarrollo (BID)\"")), "{messages:?}");
+}

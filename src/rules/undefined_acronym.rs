@@ -13,7 +13,9 @@ declare_rule! {
     /// Only the first use of each acronym is flagged. Headlines are exempt, and so are news
     /// agencies (AFP, EFE, TASS are how they are known) and the abbreviations newsrooms accept
     /// on first reference (AP style): US, U.S., USA, UK, U.K., UN, U.N., EU, NATO, FBI, CIA,
-    /// NASA, OPEC, AIDS, HIV, GDP, CEO.
+    /// NASA, OPEC, AIDS, HIV, GDP, CEO, with their Spanish and Portuguese forms (ONU, UE, OTAN,
+    /// OPEP) and however they are capitalised (Nato, Opec). An acronym written as a word
+    /// (Celac, Cepal, Unicef) is still an acronym.
     ///
     /// **Example.**
     ///
@@ -24,10 +26,11 @@ declare_rule! {
     pub static UNDEFINED_ACRONYM = ("undefined-acronym", Severity::Information, check, fixes: fixes);
 }
 
-/// Abbreviations acceptable on first reference (AP Stylebook and common newsroom practice).
+/// Abbreviations acceptable on first reference (AP Stylebook and common newsroom practice), in
+/// capitals, and the Spanish and Portuguese forms of those that have one.
 pub const ACCEPTED_ON_FIRST_REFERENCE: &[&str] = &[
     "US", "U.S.", "USA", "U.S.A.", "UK", "U.K.", "UN", "U.N.", "EU", "NATO", "FBI", "CIA", "NASA", "OPEC", "AIDS",
-    "HIV", "GDP", "CEO",
+    "HIV", "GDP", "CEO", "ONU", "UE", "OTAN", "OPEP",
 ];
 
 fn check(analysis: &Analysis, out: &mut Vec<Finding>) {
@@ -46,7 +49,7 @@ fn check(analysis: &Analysis, out: &mut Vec<Finding>) {
             continue;
         }
         let acronym = mention.span.text(text);
-        if ACCEPTED_ON_FIRST_REFERENCE.contains(&acronym) {
+        if ACCEPTED_ON_FIRST_REFERENCE.contains(&acronym.to_uppercase().as_str()) {
             continue;
         }
         flagged[mention.entity] = true;
@@ -121,6 +124,15 @@ mod tests {
     fn silent_after_definition_in_headline_and_for_accepted() {
         let text = "CELAC and WTO in talks\n\nLeaders of the Community of Latin American and Caribbean States (CELAC) met. The CELAC's troika, NATO, the EU and U.S. officials attended, AFP said. The World Trade Organization sent envoys; the WTO did not comment.\n";
         assert!(flagged(text).is_empty(), "{:?}", flagged(text));
+    }
+
+    #[test]
+    fn accepted_in_any_capitalisation_and_in_spanish_and_portuguese() {
+        let text =
+            "Cumbre\n\nNato y Opec enviaron delegados, mientras la OTAN, la ONU y la UE callaron. La Celac no.\n";
+        let found = flagged(text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "Celac");
     }
 
     #[test]
