@@ -128,17 +128,30 @@ pub enum Reason {
 }
 
 impl Reason {
-    pub fn explanation(self) -> &'static str {
+    /// Why the attribution does not reach the sentence, in `language`.
+    pub fn explanation(self, language: Language) -> &'static str {
         match self {
-            Reason::OtherParagraph => "it is in the paragraph before, and attribution does not carry across paragraphs",
-            Reason::NotContinued => {
+            Reason::OtherParagraph => language.pick(
+                "it is in the paragraph before, and attribution does not carry across paragraphs",
+                "está en el párrafo anterior, y la atribución no pasa de un párrafo a otro",
+                "está no parágrafo anterior, e a atribuição não passa de um parágrafo para outro",
+            ),
+            Reason::NotContinued => language.pick(
                 "this sentence does not continue it: no closing speech tag (\"..., she said\"), no reported \
-                 speech in its tense (\"would\", \"had\"), no pointer back such as \"This\" or \"He\""
-            }
-            Reason::ChainBroken => {
+                 speech in its tense (\"would\", \"had\"), no pointer back such as \"This\" or \"He\"",
+                "esta oración no la continúa: no tiene atribución al final (\"..., dijo\") ni remite a ella \
+                 (\"Esto\", \"Él\")",
+                "esta frase não a continua: não tem atribuição no fim (\"..., disse\") nem remete a ela \
+                 (\"Isso\", \"Ele\")",
+            ),
+            Reason::ChainBroken => language.pick(
                 "a sentence in between is not attributed, and continuation reaches only the sentence right after \
-                 an attributed one"
-            }
+                 an attributed one",
+                "una oración intermedia no está atribuida, y la continuación solo alcanza a la oración que sigue \
+                 a una atribuida",
+                "uma frase no meio não está atribuída, e a continuação só alcança a frase logo depois de uma \
+                 atribuída",
+            ),
         }
     }
 }

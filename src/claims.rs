@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 use rustc_hash::FxHashMap;
 
 use crate::article::Word;
+use crate::language::Language;
 use crate::span::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,15 +30,22 @@ impl ClaimKind {
         self != ClaimKind::Fact
     }
 
-    pub fn noun(self) -> &'static str {
+    /// What the claim is, in `language`: "prediction", "predicción", "previsão".
+    pub fn noun(self, language: Language) -> &'static str {
         match self {
-            ClaimKind::Prediction => "prediction",
-            ClaimKind::Intention => "claim about someone's intentions",
-            ClaimKind::Evaluation => "opinion or evaluation",
-            ClaimKind::Superlative => "superlative",
-            ClaimKind::Causal => "causal claim",
-            ClaimKind::Figure => "figure",
-            ClaimKind::Fact => "statement of fact",
+            ClaimKind::Prediction => language.pick("prediction", "predicción", "previsão"),
+            ClaimKind::Intention => language.pick(
+                "claim about someone's intentions",
+                "afirmación sobre las intenciones de alguien",
+                "afirmação sobre as intenções de alguém",
+            ),
+            ClaimKind::Evaluation => {
+                language.pick("opinion or evaluation", "opinión o valoración", "opinião ou avaliação")
+            }
+            ClaimKind::Superlative => language.pick("superlative", "superlativo", "superlativo"),
+            ClaimKind::Causal => language.pick("causal claim", "afirmación causal", "afirmação causal"),
+            ClaimKind::Figure => language.pick("figure", "cifra", "número"),
+            ClaimKind::Fact => language.pick("statement of fact", "afirmación de hecho", "afirmação de fato"),
         }
     }
 }

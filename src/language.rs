@@ -19,6 +19,16 @@ impl Language {
     pub fn has_dialogue_dashes(self) -> bool {
         self != Language::English
     }
+
+    /// One of three wordings, the one in this language: messages and fixes speak the article's
+    /// language, as LanguageTool's do.
+    pub fn pick<T>(self, english: T, spanish: T, portuguese: T) -> T {
+        match self {
+            Language::English => english,
+            Language::Spanish => spanish,
+            Language::Portuguese => portuguese,
+        }
+    }
 }
 
 /// The `language` setting.

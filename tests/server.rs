@@ -646,6 +646,39 @@ async fn hover_on_a_flagged_sentence_explains_why_and_on_an_attributed_one_names
     assert!(attributed.contains("Cue: “According to”"), "{attributed}");
 }
 
+/// Spanish copy gets its diagnostics, hovers and quick fixes in Spanish.
+#[tokio::test]
+async fn spanish_copy_is_explained_in_spanish() {
+    let (dir, mut client) = initialized_in_an_empty_workspace().await;
+    let doc = uri(&dir.path().join("explica.txt"));
+    let text = "Molino\n\nSegún el dueño, el molino cerró el lunes. Los precios del pan subirán el próximo año.\n";
+    client.open(&doc, text, 1).await;
+    let published = client.diagnostics_where(&doc, |p| codes(p).len() == 1).await;
+    let diagnostic = published["diagnostics"][0].clone();
+    let message = diagnostic["message"].as_str().unwrap();
+    assert!(message.starts_with("Predicción sin atribuir: nadie figura como su fuente."), "{message}");
+    let at = |character: usize| json!({"textDocument": {"uri": doc}, "position": {"line": 2, "character": character}});
+    let flagged = client.request("textDocument/hover", at(60)).await;
+    let flagged = flagged["contents"]["value"].as_str().unwrap();
+    assert!(flagged.contains("**Sin atribución**"), "{flagged}");
+    assert!(flagged.contains("Afirmación: predicción"), "{flagged}");
+    assert!(flagged.contains("Atribución más cercana: “Según”"), "{flagged}");
+    assert!(flagged.contains("esta oración no la continúa"), "{flagged}");
+    let attributed = client.request("textDocument/hover", at(20)).await;
+    let attributed = attributed["contents"]["value"].as_str().unwrap();
+    assert!(attributed.contains("Fuente: **el dueño**"), "{attributed}");
+    assert!(attributed.contains("Marca: “Según” — en esta oración"), "{attributed}");
+    let actions = code_actions(&mut client, &doc, &diagnostic).await;
+    let titles: Vec<&str> = actions.as_array().unwrap().iter().map(|a| a["title"].as_str().unwrap()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Atribuir: insertar \", dijo [fuente]\"",
+            "Aceptar como afirmación propia del periodista (se anota en .newsls-baseline.json)"
+        ]
+    );
+}
+
 #[tokio::test]
 async fn accepting_takes_the_editors_text_of_an_open_file_and_the_saved_text_of_a_closed_one() {
     let saved = "Prices\n\nThe mill will close in May.\n";

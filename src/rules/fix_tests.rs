@@ -68,3 +68,38 @@ fn placeholders_follow_the_article_language() {
         ["Preços\n\nOs preços do pão e do leite vão subir no próximo ano em todo o país, disse [fonte].\n"]
     );
 }
+
+/// Messages and fix titles speak the article's language.
+#[test]
+fn messages_and_fix_titles_follow_the_article_language() {
+    let finding_and_titles = |text: &str, rule: &str| {
+        let analysis = Analysis::new(text);
+        let finding = analysis
+            .findings(|r| Some(r.default_severity))
+            .into_iter()
+            .find(|f| f.rule.name == rule)
+            .expect("a finding");
+        let titles: Vec<String> = (finding.rule.fixes)(&analysis, finding.span).into_iter().map(|f| f.title).collect();
+        (finding.message, titles)
+    };
+    let (message, titles) = finding_and_titles(
+        "Precios\n\nLos precios del pan y de la leche subirán el próximo año en todo el país.\n",
+        "unattributed-claim",
+    );
+    assert!(message.starts_with("Predicción sin atribuir: nadie figura como su fuente."), "{message}");
+    assert_eq!(titles, ["Atribuir: insertar \", dijo [fuente]\""]);
+    let (message, titles) = finding_and_titles(
+        "Preços\n\nOs preços do pão e do leite vão subir no próximo ano em todo o país.\n",
+        "unattributed-claim",
+    );
+    assert!(message.starts_with("Previsão sem atribuição: ninguém é citado como fonte."), "{message}");
+    assert_eq!(titles, ["Atribuir: inserir \", disse [fonte]\""]);
+    let (message, titles) = finding_and_titles(
+        "Alcalde\n\n«Nos quedaremos en la ciudad, dijo el alcalde a los vecinos del barrio.\n\nEl concejo se reunió.\n",
+        "unbalanced-quote",
+    );
+    assert!(message.starts_with("La comilla que se abre aquí nunca se cierra"), "{message}");
+    assert_eq!(titles, ["Cerrar la cita al final del párrafo (»)", "Quitar esta comilla"]);
+    let (message, _) = finding_and_titles("Prices\n\nPrices will double next year.\n", "unattributed-claim");
+    assert!(message.starts_with("Unattributed prediction: nobody is named as its source."), "{message}");
+}

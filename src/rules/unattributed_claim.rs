@@ -40,8 +40,9 @@ fn fixes(analysis: &Analysis, sentence: Span) -> Vec<Fix> {
     let body = sentence.text(analysis.text).trim_end();
     let at = sentence.start + body.trim_end_matches(['.', '!']).len();
     let replacement = format!("{before}{placeholder}{after}");
+    let title = analysis.language.pick("Attribute it: insert", "Atribuir: insertar", "Atribuir: inserir");
     vec![Fix {
-        title: format!("Attribute it: insert \"{replacement}\""),
+        title: format!("{title} \"{replacement}\""),
         edits: vec![Edit {
             span: Span::new(at, at),
             replacement,
@@ -59,6 +60,46 @@ fn attribution_examples(language: Language) -> (&'static str, &'static str) {
         Language::Spanish => ("..., dijo el ministerio", "según ..."),
         Language::Portuguese => ("..., disse o ministério", "segundo ..."),
     }
+}
+
+/// The finding's message in the article's language: what kind of claim, and how to attribute it.
+fn message(kind: ClaimKind, language: Language) -> String {
+    let (tag, according) = attribution_examples(language);
+    let noun = kind.noun(language);
+    match (kind, language) {
+        (ClaimKind::Fact, Language::English) => format!(
+            "Unattributed statement of fact: no source is named. Fine if the reporter established it; \
+             otherwise say who says so (\"{tag}\")."
+        ),
+        (ClaimKind::Fact, Language::Spanish) => format!(
+            "Afirmación de hecho sin atribuir: no se nombra ninguna fuente. Está bien si el periodista lo \
+             comprobó; si no, diga quién lo afirma (\"{tag}\")."
+        ),
+        (ClaimKind::Fact, Language::Portuguese) => format!(
+            "Afirmação de fato sem atribuição: nenhuma fonte é citada. Tudo bem se o repórter a apurou; \
+             caso contrário, diga quem afirma (\"{tag}\")."
+        ),
+        (_, Language::English) => format!(
+            "Unattributed {noun}: nobody is named as its source. Say who says so (\"{tag}\", \"{according}\") \
+             or rewrite it as established fact."
+        ),
+        (_, Language::Spanish) => format!(
+            "{} sin atribuir: nadie figura como su fuente. Diga quién lo afirma (\"{tag}\", \"{according}\") o \
+             redáctelo como un hecho comprobado.",
+            capitalised(noun)
+        ),
+        (_, Language::Portuguese) => format!(
+            "{} sem atribuição: ninguém é citado como fonte. Diga quem afirma (\"{tag}\", \"{according}\") ou \
+             reescreva como fato apurado.",
+            capitalised(noun)
+        ),
+    }
+}
+
+/// "Predicción" from "predicción".
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 /// Fewer words than this make a fragment, not a claim.
@@ -82,27 +123,32 @@ fn check(analysis: &Analysis, out: &mut Vec<Finding>) {
         }
         let claim = claims::classify(text, analysis.words.of(i));
         let severity = if claim.kind.is_contestable() { Severity::Warning } else { Severity::Information };
-        let (tag, according) = attribution_examples(analysis.language);
-        let message = match claim.kind {
-            ClaimKind::Fact => format!(
-                "Unattributed statement of fact: no source is named. Fine if the reporter established it; \
-                 otherwise say who says so (\"{tag}\")."
-            ),
-            kind => format!(
-                "Unattributed {}: nobody is named as its source. Say who says so (\"{tag}\", \"{according}\") \
-                 or rewrite it as established fact.",
-                kind.noun()
-            ),
-        };
+        let message = message(claim.kind, analysis.language);
         // A sourceless vague cue ("is expected to", "reportedly") names nobody: the claim still has
         // no source. An unnamed group ("critics say") is a source, which `vague-attribution` flags.
         let vague_cue = analysis.attributions.sentences[i].map(|a| a.cue.span);
+        let language = analysis.language;
         let related = vague_cue
-            .map(|span| Related { span, message: "a vague attribution, which names no identifiable source".into() })
+            .map(|span| Related {
+                span,
+                message: language
+                    .pick(
+                        "a vague attribution, which names no identifiable source",
+                        "una atribución vaga, que no nombra ninguna fuente identificable",
+                        "uma atribuição vaga, que não cita nenhuma fonte identificável",
+                    )
+                    .into(),
+            })
             .or_else(|| {
                 analysis.nearest_attribution(i).map(|nearest| Related {
                     span: nearest.cue,
-                    message: "the nearest attribution, which does not cover this sentence".into(),
+                    message: language
+                        .pick(
+                            "the nearest attribution, which does not cover this sentence",
+                            "la atribución más cercana, que no abarca esta oración",
+                            "a atribuição mais próxima, que não abrange esta frase",
+                        )
+                        .into(),
                 })
             })
             .into_iter()

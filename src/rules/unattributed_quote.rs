@@ -48,7 +48,15 @@ fn fixes(analysis: &Analysis, quotation: Span) -> Vec<Fix> {
         Language::Spanish => (" dijo [hablante].", 6..16),
         Language::Portuguese => (" disse [falante].", 7..16),
     };
-    let title = format!("Name the speaker: insert \"{}\"", tag.trim_matches([' ', '.']));
+    let title = format!(
+        "{} \"{}\"",
+        analysis.language.pick(
+            "Name the speaker: insert",
+            "Nombrar al hablante: insertar",
+            "Nomear quem falou: inserir"
+        ),
+        tag.trim_matches([' ', '.'])
+    );
     edits.push(Edit {
         span: Span::new(quote.span.end, quote.span.end),
         replacement: tag.into(),
@@ -63,6 +71,25 @@ fn speech_tag_example(language: Language) -> &'static str {
         Language::English => "\"...,\" she said",
         Language::Spanish => "«...», dijo la ministra",
         Language::Portuguese => "“...”, disse a ministra",
+    }
+}
+
+/// The finding's message in the article's language.
+fn message(language: Language) -> String {
+    let tag = speech_tag_example(language);
+    match language {
+        Language::English => format!(
+            "Quotation with no speaker: nobody in this sentence, the next one or this paragraph is named as \
+             saying it. Add who said it ({tag})."
+        ),
+        Language::Spanish => format!(
+            "Cita sin hablante: nadie en esta oración, la siguiente o este párrafo figura como quien la dijo. \
+             Añada quién la dijo ({tag})."
+        ),
+        Language::Portuguese => format!(
+            "Citação sem autor: ninguém nesta frase, na seguinte ou neste parágrafo é citado como quem a disse. \
+             Acrescente quem a disse ({tag})."
+        ),
     }
 }
 
@@ -93,11 +120,7 @@ fn check(analysis: &Analysis, out: &mut Vec<Finding>) {
             rule: &UNATTRIBUTED_QUOTE,
             severity: Severity::Warning,
             span: quote.span,
-            message: format!(
-                "Quotation with no speaker: nobody in this sentence, the next one or this paragraph is named as \
-                 saying it. Add who said it ({}).",
-                speech_tag_example(analysis.language)
-            ),
+            message: message(analysis.language),
             related: Vec::new(),
         });
     }
@@ -127,6 +150,7 @@ mod tests {
         let spanish = "Titular\n\nEl Gobierno presentó ayer el presupuesto del año.\n\n\
                        «No vamos a pagar esa deuda externa», y luego se fueron del salón.\n";
         assert!(message(spanish).contains("(«...», dijo la ministra)"), "{}", message(spanish));
+        assert!(message(spanish).starts_with("Cita sin hablante:"), "{}", message(spanish));
         let english =
             "Head\n\nThe government presented its budget.\n\n\"We will not pay that debt,\" and then they left.\n";
         assert!(message(english).contains("(\"...,\" she said)"), "{}", message(english));

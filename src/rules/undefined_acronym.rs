@@ -1,6 +1,7 @@
 use super::{Edit, Finding, Fix, Related, Severity, declare_rule};
 use crate::analysis::Analysis;
 use crate::entities::{self, EntityKind, MentionForm, Origin};
+use crate::language::Language;
 use crate::span::Span;
 
 declare_rule! {
@@ -56,22 +57,48 @@ fn check(analysis: &Analysis, out: &mut Vec<Finding>) {
         if entity.introduction.is_some_and(|i| i.start <= mention.span.start) {
             continue;
         }
-        let full = entity.full_name(text);
-        let fix = entities::spell_out(text, found, mention.span, analysis.language)
-            .map(|(_, replacement)| format!(" Spell it out on first reference: \"{replacement}\"."))
-            .unwrap_or_else(|| " Spell it out on first reference.".to_string());
+        let language = analysis.language;
+        let spelled_out = entities::spell_out(text, found, mention.span, language).map(|(_, replacement)| replacement);
         let related = entity
             .introduction
-            .map(|span| Related { span, message: format!("{acronym} is spelled out only here") })
+            .map(|span| Related {
+                span,
+                message: format!(
+                    "{acronym} {}",
+                    language.pick("is spelled out only here", "solo se desarrolla aquí", "só aparece por extenso aqui")
+                ),
+            })
             .into_iter()
             .collect();
         out.push(Finding {
             rule: &UNDEFINED_ACRONYM,
             severity: Severity::Information,
             span: mention.span,
-            message: format!("\"{acronym}\" ({full}) is used before it is spelled out.{fix}"),
+            message: message(acronym, entity.full_name(text), spelled_out.as_deref(), language),
             related,
         });
+    }
+}
+
+/// The finding's message in the article's language, with the spelled-out form to use when there
+/// is one. `full` is the English name, which Spanish and Portuguese give only when there is no
+/// spelled-out form in their language.
+fn message(acronym: &str, full: &str, spelled_out: Option<&str>, language: Language) -> String {
+    let full =
+        if language == Language::English || spelled_out.is_none() { format!(" ({full})") } else { String::new() };
+    let used_before = match language {
+        Language::English => format!("\"{acronym}\"{full} is used before it is spelled out."),
+        Language::Spanish => format!("La sigla \"{acronym}\"{full} aparece antes de su forma desarrollada."),
+        Language::Portuguese => format!("A sigla \"{acronym}\"{full} aparece antes da forma por extenso."),
+    };
+    let spell_out = language.pick(
+        "Spell it out on first reference",
+        "Desarróllela en la primera mención",
+        "Escreva-a por extenso na primeira menção",
+    );
+    match spelled_out {
+        Some(replacement) => format!("{used_before} {spell_out}: \"{replacement}\"."),
+        None => format!("{used_before} {spell_out}."),
     }
 }
 
@@ -79,7 +106,10 @@ fn check(analysis: &Analysis, out: &mut Vec<Finding>) {
 fn fixes(analysis: &Analysis, acronym: Span) -> Vec<Fix> {
     entities::spell_out(analysis.text, &analysis.entities, acronym, analysis.language)
         .map(|(span, replacement)| Fix {
-            title: format!("Spell out: {replacement}"),
+            title: format!(
+                "{}: {replacement}",
+                analysis.language.pick("Spell out", "Desarrollar", "Escrever por extenso")
+            ),
             edits: vec![Edit { span, replacement, placeholder: None }],
             preferred: true,
         })

@@ -2,6 +2,7 @@ use super::{Finding, Severity, declare_rule};
 use crate::analysis::Analysis;
 use crate::article::ParagraphKind;
 use crate::attribution::CueKind;
+use crate::language::Language;
 
 declare_rule! {
     /// Flags attribution with no identifiable source: "reportedly", "is expected to", "it is
@@ -37,6 +38,36 @@ declare_rule! {
     pub static VAGUE_ATTRIBUTION = ("vague-attribution", Severity::Information, check);
 }
 
+/// The finding's message in the article's language; the conditional of rumour ("habría recibido")
+/// is named as such.
+fn message(words: &str, rumour: bool, language: Language) -> String {
+    match (rumour, language) {
+        (true, Language::English) => format!(
+            "Vague attribution \"{words}\": the conditional reports a rumour, with no identifiable source. \
+             Name who says so, or state it as fact once it is confirmed."
+        ),
+        (true, Language::Spanish) => format!(
+            "Atribución vaga \"{words}\": el condicional presenta un rumor, sin fuente identificable. \
+             Nombre a quien lo afirma, o preséntelo como hecho cuando esté confirmado."
+        ),
+        (true, Language::Portuguese) => format!(
+            "Atribuição vaga \"{words}\": o futuro do pretérito apresenta um boato, sem fonte identificável. \
+             Cite quem afirma, ou apresente como fato quando estiver confirmado."
+        ),
+        (false, Language::English) => format!(
+            "Vague attribution \"{words}\": no identifiable source. Name who says so, or say why they cannot be named."
+        ),
+        (false, Language::Spanish) => format!(
+            "Atribución vaga \"{words}\": sin fuente identificable. Nombre a quien lo afirma, o explique por qué \
+             no se le puede nombrar."
+        ),
+        (false, Language::Portuguese) => format!(
+            "Atribuição vaga \"{words}\": sem fonte identificável. Cite quem afirma, ou explique por que a fonte \
+             não pode ser identificada."
+        ),
+    }
+}
+
 fn check(analysis: &Analysis, out: &mut Vec<Finding>) {
     let article = &analysis.article;
     for (i, vague) in analysis.attributions.vague.iter().enumerate() {
@@ -46,16 +77,7 @@ fn check(analysis: &Analysis, out: &mut Vec<Finding>) {
         for cue in vague {
             let span = cue.source.map_or(cue.span, |source| source.cover(cue.span));
             let words = span.text(analysis.text);
-            let message = if cue.kind == CueKind::RumourConditional {
-                format!(
-                    "Vague attribution \"{words}\": the conditional reports a rumour, with no identifiable source. \
-                     Name who says so, or state it as fact once it is confirmed."
-                )
-            } else {
-                format!(
-                    "Vague attribution \"{words}\": no identifiable source. Name who says so, or say why they cannot be named."
-                )
-            };
+            let message = message(words, cue.kind == CueKind::RumourConditional, analysis.language);
             out.push(Finding {
                 rule: &VAGUE_ATTRIBUTION,
                 severity: Severity::Information,
@@ -93,7 +115,11 @@ mod tests {
         let finding =
             check(text).into_iter().find(|f| f.rule.name == "vague-attribution").expect("a vague attribution");
         assert_eq!(finding.span.text(text), "habría recibido");
-        assert!(finding.message.contains("the conditional reports a rumour"), "{}", finding.message);
+        assert!(finding.message.contains("el condicional presenta un rumor"), "{}", finding.message);
+        let text = "Título\n\nO ministro teria recebido propinas da construtora.\n";
+        let finding =
+            check(text).into_iter().find(|f| f.rule.name == "vague-attribution").expect("a vague attribution");
+        assert!(finding.message.contains("o futuro do pretérito apresenta um boato"), "{}", finding.message);
     }
 
     #[test]

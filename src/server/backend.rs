@@ -409,7 +409,9 @@ impl LanguageServer for Backend {
                             select_placeholder,
                         );
                         // Only a file's findings can be recorded by path.
-                        let accept = path.is_some().then(|| features::accept_action(&uri, &diagnostic, &baseline_name));
+                        let accept = path.is_some().then(|| {
+                            features::accept_action(&uri, &diagnostic, &baseline_name, current.analysis().language)
+                        });
                         fixes.into_iter().chain(accept.flatten())
                     })
                     .filter(|action| wanted(action.kind.as_ref(), params.context.only.as_deref()))

@@ -12,6 +12,7 @@ use crate::analysis::Analysis;
 use crate::article::ParagraphKind;
 use crate::attribution::{Attribution, Link};
 use crate::claims;
+use crate::language::Language;
 use crate::protocol::Document;
 use crate::rules::{self, Finding, Fix, Rule};
 use crate::span::Span;
@@ -20,13 +21,29 @@ use crate::text::LineIndex;
 /// Words of a paragraph shown as its symbol name.
 const SYMBOL_WORDS: usize = 8;
 
-fn describe_link(link: Link) -> &'static str {
+fn describe_link(link: Link, language: Language) -> &'static str {
     match link {
-        Link::InSentence => "in this sentence",
-        Link::Quotation => "the quotation's speaker tag",
-        Link::ColonIntro => "a colon introduction before it",
-        Link::Continuation => "continues the speaker of the sentence before it",
-        Link::SpeakerLabel => "a transcript speaker label",
+        Link::InSentence => language.pick("in this sentence", "en esta oración", "nesta frase"),
+        Link::Quotation => language.pick(
+            "the quotation's speaker tag",
+            "la atribución que acompaña a la cita",
+            "a atribuição que acompanha a citação",
+        ),
+        Link::ColonIntro => language.pick(
+            "a colon introduction before it",
+            "una introducción con dos puntos antes",
+            "uma introdução com dois-pontos antes",
+        ),
+        Link::Continuation => language.pick(
+            "continues the speaker of the sentence before it",
+            "sigue al hablante de la oración anterior",
+            "continua o falante da frase anterior",
+        ),
+        Link::SpeakerLabel => language.pick(
+            "a transcript speaker label",
+            "un nombre de hablante de transcripción",
+            "um nome de falante de transcrição",
+        ),
     }
 }
 
@@ -35,30 +52,44 @@ fn quoted(text: &str, span: Span) -> String {
 }
 
 fn attribution_lines(analysis: &Analysis, attribution: &Attribution) -> String {
-    let text = analysis.text;
+    let (text, language) = (analysis.text, analysis.language);
     let speaker = analysis.attributions.named_source(text, attribution).map(|s| s.text(text).trim().to_string());
+    let source_label = language.pick("Source", "Fuente", "Fonte");
     let mut out = match speaker {
-        Some(name) => format!("Source: **{name}**"),
-        None => "Source: *not named*".to_string(),
+        Some(name) => format!("{source_label}: **{name}**"),
+        None => format!("{source_label}: *{}*", language.pick("not named", "sin nombre", "não identificada")),
     };
     if let Some(source) = attribution.cue.source.filter(|s| Some(s.text(text).trim()) != out.split("**").nth(1)) {
-        out.push_str(&format!(" (as {})", quoted(text, source)));
+        out.push_str(&format!(" ({} {})", language.pick("as", "como", "como"), quoted(text, source)));
     }
-    out.push_str(&format!("  \nCue: {} — {}", quoted(text, attribution.cue.span), describe_link(attribution.link)));
+    out.push_str(&format!(
+        "  \n{}: {} — {}",
+        language.pick("Cue", "Marca", "Marca"),
+        quoted(text, attribution.cue.span),
+        describe_link(attribution.link, language)
+    ));
     if attribution.cue.vague {
-        out.push_str("  \n*Vague: no identifiable source.*");
+        out.push_str(language.pick(
+            "  \n*Vague: no identifiable source.*",
+            "  \n*Vaga: sin fuente identificable.*",
+            "  \n*Vaga: sem fonte identificável.*",
+        ));
     }
     out
 }
 
 /// Markdown for a hover at `offset`, and the span it describes.
 pub fn hover(analysis: &Analysis, offset: usize) -> Option<(String, Span)> {
-    let text = analysis.text;
+    let (text, language) = (analysis.text, analysis.language);
+    let quotation = language.pick("**Quotation**", "**Cita**", "**Citação**");
     let article = &analysis.article;
     if let Some((index, quote)) = article.quotations.iter().enumerate().find(|(_, q)| q.span.contains(offset)) {
         let body = match &analysis.attributions.quotations[index] {
-            Some(attribution) => format!("**Quotation**  \n{}", attribution_lines(analysis, attribution)),
-            None => "**Quotation** with no identifiable speaker".to_string(),
+            Some(attribution) => format!("{quotation}  \n{}", attribution_lines(analysis, attribution)),
+            None => format!(
+                "{quotation} {}",
+                language.pick("with no identifiable speaker", "sin hablante identificable", "sem autor identificável")
+            ),
         };
         return Some((body, quote.span));
     }
@@ -68,21 +99,51 @@ pub fn hover(analysis: &Analysis, offset: usize) -> Option<(String, Span)> {
         return None;
     }
     let body = match &analysis.attributions.sentences[sentence] {
-        Some(attribution) => format!("**Attributed**  \n{}", attribution_lines(analysis, attribution)),
+        Some(attribution) => format!(
+            "{}  \n{}",
+            language.pick("**Attributed**", "**Atribuida**", "**Atribuída**"),
+            attribution_lines(analysis, attribution)
+        ),
         None => {
             let claim = claims::classify(text, analysis.words.of(sentence));
-            let evidence = claim.evidence.map(|e| format!(" (from {})", quoted(text, e))).unwrap_or_default();
-            let mut body = format!("**No attribution**  \nClaim: {}{evidence}", claim.kind.noun());
+            let evidence = claim
+                .evidence
+                .map(|e| format!(" ({} {})", language.pick("from", "por", "por"), quoted(text, e)))
+                .unwrap_or_default();
+            let mut body = format!(
+                "{}  \n{}: {}{evidence}",
+                language.pick("**No attribution**", "**Sin atribución**", "**Sem atribuição**"),
+                language.pick("Claim", "Afirmación", "Afirmação"),
+                claim.kind.noun(language)
+            );
             match analysis.nearest_attribution(sentence) {
                 Some(nearest) => {
-                    let vague = if nearest.vague { ", which names no source anyway" } else { "" };
+                    let vague = if nearest.vague {
+                        language.pick(
+                            ", which names no source anyway",
+                            ", que de todos modos no nombra ninguna fuente",
+                            ", que de todo modo não cita nenhuma fonte",
+                        )
+                    } else {
+                        ""
+                    };
+                    let because = language.pick(
+                        "it does not cover this sentence because",
+                        "no abarca esta oración porque",
+                        "não abrange esta frase porque",
+                    );
                     body.push_str(&format!(
-                        "  \nNearest attribution: {}{vague}; it does not cover this sentence because {}.",
+                        "  \n{}: {}{vague}; {because} {}.",
+                        language.pick("Nearest attribution", "Atribución más cercana", "Atribuição mais próxima"),
                         quoted(text, nearest.cue),
-                        nearest.reason.explanation()
+                        nearest.reason.explanation(language)
                     ));
                 }
-                None => body.push_str("  \nNo attribution in this paragraph or the one before."),
+                None => body.push_str(language.pick(
+                    "  \nNo attribution in this paragraph or the one before.",
+                    "  \nNinguna atribución en este párrafo ni en el anterior.",
+                    "  \nNenhuma atribuição neste parágrafo nem no anterior.",
+                )),
             }
             body
         }
@@ -273,11 +334,25 @@ pub const ACCEPT_COMMAND: &str = "newsls.acceptFinding";
 
 /// Accept a finding so that it is not reported again, in the editor or by `newsls check`: for
 /// an unattributed claim, the reporter states it on their own authority.
-pub fn accept_action(uri: &Uri, diagnostic: &Diagnostic, baseline_name: &str) -> Option<CodeAction> {
+pub fn accept_action(
+    uri: &Uri,
+    diagnostic: &Diagnostic,
+    baseline_name: &str,
+    language: Language,
+) -> Option<CodeAction> {
     let rule = rule_of(diagnostic)?;
-    let what = if rule.name == "unattributed-claim" { "Accept as the reporter's own" } else { "Accept this finding" };
+    let what = if rule.name == "unattributed-claim" {
+        language.pick(
+            "Accept as the reporter's own",
+            "Aceptar como afirmación propia del periodista",
+            "Aceitar como afirmação do próprio repórter",
+        )
+    } else {
+        language.pick("Accept this finding", "Aceptar este aviso", "Aceitar este aviso")
+    };
+    let record_it = language.pick("record it in", "se anota en", "fica registrado em");
     Some(CodeAction {
-        title: format!("{what} (record it in {baseline_name})"),
+        title: format!("{what} ({record_it} {baseline_name})"),
         kind: Some(CodeActionKind::QUICKFIX),
         diagnostics: Some(vec![diagnostic.clone()]),
         command: Some(Command {
