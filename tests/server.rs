@@ -646,6 +646,26 @@ async fn hover_on_a_flagged_sentence_explains_why_and_on_an_attributed_one_names
     assert!(attributed.contains("Cue: “According to”"), "{attributed}");
 }
 
+/// A sentence flagged because its only cue names nobody ("is expected to") is explained as
+/// unattributed, with that cue, as the diagnostic has it; an unnamed group is a (vague) source.
+#[tokio::test]
+async fn hover_on_a_claim_whose_only_cue_names_nobody_says_it_is_unattributed() {
+    let (dir, mut client) = initialized_in_an_empty_workspace().await;
+    let doc = uri(&dir.path().join("expected.txt"));
+    let text = "Tariffs\n\nThe tariff is expected to rise sharply next year.\n\nCritics say the tariff is too high.\n";
+    client.open(&doc, text, 1).await;
+    let hover = |line: u32| json!({"textDocument": {"uri": doc}, "position": {"line": line, "character": 5}});
+    let expected = client.request("textDocument/hover", hover(2)).await;
+    let expected = expected["contents"]["value"].as_str().unwrap();
+    assert!(expected.starts_with("**No attribution**"), "{expected}");
+    assert!(expected.contains("Claim: prediction"), "{expected}");
+    assert!(expected.contains("Vague attribution: “is expected”, which names no source"), "{expected}");
+    let critics = client.request("textDocument/hover", hover(4)).await;
+    let critics = critics["contents"]["value"].as_str().unwrap();
+    assert!(critics.starts_with("**Attributed**"), "{critics}");
+    assert!(critics.contains("*Vague: no identifiable source.*"), "{critics}");
+}
+
 /// Spanish copy gets its diagnostics, hovers and quick fixes in Spanish.
 #[tokio::test]
 async fn spanish_copy_is_explained_in_spanish() {

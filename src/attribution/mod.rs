@@ -45,6 +45,15 @@ pub struct Attribution {
     pub cue_sentence: usize,
 }
 
+impl Attribution {
+    /// Whether it names someone as the source of what it covers: any cue but a vague one that
+    /// names nobody ("is expected to", "reportedly", "se espera"), which leaves a claim unattributed.
+    /// An unnamed group ("critics say") names someone, vaguely.
+    pub fn names_someone(&self) -> bool {
+        !self.cue.vague || self.cue.source.is_some()
+    }
+}
+
 /// The attribution of every sentence and every quotation of an article.
 #[derive(Clone, Debug, Default)]
 pub struct Attributions {

@@ -112,7 +112,7 @@ fn check(analysis: &Analysis, out: &mut Vec<Finding>) {
         let paragraph = &article.paragraphs[sentence.paragraph];
         let s = sentence.span.text(text);
         if paragraph.kind != ParagraphKind::Body
-            || analysis.attributions.sentences[i].is_some_and(|a| !a.cue.vague || a.cue.source.is_some())
+            || analysis.attributions.sentences[i].is_some_and(|a| a.names_someone())
             || analysis.is_quoted(i)
             || s.trim_end_matches(['"', '”', '’', '\'', ')', '»']).ends_with('?')
             // "... released the following statement:" introduces what follows; it claims nothing.

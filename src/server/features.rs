@@ -98,7 +98,10 @@ pub fn hover(analysis: &Analysis, offset: usize) -> Option<(String, Span)> {
     if article.paragraph_of(sentence).kind != ParagraphKind::Body {
         return None;
     }
-    let body = match &analysis.attributions.sentences[sentence] {
+    // A vague cue that names nobody ("is expected to") leaves the sentence unattributed, as the
+    // rule has it: the hover says so instead of calling it attributed.
+    let attribution = analysis.attributions.sentences[sentence].as_ref();
+    let body = match attribution.filter(|a| a.names_someone()) {
         Some(attribution) => format!(
             "{}  \n{}",
             language.pick("**Attributed**", "**Atribuida**", "**Atribuída**"),
@@ -116,8 +119,18 @@ pub fn hover(analysis: &Analysis, offset: usize) -> Option<(String, Span)> {
                 language.pick("Claim", "Afirmación", "Afirmação"),
                 claim.kind.noun(language)
             );
-            match analysis.nearest_attribution(sentence) {
-                Some(nearest) => {
+            match (attribution, analysis.nearest_attribution(sentence)) {
+                (Some(sourceless), _) => body.push_str(&format!(
+                    "  \n{}: {}, {}.",
+                    language.pick("Vague attribution", "Atribución vaga", "Atribuição vaga"),
+                    quoted(text, sourceless.cue.span),
+                    language.pick(
+                        "which names no source: the claim is still nobody's",
+                        "que no nombra ninguna fuente: la afirmación sigue sin fuente",
+                        "que não cita nenhuma fonte: a afirmação continua sem fonte",
+                    )
+                )),
+                (None, Some(nearest)) => {
                     let vague = if nearest.vague {
                         language.pick(
                             ", which names no source anyway",
@@ -139,7 +152,7 @@ pub fn hover(analysis: &Analysis, offset: usize) -> Option<(String, Span)> {
                         nearest.reason.explanation(language)
                     ));
                 }
-                None => body.push_str(language.pick(
+                (None, None) => body.push_str(language.pick(
                     "  \nNo attribution in this paragraph or the one before.",
                     "  \nNinguna atribución en este párrafo ni en el anterior.",
                     "  \nNenhuma atribuição neste parágrafo nem no anterior.",
