@@ -161,7 +161,9 @@ async fn a_spanish_name_resolves_to_celac() {
     let mut client = indexed(dir.path()).await;
     let (doc, text) = open_fixture(&mut client, dir.path(), "es.txt").await;
     let card = hover_text(&mut client, &doc, position(&text, "Comunidad de Estados", 0, 4)).await;
-    assert!(card.starts_with("**Community of Latin American and Caribbean States** (CELAC)"), "{card}");
+    // The card of a Spanish article leads with the Spanish name, the English one after it.
+    assert!(card.starts_with("**Comunidad de Estados Latinoamericanos y Caribeños** (CELAC)"), "{card}");
+    assert!(card.contains("_en: Community of Latin American and Caribbean States · "), "{card}");
     let card = hover_text(&mut client, &doc, position(&text, "Mercado Común del Sur", 0, 2)).await;
     assert!(card.contains("MERCOSUR"), "{card}");
 }

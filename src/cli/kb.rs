@@ -12,6 +12,7 @@ use clap::ValueEnum;
 
 use super::EXIT_TROUBLE;
 use crate::kb::{self, Record};
+use crate::language::Language;
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum KbFormat {
@@ -44,7 +45,7 @@ fn line(record: Record) -> String {
 
 /// The record's card, then the records that only contain the query.
 fn write_card(out: &mut impl Write, record: Record, others: &[Record], query: &str) -> io::Result<()> {
-    writeln!(out, "{}\n{}", record.entity_id(), crate::text::plain_text(&record.card_markdown()))?;
+    writeln!(out, "{}\n{}", record.entity_id(), crate::text::plain_text(&record.card_markdown(Language::English)))?;
     if !others.is_empty() {
         writeln!(out, "\nAlso containing {query:?}:")?;
         others.iter().try_for_each(|r| writeln!(out, "{}", line(*r)))?;

@@ -61,6 +61,17 @@ impl EntityKind {
             EntityKind::Other => "other",
         }
     }
+
+    /// The kind's name in `language`, for cards.
+    pub fn name_in(self, language: Language) -> &'static str {
+        match self {
+            EntityKind::Organization => language.pick("organization", "organización", "organização"),
+            EntityKind::Country => language.pick("country", "país", "país"),
+            EntityKind::Agency => language.pick("agency", "agencia", "agência"),
+            EntityKind::Person => language.pick("person", "persona", "pessoa"),
+            EntityKind::Other => language.pick("other", "otra", "outra"),
+        }
+    }
 }
 
 /// Where an entity's facts come from.
@@ -109,27 +120,34 @@ impl Entity {
         self.defined_as.map_or(self.name.as_str(), |s| s.text(text))
     }
 
-    /// A compact Markdown hover card: the knowledge-base card, the glossary entry, or the
-    /// article's definition.
-    pub fn card_markdown(&self, text: &str, glossary: &Glossary) -> String {
+    /// A compact Markdown hover card in `language`: the knowledge-base card, the glossary
+    /// entry, or the article's definition.
+    pub fn card_markdown(&self, text: &str, glossary: &Glossary, language: Language) -> String {
         match self.origin {
-            Origin::Kb(record) => record.card_markdown(),
+            Origin::Kb(record) => record.card_markdown(language),
             Origin::Glossary(i) => {
                 let entry = &glossary.entries()[i];
                 let mut lines = vec![format!("**{}**", entry.name)];
                 if !entry.aliases.is_empty() {
                     lines[0].push_str(&format!(" ({})", entry.aliases.join(" / ")));
                 }
-                lines.push(format!("{} · workspace glossary", entry.kind.as_deref().unwrap_or("entity")));
+                let kind = entry.kind.as_deref().unwrap_or(language.pick("entity", "entidad", "entidade"));
+                let glossary = language.pick(
+                    "workspace glossary",
+                    "glosario del espacio de trabajo",
+                    "glossário do espaço de trabalho",
+                );
+                lines.push(format!("{kind} · {glossary}"));
                 lines.extend(entry.description.clone());
                 lines.extend(entry.link.as_ref().map(|l| format!("<{l}>")));
                 lines.join("  \n")
             }
             Origin::Article | Origin::Person => {
                 let acronym = self.acronym.as_ref().map(|a| format!(" ({a})")).unwrap_or_default();
-                let mut lines = vec![format!("**{}**{acronym}", self.name), self.kind.as_str().to_string()];
+                let mut lines = vec![format!("**{}**{acronym}", self.name), self.kind.name_in(language).to_string()];
                 if let Some(intro) = self.introduction {
-                    lines.push(format!("Introduced: “{}”", intro.text(text)));
+                    let introduced = language.pick("Introduced", "Presentado", "Apresentado");
+                    lines.push(format!("{introduced}: “{}”", intro.text(text)));
                 }
                 lines.join("  \n")
             }

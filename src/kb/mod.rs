@@ -333,9 +333,9 @@ impl Record {
         value
     }
 
-    /// A compact Markdown hover card (see [`card`]).
-    pub fn card_markdown(self) -> String {
-        card::markdown(self)
+    /// A compact Markdown hover card in `language` (see [`card`]).
+    pub fn card_markdown(self, language: Language) -> String {
+        card::markdown(self, language)
     }
 }
 

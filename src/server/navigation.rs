@@ -14,6 +14,7 @@ use super::state::{State, context, path_of};
 use crate::analysis::{Analysis, Context};
 use crate::article::Article;
 use crate::entities::{Entity, EntityKind, Mention, MentionForm, Origin};
+use crate::language::Language;
 use crate::protocol::Document;
 use crate::span::Span;
 use crate::text::{LineCol, LineIndex};
@@ -61,9 +62,10 @@ fn file_name(uri: &Uri) -> String {
         .unwrap_or_else(|| uri.as_str().to_string())
 }
 
-/// "1 article", "7 articles".
-fn articles(count: usize) -> String {
-    format!("{count} article{}", if count == 1 { "" } else { "s" })
+/// "1 article", "7 articles", in `language`.
+fn articles(count: usize, language: Language) -> String {
+    let (one, many) = language.pick(("article", "articles"), ("artículo", "artículos"), ("artigo", "artigos"));
+    format!("{count} {}", if count == 1 { one } else { many })
 }
 
 /// The sentence of `article` around `offset`, on one line and shortened for a card.
@@ -88,19 +90,23 @@ fn introduction_elsewhere(state: &State, uri: &Uri, id: &str) -> Option<(Uri, St
 
 /// The hover card of the entity mentioned at `mention`.
 pub fn card(state: &State, uri: &Uri, analysis: &Analysis, context: &Context, mention: &Mention) -> String {
-    let text = analysis.text;
+    let (text, language) = (analysis.text, analysis.language);
     let entity = analysis.entities.entity_of(mention);
     let mut card = match entity.origin {
-        Origin::Kb(_) | Origin::Glossary(_) => entity.card_markdown(text, context.glossary),
+        Origin::Kb(_) | Origin::Glossary(_) => entity.card_markdown(text, context.glossary, language),
         Origin::Article | Origin::Person => {
             let acronym = entity.acronym.as_ref().map(|a| format!(" ({a})")).unwrap_or_default();
-            let mut lines = vec![format!("**{}**{acronym}", entity.name), entity.kind.as_str().to_string()];
+            let mut lines = vec![format!("**{}**{acronym}", entity.name), entity.kind.name_in(language).to_string()];
             let here = entity.introduction.and_then(|intro| sentence_around(text, &analysis.article, intro.start));
             match here {
-                Some(sentence) => lines.push(format!("Introduced here: “{sentence}”")),
+                Some(sentence) => {
+                    let introduced = language.pick("Introduced here", "Presentado aquí", "Apresentado aqui");
+                    lines.push(format!("{introduced}: “{sentence}”"));
+                }
                 None => {
                     if let Some((other, sentence)) = introduction_elsewhere(state, uri, &entity.id) {
-                        lines.push(format!("Introduced in {}: “{sentence}”", file_name(&other)));
+                        let introduced = language.pick("Introduced in", "Presentado en", "Apresentado em");
+                        lines.push(format!("{introduced} {}: “{sentence}”", file_name(&other)));
                     }
                 }
             }
@@ -109,8 +115,18 @@ pub fn card(state: &State, uri: &Uri, analysis: &Analysis, context: &Context, me
     };
     let count = state.workspace().article_count(&entity.id);
     if count > 0 {
-        let so_far = if state.is_indexing() { " so far (the workspace is still being indexed)" } else { "" };
-        card.push_str(&format!("  \nMentioned in {} of the workspace{so_far}", articles(count)));
+        let so_far = if state.is_indexing() {
+            language.pick(
+                " so far (the workspace is still being indexed)",
+                " por ahora (el espacio de trabajo aún se está indexando)",
+                " até agora (o espaço de trabalho ainda está sendo indexado)",
+            )
+        } else {
+            ""
+        };
+        let mentioned = language.pick("Mentioned in", "Mencionado en", "Mencionado em");
+        let of_the_workspace = language.pick("of the workspace", "del espacio de trabajo", "do espaço de trabalho");
+        card.push_str(&format!("  \n{mentioned} {} {of_the_workspace}{so_far}", articles(count, language)));
     }
     card
 }
@@ -245,7 +261,11 @@ pub fn workspace_symbols(state: &State, query: &str) -> Vec<WorkspaceSymbol> {
                 name,
                 kind: symbol_kind(found.entity.kind),
                 tags: None,
-                container_name: Some(format!("{} · {}", found.entity.kind.as_str(), articles(found.articles))),
+                container_name: Some(format!(
+                    "{} · {}",
+                    found.entity.kind.as_str(),
+                    articles(found.articles, Language::English)
+                )),
                 location: OneOf::Left(location(found.place)),
                 data: None,
             }
@@ -271,7 +291,12 @@ pub fn code_lenses(state: &State, uri: &Uri, analysis: &Analysis, document: &Doc
             Some(CodeLens {
                 range,
                 command: Some(Command {
-                    title: format!("{}: mentioned in {}", entity.name, articles(count)),
+                    title: format!(
+                        "{}: {} {}",
+                        entity.name,
+                        analysis.language.pick("mentioned in", "mencionado en", "mencionado em"),
+                        articles(count, analysis.language)
+                    ),
                     command: SHOW_REFERENCES_COMMAND.into(),
                     arguments: Some(arguments),
                 }),
