@@ -143,6 +143,29 @@ const NAMED_OBJECT_WINDOW: usize = 5;
 /// "called for a ban" (which the ordinary complement test reads).
 const NOT_A_NAMED_OBJECT: &[&str] = &["off", "up", "out", "in", "on", "back", "for", "to", "at", "into", "upon"];
 
+/// Verbs of forecasting, by infinitive, whose object with a figure is the forecast they report:
+/// "proyecta un crecimiento de 1,2%", "estimate inflation at 5%", "projeta alta de 3%". Without a
+/// figure their object may be anything ("proyecta una película", "calculated the risks").
+const FORECASTING: &[&str] = &[
+    "estimate",
+    "forecast",
+    "project",
+    "predict",
+    "calculate",
+    "estimar",
+    "calcular",
+    "proyectar",
+    "prever",
+    "pronosticar",
+    "projetar",
+];
+/// At most this many words of object between a verb of forecasting and its figure.
+const FORECAST_WINDOW: usize = 5;
+/// Prepositions after which a form of forecasting is a participle describing a noun, not a verb:
+/// "on estimated receipts of 2,000 head", "en proyectados 300 millones".
+const PREPOSITIONS: &[&str] =
+    &["on", "at", "in", "from", "by", "de", "del", "en", "con", "por", "para", "em", "com", "no", "na", "do", "da"];
+
 /// Verb forms that report a characterization with "as": "described the plan as reckless".
 #[rustfmt::skip]
 const CHARACTERIZING: &[&str] = &[
@@ -634,6 +657,28 @@ impl Sentence<'_> {
         }
     }
 
+    /// "El Banco Central proyecta un crecimiento de 1,2%", "analysts estimate inflation at 5%": a
+    /// verb of forecasting whose object, in one run of words and before any clause, holds a figure.
+    fn forecasts_a_figure(&self, verb: usize, lemma: &str) -> bool {
+        // A participle describing its noun follows no subject: it opens the sentence ("Estimated
+        // volume was 3,605 contracts"), or follows a possessive, an adverb or a clause word ("this
+        // week's estimated arrivals", "an officially estimated 50 billion", "if projected stocks").
+        let describes_a_noun = |b: usize| {
+            let word = self.lower(b);
+            PREPOSITIONS.contains(&word)
+                || self.is(b, WordClass::NON_REPORTING_BEFORE)
+                || self.is(b, WordClass::CLAUSE_WORD)
+                || word.ends_with("'s")
+                || word.ends_with("’s")
+                || word.ends_with("ly")
+        };
+        FORECASTING.contains(&lemma)
+            && verb.checked_sub(1).is_some_and(|b| !describes_a_noun(b))
+            && (verb + 1..(verb + 1 + FORECAST_WINDOW).min(self.words.len()))
+                .take_while(|&k| self.clean_gap(k - 1, k) && !self.is(k, WordClass::CLAUSE_WORD))
+                .any(|k| self.lower(k).starts_with(|c: char| c.is_ascii_digit()))
+    }
+
     /// "called climate change a hoax": an object, then "a" or "an" opening the name given to it,
     /// all in one run of words.
     fn names_its_object(&self, verb: usize) -> bool {
@@ -907,7 +952,11 @@ impl Sentence<'_> {
         if capitalized_mid_sentence
             || counted
             || prev.is_some_and(|p| self.is(p, WordClass::NON_REPORTING_BEFORE))
-            || (cue.ambiguous && !self.has_complement(i) && !self.follows_document(i) && !self.tags_a_quotation(i))
+            || (cue.ambiguous
+                && !self.has_complement(i)
+                && !self.follows_document(i)
+                && !self.tags_a_quotation(i)
+                && !self.forecasts_a_figure(i, cue.lemma))
             || (self.is(i, WordClass::NOUN_PRONE)
                 && !has_prelude
                 && !self.noun_prone_is_verb(i)

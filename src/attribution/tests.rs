@@ -647,3 +647,20 @@ fn a_clause_with_no_that_after_a_persons_verb_reports() {
     assert!(!is_attributed(text, "Trump finding common ground"));
     assert!(!is_attributed(text, "The dam thought"));
 }
+
+#[test]
+fn a_forecast_with_its_figure_reports_its_forecaster() {
+    let text = "Titular\n\nEl Banco Central del Uruguay proyecta un crecimiento de 1,2% para este año.\n\n\
+                La empresa proyecta una nueva planta en Salto.\n";
+    assert_eq!(source_of(text, "El Banco Central").as_deref(), Some("El Banco Central del Uruguay"));
+    assert!(!is_attributed(text, "La empresa proyecta"));
+    let text = "Título\n\nO Banco Central projeta alta de 3,5% do PIB neste ano.\n";
+    assert_eq!(source_of(text, "O Banco Central").as_deref(), Some("O Banco Central"));
+    let text = "Head\n\nThe department projected soybean exports at 15 million bushels.\n\n\
+                Estimated volume was 3,605 contracts.\n\nThis week's estimated arrivals total 194,000 tonnes.\n\n\
+                The firm calculated the risks of the merger.\n";
+    assert_eq!(source_of(text, "The department").as_deref(), Some("The department"));
+    assert!(!is_attributed(text, "Estimated volume"));
+    assert!(!is_attributed(text, "This week's"));
+    assert!(!is_attributed(text, "The firm calculated"));
+}
