@@ -69,7 +69,8 @@ fn status_in(status: &str, language: Language) -> &str {
     }
 }
 
-/// The label of the members of one status other than full members, in `language`.
+/// The word for members of one status, in `language`: the label of a list of observers, associates, ...,
+/// and "member" in "(member since 2012)".
 fn members_label(status: MemberStatus, language: Language) -> &'static str {
     match status {
         MemberStatus::Member => language.pick("member", "miembro", "membro"),
