@@ -166,6 +166,12 @@ const FORECAST_WINDOW: usize = 5;
 const PREPOSITIONS: &[&str] =
     &["on", "at", "in", "from", "by", "de", "del", "en", "con", "por", "para", "em", "com", "no", "na", "do", "da"];
 
+/// Verbs, by infinitive, that name their object with "de" before the name in quotation marks:
+/// "chamou a decisão de “intromissão”", "tachó de “traidor” al diputado", "tildó la norma de
+/// “populismo”". Otherwise "chamar" and "tachar" call, summon or cross out ("chamou a polícia",
+/// "tachó su nombre de la lista").
+const NAMING_WITH_DE: &[&str] = &["chamar", "tachar", "tildar", "calificar", "qualificar"];
+
 /// Verb forms that report a characterization with "as": "described the plan as reckless".
 #[rustfmt::skip]
 const CHARACTERIZING: &[&str] = &[
@@ -608,11 +614,7 @@ impl Sentence<'_> {
         if let Some(end) = self.romance_time_phrase_end(verb + 1).filter(|_| self.clean_gap(verb, verb + 1)) {
             return self.has_complement(end);
         }
-        const AS_WINDOW: usize = 6;
-        // "described families playing in the park as a disgrace": a characterization.
-        if CHARACTERIZING.contains(&self.lower(verb))
-            && (verb + 2..(verb + 2 + AS_WINDOW).min(self.words.len())).any(|k| self.lower(k) == "as")
-        {
+        if self.characterizes_its_object(verb) {
             return true;
         }
         let within = |window: usize| verb + 1..(verb + 1 + window).min(self.words.len());
@@ -677,6 +679,34 @@ impl Sentence<'_> {
             && (verb + 1..(verb + 1 + FORECAST_WINDOW).min(self.words.len()))
                 .take_while(|&k| self.clean_gap(k - 1, k) && !self.is(k, WordClass::CLAUSE_WORD))
                 .any(|k| self.lower(k).starts_with(|c: char| c.is_ascii_digit()))
+    }
+
+    /// "described families playing in the park as a disgrace": a characterization, "as" after
+    /// the object.
+    fn characterizes_its_object(&self, verb: usize) -> bool {
+        const AS_WINDOW: usize = 6;
+        CHARACTERIZING.contains(&self.lower(verb))
+            && (verb + 2..(verb + 2 + AS_WINDOW).min(self.words.len())).any(|k| self.lower(k) == "as")
+    }
+
+    /// Whether the words after the verb at `verb` are its clause or its named object, so that
+    /// no speaker stands there: "denied that ...", "negó que ...", "called the law a fraud",
+    /// "tildó la norma de “populismo fiscal”".
+    fn object_follows(&self, verb: usize, lemma: &str) -> bool {
+        self.is(verb + 1, WordClass::CLAUSE_WORD)
+            || self.lower(verb + 1) == "que"
+            || (NAMING.contains(&self.lower(verb)) && self.names_its_object(verb))
+            || self.characterizes_its_object(verb)
+            || self.names_with_de(verb, lemma)
+    }
+
+    /// "O presidente da Câmara chamou a decisão de “intromissão”": a naming verb, then in one run
+    /// of object words "de" and the name in quotation marks.
+    fn names_with_de(&self, verb: usize, lemma: &str) -> bool {
+        NAMING_WITH_DE.contains(&lemma)
+            && (verb + 1..(verb + 1 + NAMED_OBJECT_WINDOW).min(self.words.len()))
+                .take_while(|&k| self.clean_gap(k - 1, k))
+                .any(|k| self.lower(k) == "de" && matches!(self.char_after(k), Some('"' | '“' | '«' | '‘')))
     }
 
     /// "called climate change a hoax": an object, then "a" or "an" opening the name given to it,
@@ -956,7 +986,8 @@ impl Sentence<'_> {
                 && !self.has_complement(i)
                 && !self.follows_document(i)
                 && !self.tags_a_quotation(i)
-                && !self.forecasts_a_figure(i, cue.lemma))
+                && !self.forecasts_a_figure(i, cue.lemma)
+                && !self.names_with_de(i, cue.lemma))
             || (self.is(i, WordClass::NOUN_PRONE)
                 && !has_prelude
                 && !self.noun_prone_is_verb(i)
@@ -967,11 +998,18 @@ impl Sentence<'_> {
         }
         let after_comma = i == 0 || matches!(self.char_before(i), Some(',' | '”' | '"' | '’' | '»' | '—' | '–'));
         // A speaker is named after what they said ("..., said Ruiz"); a document or data seldom is
-        // ("The poll, conducted by Gallup, shows ...").
+        // ("The poll, conducted by Gallup, shows ..."). A clause or a named object after the verb
+        // is no speaker ("The minister, Luis Caputo, denied that ..."): the subject comes first.
         let inverted = after_comma && cue.class != VerbClass::Evidence;
-        let source = if inverted { self.object(i + 1).or_else(|| self.subject(i)) } else { self.subject(i) }
-            .or_else(|| self.appositive_tag_subject(i))
-            .or_else(|| self.relative_subject(i));
+        let source = if inverted && self.object_follows(i, cue.lemma) {
+            self.subject(i).or_else(|| self.object(i + 1))
+        } else if inverted {
+            self.object(i + 1).or_else(|| self.subject(i))
+        } else {
+            self.subject(i)
+        }
+        .or_else(|| self.appositive_tag_subject(i))
+        .or_else(|| self.relative_subject(i));
         if source.is_none() && (cue.ambiguous || cue.class != VerbClass::Speech) {
             return None;
         }

@@ -664,3 +664,31 @@ fn a_forecast_with_its_figure_reports_its_forecaster() {
     assert!(!is_attributed(text, "This week's"));
     assert!(!is_attributed(text, "The firm calculated"));
 }
+
+#[test]
+fn naming_in_spanish_and_portuguese_reports_the_namer() {
+    let text = "Titular\n\nEl vocero presidencial, Manuel Adorni, tildó la norma de \"populismo fiscal\".\n\n\
+                El diputado tachó su nombre de la lista de oradores.\n";
+    assert_eq!(source_of(text, "El vocero").as_deref(), Some("El vocero presidencial"));
+    assert!(!is_attributed(text, "El diputado tachó"));
+    let text = "Título\n\nO deputado Arthur Lira chamou a decisão de “intromissão” do Judiciário.\n\n\
+                O prefeito chamou a polícia de Brasília para conter o protesto.\n";
+    assert_eq!(source_of(text, "O deputado").as_deref(), Some("Arthur Lira"));
+    assert!(!is_attributed(text, "O prefeito chamou"));
+}
+
+/// After an appositive's closing comma, what follows the verb is its clause or its named object,
+/// not a speaker named after what they said.
+#[test]
+fn a_clause_or_a_named_object_after_the_verb_is_no_speaker() {
+    let text = "Head\n\nThe minister, Luis Caputo, denied that the veto was a cut.\n\n\
+                The spokesman, Manuel Adorni, called the law a fraud.\n\n\
+                The rector, Ana Ruiz, described the veto as an attack.\n\n\
+                The economy will grow, said the minister.\n";
+    assert_eq!(source_of(text, "The minister").as_deref(), Some("The minister"));
+    assert_eq!(source_of(text, "The spokesman").as_deref(), Some("The spokesman"));
+    assert_eq!(source_of(text, "The rector").as_deref(), Some("The rector"));
+    assert_eq!(source_of(text, "The economy").as_deref(), Some("the minister"));
+    let text = "Titular\n\nLa ministra, Gloria Ramírez, negó que el veto responda a un ajuste.\n";
+    assert_eq!(source_of(text, "La ministra").as_deref(), Some("La ministra"));
+}
