@@ -193,15 +193,20 @@ const EXPECTED: &[&str] = &["deve", "devem"];
 /// actuar".
 const SHOULD: &[&str] = &["debe", "deben", "debería", "deberían", "deveria", "deveriam"];
 
+/// Infinitives of three letters or fewer, which the length test of [`before_infinitive`] would
+/// leave out with "por", "mar" and "bar": "deve ser concluído", "debe ir", "deve ter".
+const SHORT_INFINITIVES: &[&str] = &["ir", "ser", "ter", "ver", "dar", "vir", "ler", "rir", "pôr"];
+
 /// A modal of `modals` before an infinitive (-ar, -er, -ir, "pôr"), its span.
 fn before_infinitive(words: &[Word], modals: &[&str]) -> Option<Span> {
     words
         .windows(2)
         .find(|pair| {
             let next = pair[1].lower.as_ref();
-            modals.contains(&pair[0].lower.as_ref())
-                && next.chars().count() > 3
-                && (next.ends_with("ar") || next.ends_with("er") || next.ends_with("ir") || next.ends_with("or"))
+            let infinitive = SHORT_INFINITIVES.contains(&next)
+                || next.chars().count() > 3
+                    && (next.ends_with("ar") || next.ends_with("er") || next.ends_with("ir") || next.ends_with("or"));
+            modals.contains(&pair[0].lower.as_ref()) && infinitive
         })
         .map(|pair| pair[0].span)
 }
@@ -305,6 +310,11 @@ mod tests {
         assert_eq!(kind("O presidente deve sancionar a lei na próxima semana."), ClaimKind::Prediction);
         assert_eq!(kind("El Gobierno debe actuar antes de la cumbre."), ClaimKind::Evaluation);
         assert_eq!(kind("A empresa deve dinheiro aos bancos."), ClaimKind::Fact);
+        assert_eq!(kind("O julgamento deve ser concluído na próxima semana."), ClaimKind::Prediction);
+        assert_eq!(kind("O acordo deve ir ao plenário em março."), ClaimKind::Prediction);
+        // "por" is a preposition, not "pôr": no infinitive follows "deve" here.
+        assert_eq!(kind("A empresa deve por isso dinheiro aos bancos."), ClaimKind::Fact);
+        assert_eq!(kind("La reforma debe ser aprobada por el Congreso."), ClaimKind::Evaluation);
         for sentence in [
             "La región concentra la mayor reserva de litio del mundo.",
             "Es el país más poblado de la región.",
