@@ -331,6 +331,13 @@ impl Sentence<'_> {
         let head_is_name = head.capitalized;
         while k > 0 && j - k < MAX_NP_WORDS && (self.clean_gap(k - 1, k) || self.plural_possessive_gap(k - 1, k)) {
             let prev = &self.words[k - 1];
+            // Spanish and Portuguese write titles and offices in lower case, before the name or
+            // its "de": "la ministra Gloria Ramírez", "El ministro de Economía", "O deputado
+            // Arthur Lira". The phrase opens with the determiner before that noun.
+            if head_is_name && !prev.capitalized && self.romance_title_at(k - 1) {
+                k -= 2;
+                break;
+            }
             let extends = if head_is_name {
                 prev.capitalized || self.is(k - 1, WordClass::LEFT_NP_GLUE)
             } else {
@@ -345,6 +352,17 @@ impl Sentence<'_> {
             k -= 1;
         }
         Some(self.span_of(insider.map_or(k, |first| first.min(k)), j))
+    }
+
+    /// In Spanish or Portuguese copy, word `i` a lower-case noun right after a determiner, in one
+    /// run of words: the title or office before a name ("el presidente", "a ministra").
+    fn romance_title_at(&self, i: usize) -> bool {
+        self.lexicon.language != Language::English
+            && i > 0
+            && self.clean_gap(i - 1, i)
+            && self.is(i - 1, WordClass::DETERMINER)
+            && !self.is(i, WordClass::LEFT_NP_GLUE)
+            && !self.is(i, WordClass::DETERMINER)
     }
 
     /// The last word of the subject of the verb at `verb`, past its adverbs and auxiliaries and

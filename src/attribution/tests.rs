@@ -673,7 +673,7 @@ fn naming_in_spanish_and_portuguese_reports_the_namer() {
     assert!(!is_attributed(text, "El diputado tachó"));
     let text = "Título\n\nO deputado Arthur Lira chamou a decisão de “intromissão” do Judiciário.\n\n\
                 O prefeito chamou a polícia de Brasília para conter o protesto.\n";
-    assert_eq!(source_of(text, "O deputado").as_deref(), Some("Arthur Lira"));
+    assert_eq!(source_of(text, "O deputado").as_deref(), Some("O deputado Arthur Lira"));
     assert!(!is_attributed(text, "O prefeito chamou"));
 }
 
@@ -691,4 +691,16 @@ fn a_clause_or_a_named_object_after_the_verb_is_no_speaker() {
     assert_eq!(source_of(text, "The economy").as_deref(), Some("the minister"));
     let text = "Titular\n\nLa ministra, Gloria Ramírez, negó que el veto responda a un ajuste.\n";
     assert_eq!(source_of(text, "La ministra").as_deref(), Some("La ministra"));
+}
+
+/// Spanish and Portuguese titles and offices are lower case: the source phrase runs from the
+/// determiner before them to the name.
+#[test]
+fn a_lower_case_title_stays_in_the_source() {
+    let text = "Titular\n\nEl ministro de Economía, Luis Caputo, negó que el veto responda a un ajuste.\n\n\
+                La presidenta de la Comisión Europea destacó que el acuerdo abre una nueva etapa.\n\n\
+                Según la diputada Marta Ruiz, el proyecto no tiene los votos.\n";
+    assert_eq!(source_of(text, "El ministro").as_deref(), Some("El ministro de Economía"));
+    assert_eq!(source_of(text, "La presidenta").as_deref(), Some("La presidenta de la Comisión Europea"));
+    assert_eq!(source_of(text, "Según").as_deref(), Some("la diputada Marta Ruiz"));
 }
