@@ -193,17 +193,19 @@ const EXPECTED: &[&str] = &["deve", "devem"];
 /// actuar".
 const SHOULD: &[&str] = &["debe", "deben", "debería", "deberían", "deveria", "deveriam"];
 
-/// Infinitives of three letters or fewer, which the length test of [`before_infinitive`] would
-/// leave out with "por", "mar" and "bar": "deve ser concluído", "debe ir", "deve ter".
+/// Portuguese infinitives of three letters or fewer, which the length test of
+/// [`before_infinitive`] leaves out with "por", "mar" and "bar": "deve ser concluído na próxima
+/// semana", "deve ir ao plenário". Spanish "debe ser aprobado" is more often a requirement than
+/// an opinion, so "debe" does not take them.
 const SHORT_INFINITIVES: &[&str] = &["ir", "ser", "ter", "ver", "dar", "vir", "ler", "rir", "pôr"];
 
-/// A modal of `modals` before an infinitive (-ar, -er, -ir, "pôr"), its span.
-fn before_infinitive(words: &[Word], modals: &[&str]) -> Option<Span> {
+/// A modal of `modals` before an infinitive (-ar, -er, -ir, or one of `short`), its span.
+fn before_infinitive(words: &[Word], modals: &[&str], short: &[&str]) -> Option<Span> {
     words
         .windows(2)
         .find(|pair| {
             let next = pair[1].lower.as_ref();
-            let infinitive = SHORT_INFINITIVES.contains(&next)
+            let infinitive = short.contains(&next)
                 || next.chars().count() > 3
                     && (next.ends_with("ar") || next.ends_with("er") || next.ends_with("ir") || next.ends_with("or"));
             modals.contains(&pair[0].lower.as_ref()) && infinitive
@@ -262,10 +264,10 @@ pub fn classify(text: &str, words: &[Word]) -> Claim {
             find(ClaimWords::PREDICTION)
                 .filter(|s| s.text(text) != "May")
                 .or_else(|| words.iter().find(|w| w.is_synthetic_future()).map(|w| w.span))
-                .or_else(|| before_infinitive(words, EXPECTED))
+                .or_else(|| before_infinitive(words, EXPECTED, SHORT_INFINITIVES))
         }),
         (ClaimKind::Intention, &|| find(ClaimWords::INTENTION)),
-        (ClaimKind::Evaluation, &|| find(ClaimWords::EVALUATION).or_else(|| before_infinitive(words, SHOULD))),
+        (ClaimKind::Evaluation, &|| find(ClaimWords::EVALUATION).or_else(|| before_infinitive(words, SHOULD, &[]))),
         (ClaimKind::Superlative, &superlative),
         (ClaimKind::Causal, &|| find(ClaimWords::CAUSAL).or_else(due_to)),
         (ClaimKind::Figure, &figure),
@@ -314,7 +316,7 @@ mod tests {
         assert_eq!(kind("O acordo deve ir ao plenário em março."), ClaimKind::Prediction);
         // "por" is a preposition, not "pôr": no infinitive follows "deve" here.
         assert_eq!(kind("A empresa deve por isso dinheiro aos bancos."), ClaimKind::Fact);
-        assert_eq!(kind("La reforma debe ser aprobada por el Congreso."), ClaimKind::Evaluation);
+        assert_eq!(kind("La reforma debe ser aprobada por el Congreso."), ClaimKind::Fact);
         for sentence in [
             "La región concentra la mayor reserva de litio del mundo.",
             "Es el país más poblado de la región.",
