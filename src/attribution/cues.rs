@@ -146,24 +146,16 @@ const NOT_A_NAMED_OBJECT: &[&str] = &["off", "up", "out", "in", "on", "back", "f
 /// Verbs of forecasting, by infinitive, whose object with a figure is the forecast they report:
 /// "proyecta un crecimiento de 1,2%", "estimate inflation at 5%", "projeta alta de 3%". Without a
 /// figure their object may be anything ("proyecta una película", "calculated the risks").
+#[rustfmt::skip]
 const FORECASTING: &[&str] = &[
-    "estimate",
-    "forecast",
-    "project",
-    "predict",
-    "calculate",
-    "estimar",
-    "calcular",
-    "proyectar",
-    "prever",
-    "pronosticar",
-    "projetar",
+    "estimate", "forecast", "project", "predict", "calculate", "estimar", "calcular", "proyectar", "prever",
+    "pronosticar", "projetar",
 ];
 /// At most this many words of object between a verb of forecasting and its figure.
 const FORECAST_WINDOW: usize = 5;
 /// Prepositions after which a form of forecasting is a participle describing a noun, not a verb:
 /// "on estimated receipts of 2,000 head", "en proyectados 300 millones".
-const PREPOSITIONS: &[&str] =
+const PREPOSITIONS_BEFORE_PARTICIPLES: &[&str] =
     &["on", "at", "in", "from", "by", "de", "del", "en", "con", "por", "para", "em", "com", "no", "na", "do", "da"];
 
 /// Verbs, by infinitive, that name their object with "de" before the name in quotation marks:
@@ -685,7 +677,7 @@ impl Sentence<'_> {
         // week's estimated arrivals", "an officially estimated 50 billion", "if projected stocks").
         let describes_a_noun = |b: usize| {
             let word = self.lower(b);
-            PREPOSITIONS.contains(&word)
+            PREPOSITIONS_BEFORE_PARTICIPLES.contains(&word)
                 || self.is(b, WordClass::NON_REPORTING_BEFORE)
                 || self.is(b, WordClass::CLAUSE_WORD)
                 || word.ends_with("'s")
